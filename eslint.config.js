@@ -1,0 +1,38 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Modules that the engine and the content may never import (R0: the layers). */
+const ENGINE_FORBIDDEN = [
+  { group: ['react', 'react-*', 'react/*', 'react-dom', 'react-dom/*'], message: 'The engine is pure: no React.' },
+  { group: ['zustand', 'zustand/*'], message: 'The engine is pure: UI state lives in src/ui.' },
+  { group: ['boardgame.io/react', 'boardgame.io/client', 'boardgame.io/server', 'boardgame.io/multiplayer'], message: 'The engine only needs boardgame.io/core.' },
+  { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'http', 'net', 'child_process', 'url', 'util', 'stream'], message: 'The engine runs in the browser: no Node modules.' },
+  { group: ['**/ui/**', '**/server/**'], message: 'The engine may not import the UI or the server.' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist', 'dist-server', 'node_modules', 'coverage', 'test-results', 'data'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: {
+      ecmaVersion: 2023,
+      globals: { ...globals.node, ...globals.browser },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      eqeqeq: ['error', 'always'],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['src/game/**', 'src/content/**'],
+    languageOptions: { globals: { ...globals['shared-node-browser'] } },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ENGINE_FORBIDDEN }],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'process', 'navigator'],
+    },
+  },
+);

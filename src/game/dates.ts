@@ -1,0 +1,18 @@
+/** The calendar: each round is half a year from the scenario's start (R3). */
+import { CONTENT, must } from '../content';
+import type { ScenarioId } from '../content/types';
+
+export interface RoundDate {
+  year: number;
+  half: 1 | 2;
+  /** "H1 2025" */
+  label: string;
+}
+
+export function roundDate(scenario: ScenarioId, round: number): RoundDate {
+  const start = must(CONTENT.scenarios, scenario, 'scenario').startYear;
+  const index = Math.max(0, round - 1);
+  const year = start + Math.floor(index / 2);
+  const half = index % 2 === 0 ? 1 : 2;
+  return { year, half, label: `H${half} ${year}` };
+}

@@ -1,0 +1,132 @@
+/** Deals: proposal checks, signing, upkeep, breach and collapse (R7). */
+import { CONTENT, must } from '../content';
+import type { DealTermDef, Good, Side } from '../content/types';
+import type { Dice } from './cards';
+import { allHold } from './conditions';
+import { addToTrack, clearFlag, emptyOutcome, resolve, type Resolution } from './effects';
+import { refuse, type Refusal } from './refusals';
+import { other, SIDE_NAMES } from './sides';
+import type { Ceiling, Deal, DeRiskState } from './state';
+import { SIDE_TRACKS } from './tracks';
+
+export const DEAL_COST = 2;
+export const MAX_TERMS_PER_SIDE = 2;
+export const DEAL_HEALTH = 3;
+export const SIGNING_RELATIONSHIP = 2;
+export const COLLAPSE_RELATIONSHIP = -2;
+/** How far the hawks can move a side's support when a deal is signed. */
+export const HAWK_SWING = 2;
+
+/** Why a list of terms cannot be proposed now, or null if it can (R7.1). */
+export function termsProblem(G: DeRiskState, terms: unknown): Refusal | null {
+  if (!Array.isArray(terms) || !terms.every((t): t is string => typeof t === 'string')) {
+    return refuse('malformed', 'A deal is a list of term ids.');
+  }
+  if (new Set(terms).size !== terms.length) return refuse('badTerms', 'A term appears twice in the deal.');
+  const defs: DealTermDef[] = [];
+  for (const id of terms) {
+    const def = CONTENT.dealTerms.get(id);
+    if (!def) return refuse('badTerms', `There is no deal term called "${id}".`);
+    defs.push(def);
+  }
+  for (const side of ['us', 'cn'] as const) {
+    const count = defs.filter((d) => d.side === side).length;
+    if (count === 0) return refuse('badTerms', `A deal needs at least one term from ${SIDE_NAMES[side]}.`);
+    if (count > MAX_TERMS_PER_SIDE) {
+      return refuse('badTerms', `A deal may hold at most ${MAX_TERMS_PER_SIDE} terms from ${SIDE_NAMES[side]}.`);
+    }
+  }
+  for (const def of defs) {
+    const clash = def.excludes.find((x) => terms.includes(x));
+    if (clash) return refuse('badTerms', `“${def.title}” cannot go with “${must(CONTENT.dealTerms, clash, 'deal term').title}”.`);
+    const unmet = def.requires.find((req) => !allHold(G, [req.when]));
+    if (unmet) return refuse('badTerms', `“${def.title}”: ${unmet.reason}`);
+  }
+  return null;
+}
+
+/** Orders terms so that Beijing's apply first (a factory offer exists before it is approved). */
+function termDefs(terms: readonly string[]): DealTermDef[] {
+  const defs = terms.map((id) => must(CONTENT.dealTerms, id, 'deal term'));
+  return [...defs.filter((d) => d.side === 'cn'), ...defs.filter((d) => d.side === 'us')];
+}
+
+/** Builds the deal object: commitments and ceilings, measured after the signing effects. */
+export function makeDeal(G: DeRiskState, terms: readonly string[], proposedBy: Side | null): Deal {
+  const commitments: Good[] = [];
+  const ceilings: Ceiling[] = [{ track: 'usTariff', side: 'us', limit: G.tracks.usTariff }];
+  for (const def of termDefs(terms)) {
+    for (const o of def.obligations) {
+      if (o.kind === 'purchase') commitments.push(o.good);
+      else ceilings.push({ track: o.track, side: def.side, limit: G.tracks[o.track] });
+    }
+  }
+  return { terms: [...terms], proposedBy, signedRound: G.round, health: DEAL_HEALTH, commitments, ceilings };
+}
+
+/** What each side's hawks make of a deal: what it gets minus what it gives, capped (R7.3). */
+export function hawkVerdict(terms: readonly string[]): Record<Side, number> {
+  const given: Record<Side, number> = { us: 0, cn: 0 };
+  for (const def of termDefs(terms)) given[def.side] += def.weight;
+  const swing = (side: Side) => Math.max(-HAWK_SWING, Math.min(HAWK_SWING, given[other(side)] - given[side]));
+  return { us: swing('us'), cn: swing('cn') };
+}
+
+/** Signs a deal: term effects, relationship +2, the hawks' verdict, and the deal in force (R7.3). */
+export function signDeal(r: Resolution, terms: readonly string[], proposedBy: Side | null): void {
+  const { G } = r;
+  for (const def of termDefs(terms)) resolve(r, def.effects);
+  addToTrack(r, 'relationship', SIGNING_RELATIONSHIP);
+  const verdict = hawkVerdict(terms);
+  for (const side of ['us', 'cn'] as const) {
+    if (verdict[side] !== 0) addToTrack(r, SIDE_TRACKS[side].support, verdict[side]);
+  }
+  for (const f of G.flags.filter((x) => x.duration === 'untilDeal')) {
+    clearFlag(G, f.flag);
+    r.out.notes.push({ kind: 'flagCleared', flag: f.flag });
+  }
+  G.discounts = G.discounts.filter((d) => d.duration !== 'untilDeal');
+  G.deal = makeDeal(G, terms, proposedBy);
+}
+
+/** Ends the deal in force, charging the side that broke it (R7.5). */
+export function collapseDeal(r: Resolution, breachedBy: Side): void {
+  const { G } = r;
+  if (!G.deal) return;
+  G.deal = null;
+  const breaker: Resolution = { ...r, actor: breachedBy };
+  addToTrack(breaker, 'relationship', COLLAPSE_RELATIONSHIP);
+  addToTrack(breaker, SIDE_TRACKS[breachedBy].support, -1);
+}
+
+/**
+ * An open breach: a play pushed a track over a deal's ceiling. The deal collapses at once
+ * and the promising side is charged (R7.4). Returns the breaching side, if any.
+ */
+export function checkBreach(r: Resolution): Side | null {
+  const deal = r.G.deal;
+  if (!deal) return null;
+  const broken = deal.ceilings.find((c) => r.G.tracks[c.track] > c.limit);
+  if (!broken) return null;
+  r.out.notes.push({ kind: 'breach', side: broken.side, track: broken.track, limit: broken.limit });
+  collapseDeal(r, broken.side);
+  return broken.side;
+}
+
+/** Round-end upkeep: missed purchase commitments cost health; at 0 the deal collapses (R7.4). */
+export function dealUpkeep(G: DeRiskState, dice: Dice): void {
+  const deal = G.deal;
+  if (!deal || deal.signedRound >= G.round) return;
+  const missed = deal.commitments.filter((good) => G.roundPurchases[good] < 1);
+  if (missed.length === 0) return;
+  const out = emptyOutcome();
+  const r: Resolution = { G, actor: null, source: 'deal', dice, out };
+  deal.health -= 1;
+  out.notes.push({ kind: 'missed', goods: missed });
+  if (deal.health > 0) {
+    G.chronicle.push({ kind: 'dealUpkeep', round: G.round, health: deal.health, ...out });
+    return;
+  }
+  collapseDeal(r, 'cn');
+  G.chronicle.push({ kind: 'dealCollapsed', round: G.round, breachedBy: 'cn', ...out });
+}

@@ -1,0 +1,77 @@
+/** The De-Risk `Game`: flow, moves and secrets declared for boardgame.io (R3). */
+import type { Game } from 'boardgame.io';
+import { enumerate } from './ai';
+import { diceFrom } from './dice';
+import { acceptDeal, act, pass, playCard, proposeDeal, recycle, rejectDeal } from './moves';
+import { canStillAct } from './rules';
+import { endRound, startRound } from './round';
+import { gameResult } from './scoring';
+import { initialState, validateSetupData, type SetupData } from './setup';
+import { other, PLAYER_OF, sideOf } from './sides';
+import type { DeRiskState } from './state';
+import { playerView } from './view';
+
+/** Whose turn follows `last`: alternate while both can act, else whoever still can (R4.1). */
+function nextPosition(G: DeRiskState, last: string | null): number | undefined {
+  const lastSide = sideOf(last);
+  const order = lastSide ? [other(lastSide), lastSide] : (['us', 'cn'] as const);
+  const next = order.find((side) => canStillAct(G, side));
+  return next === undefined ? undefined : Number(PLAYER_OF[next]);
+}
+
+export const DeRisk: Game<DeRiskState, Record<string, unknown>, SetupData> = {
+  name: 'de-risk',
+  minPlayers: 2,
+  maxPlayers: 2,
+  disableUndo: true,
+  setup: ({ random }, setupData) => initialState(setupData, diceFrom(random)),
+  validateSetupData: (setupData, numPlayers) => validateSetupData(setupData, numPlayers),
+
+  phases: {
+    round: {
+      start: true,
+      next: 'round',
+      onBegin: ({ G, random }) => startRound(G, diceFrom(random)),
+      onEnd: ({ G, random }) => endRound(G, diceFrom(random)),
+      turn: {
+        order: {
+          first: ({ G }) => nextPosition(G, null) ?? 0,
+          next: ({ G, ctx }) => nextPosition(G, ctx.currentPlayer),
+        },
+        // One action a turn; a deal proposal keeps the turn open until it is answered.
+        endIf: ({ G }) => G.proposal === null,
+        stages: {
+          respond: {
+            moves: {
+              acceptDeal: { move: acceptDeal, client: false },
+              rejectDeal: { move: rejectDeal, client: false },
+            },
+          },
+        },
+      },
+      moves: {
+        act: { move: act, client: false },
+        playCard: { move: playCard, client: false },
+        recycle: { move: recycle, client: false, redact: true },
+        proposeDeal: { move: proposeDeal, client: false },
+        pass: { move: pass, client: false },
+      },
+    },
+  },
+
+  endIf: ({ G }) => gameResult(G),
+  playerView,
+  ai: { enumerate: (G, ctx) => enumerate(G, ctx) },
+
+  // Everything a player does is a move; no client may end turns, phases or the game.
+  events: {
+    endGame: false,
+    endPhase: false,
+    endTurn: false,
+    setPhase: false,
+    endStage: false,
+    setStage: false,
+    pass: false,
+    setActivePlayers: false,
+  },
+};

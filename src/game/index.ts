@@ -1,0 +1,30 @@
+/** The engine's public face: the Game, its state types and the rule queries (R0). */
+export { DeRisk } from './game';
+export type * from './state';
+export type { Side, TrackId, Good, ScenarioId } from '../content/types';
+export { DEFAULT_SETUP, LENGTHS, normalizeSetup, validateSetupData, type SetupData } from './setup';
+export {
+  ACTIONS_PER_ROUND,
+  RECYCLE_COST,
+  actingSide,
+  actionMenu,
+  canStillAct,
+  costOf,
+  dealCost,
+  incomeOf,
+  legalPlays,
+  legalProposals,
+  whyRefused,
+  type IncomeBreakdown,
+  type MenuEntry,
+  type Play,
+  type TurnInfo,
+} from './rules';
+export { DEAL_COST, DEAL_HEALTH, MAX_TERMS_PER_SIDE, hawkVerdict, termsProblem } from './deals';
+export { agendaMet, gameResult, scoreFor } from './scoring';
+export { enumerate, toMove, type BotMove } from './ai';
+export type { Refusal, RefusalCode } from './refusals';
+export { HAND_LIMIT } from './cards';
+export { PLAYER_OF, SIDE_NAMES, other, sideOf } from './sides';
+export { TRACKS, clampTrack, relationshipBand, SIDE_TRACKS, LEVERAGE_CAP, type TrackInfo } from './tracks';
+export { roundDate } from './dates';

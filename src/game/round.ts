@@ -1,0 +1,102 @@
+/** The round: start (delayed effects, world event, income) and end (drift, upkeep, snapshot) (R3, R6). */
+import { CONTENT, must } from '../content';
+import type { Side } from '../content/types';
+import { drawCards, HAND_LIMIT, type Dice } from './cards';
+import { checkBreach, dealUpkeep } from './deals';
+import { addToTrack, emptyOutcome, hasFlag, resolve, type Resolution } from './effects';
+import { incomeOf } from './rules';
+import { suddenResult } from './scoring';
+import type { DeRiskState, Snapshot } from './state';
+import { SIDE_TRACKS } from './tracks';
+
+function resolution(G: DeRiskState, dice: Dice, actor: Side | null, source: string): Resolution {
+  return { G, actor, source, dice, out: emptyOutcome() };
+}
+
+export function snapshot(G: DeRiskState): Snapshot {
+  return { round: G.round, tracks: { ...G.tracks }, dealHealth: G.deal ? G.deal.health : null };
+}
+
+/** The event of a round: the scenario's scheduled one, or the top of the world-event deck (R3.1). */
+function drawEvent(G: DeRiskState): { id: string; scheduled: boolean } | null {
+  const scheduled = CONTENT.scenarios.get(G.scenario)?.schedule[G.round];
+  if (scheduled) return { id: scheduled, scheduled: true };
+  const id = G.eventDeck.pop();
+  return id === undefined ? null : { id, scheduled: false };
+}
+
+export function startRound(G: DeRiskState, dice: Dice): void {
+  G.round += 1;
+  for (const side of ['us', 'cn'] as const) {
+    G.sides[side].actionsTaken = 0;
+    G.sides[side].passed = false;
+  }
+  G.roundPurchases = { boeing: 0, lng: 0, farm: 0, medical: 0 };
+
+  // R3.1a: effects scheduled "from next round".
+  const due = G.delayed.filter((d) => d.round <= G.round);
+  G.delayed = G.delayed.filter((d) => d.round > G.round);
+  for (const d of due) {
+    const r = resolution(G, dice, d.side, d.source);
+    resolve(r, d.effects);
+    G.chronicle.push({ kind: 'delayed', round: G.round, side: d.side, source: d.source, ...r.out });
+  }
+
+  // R3.1b: the world event.
+  const event = drawEvent(G);
+  G.currentEvent = event?.id ?? null;
+  if (event) {
+    const r = resolution(G, dice, null, `event:${event.id}`);
+    resolve(r, must(CONTENT.events, event.id, 'event').effects);
+    checkBreach(r);
+    G.chronicle.push({ kind: 'event', round: G.round, event: event.id, scheduled: event.scheduled, ...r.out });
+  }
+  if (suddenResult(G)) return;
+
+  // R3.2: income and cards.
+  for (const side of ['us', 'cn'] as const) {
+    const r = resolution(G, dice, side, 'income');
+    const amount = incomeOf(G, side).total;
+    addToTrack(r, SIDE_TRACKS[side].leverage, amount);
+    const drew = drawCards(G, side, HAND_LIMIT, dice);
+    G.chronicle.push({ kind: 'income', round: G.round, side, amount, drew, ...r.out });
+  }
+}
+
+/** R6.1–R6.3: what tariffs, bans, inflation and deflation do at every round end. */
+function drift(r: Resolution): void {
+  const t = r.G.tracks;
+  if (t.usTariff >= 3) addToTrack(r, 'usInflation', 1);
+  if (t.usTariff >= 4 || t.exportControls >= 4) addToTrack(r, 'cnGrowth', -1);
+  if (t.mineralBans >= 1 && t.usMineralDependence >= 3) addToTrack(r, 'usSupport', -1);
+  if (t.usInflation >= 7) addToTrack(r, 'usSupport', -1);
+  if (t.cnGrowth <= 2) addToTrack(r, 'cnSupport', -1);
+}
+
+export function endRound(G: DeRiskState, dice: Dice): void {
+  if (suddenResult(G)) return;
+
+  // R6.0: a tariff-escalation plan adds a step every round until a deal is signed.
+  if (hasFlag(G, 'tariffEscalation')) {
+    const r = resolution(G, dice, 'us', 'escalation');
+    addToTrack(r, 'usTariff', 1);
+    resolve(r, [{ kind: 'tariffHit', amount: 1 }]);
+    addToTrack(r, 'relationship', -1);
+    checkBreach(r);
+    G.chronicle.push({ kind: 'escalation', round: G.round, ...r.out });
+  }
+
+  const r = resolution(G, dice, null, 'drift');
+  drift(r);
+  if (r.out.changes.length > 0) G.chronicle.push({ kind: 'drift', round: G.round, ...r.out });
+
+  // R7.4: the deal's commitments.
+  dealUpkeep(G, dice);
+
+  // R6.4: effects that last one round expire.
+  G.flags = G.flags.filter((f) => f.duration !== 'round');
+  G.discounts = G.discounts.filter((d) => d.duration !== 'round');
+
+  G.history.push(snapshot(G));
+  if (G.round >= G.length) G.finished = true;
+}

@@ -1,0 +1,191 @@
+/**
+ * Rule queries: who acts, what things cost, what is legal and why not. The moves, the
+ * board and the bots all ask these, so a rule is written once (R4).
+ */
+import type { Ctx } from 'boardgame.io';
+import { CONTENT } from '../content';
+import type { PlayDef, Side, Tag } from '../content/types';
+import { allHold } from './conditions';
+import { DEAL_COST, termsProblem } from './deals';
+import { hasFlag } from './effects';
+import { refuse, type Refusal } from './refusals';
+import { other, SIDE_NAMES, sideOf } from './sides';
+import type { DeRiskState } from './state';
+import { SIDE_TRACKS } from './tracks';
+
+export const ACTIONS_PER_ROUND = 3;
+export const RECYCLE_COST = 1;
+export const BASE_INCOME = 3;
+
+/** The parts of boardgame.io's context the rules read. */
+export type TurnInfo = Pick<Ctx, 'currentPlayer' | 'gameover'>;
+
+/** Anything a side can do, as the rules see it. */
+export type Play =
+  | { readonly kind: 'action'; readonly id: string }
+  | { readonly kind: 'card'; readonly id: string }
+  | { readonly kind: 'recycle'; readonly id: string }
+  | { readonly kind: 'propose'; readonly terms: readonly string[] }
+  | { readonly kind: 'pass' }
+  | { readonly kind: 'accept' }
+  | { readonly kind: 'reject' };
+
+/** The side that must act now: the responder while a deal waits for an answer (R7.2). */
+export function actingSide(G: DeRiskState, ctx: TurnInfo): Side | null {
+  if (ctx.gameover !== undefined) return null;
+  if (G.proposal) return other(G.proposal.by);
+  return sideOf(ctx.currentPlayer);
+}
+
+/** Whether a side may still take actions this round (R4.1). */
+export function canStillAct(G: DeRiskState, side: Side): boolean {
+  const s = G.sides[side];
+  return !s.passed && s.actionsTaken < ACTIONS_PER_ROUND;
+}
+
+/** Sum of the active discounts for a side on any of these tags. */
+function discountFor(G: DeRiskState, side: Side, tags: readonly Tag[]): number {
+  return G.discounts.filter((d) => d.side === side && tags.includes(d.tag)).reduce((sum, d) => sum + d.amount, 0);
+}
+
+/** What an action or card costs this side now, after discounts (R4.2). */
+export function costOf(G: DeRiskState, side: Side, def: Pick<PlayDef, 'cost' | 'tags'>): number {
+  return Math.max(0, def.cost - discountFor(G, side, def.tags));
+}
+
+export function dealCost(G: DeRiskState, side: Side): number {
+  return costOf(G, side, { cost: DEAL_COST, tags: ['deal'] });
+}
+
+export interface IncomeBreakdown {
+  base: number;
+  support: number;
+  economy: number;
+  lasting: number;
+  total: number;
+}
+
+/** Leverage a side gains at the start of a round (R3.3). */
+export function incomeOf(G: DeRiskState, side: Side): IncomeBreakdown {
+  const t = SIDE_TRACKS[side];
+  const support = G.tracks[t.support] >= 7 ? 1 : 0;
+  const economy = side === 'us' ? (G.tracks.usInflation <= 3 ? 1 : 0) : G.tracks.cnGrowth >= 6 ? 1 : 0;
+  const lasting = G.sides[side].incomeBonus;
+  return { base: BASE_INCOME, support, economy, lasting, total: Math.max(0, BASE_INCOME + support + economy + lasting) };
+}
+
+function playDefFor(play: Play): PlayDef | undefined {
+  if (play.kind === 'action') return CONTENT.actions.get(play.id);
+  if (play.kind === 'card') return CONTENT.cards.get(play.id);
+  return undefined;
+}
+
+function checkPlayDef(G: DeRiskState, side: Side, def: PlayDef): Refusal | null {
+  if (def.side !== side) return refuse('wrongSide', `“${def.title}” belongs to ${SIDE_NAMES[def.side]}.`);
+  if (def.tags.includes('purchase') && hasFlag(G, 'pandemic')) {
+    return refuse('pandemic', 'The pandemic has halted purchase orders this round.');
+  }
+  const unmet = def.requires.find((req) => !allHold(G, [req.when]));
+  if (unmet) return refuse('requirement', unmet.reason);
+  return affordable(G, side, costOf(G, side, def));
+}
+
+function affordable(G: DeRiskState, side: Side, cost: number): Refusal | null {
+  const have = G.tracks[SIDE_TRACKS[side].leverage];
+  return have >= cost ? null : refuse('cannotAfford', `It costs ${cost} leverage and ${SIDE_NAMES[side]} has ${have}.`);
+}
+
+/** Why `side` may not make `play` now, or null if it may (R4.1). */
+export function whyRefused(G: DeRiskState, ctx: TurnInfo, side: Side, play: Play): Refusal | null {
+  if (ctx.gameover !== undefined) return refuse('gameOver', 'The game is over.');
+  if (play.kind === 'accept' || play.kind === 'reject') {
+    if (!G.proposal) return refuse('noProposal', 'There is no deal on the table to answer.');
+    if (G.proposal.by === side) return refuse('notYourTurn', `${SIDE_NAMES[other(side)]} must answer this deal.`);
+    return null;
+  }
+  if (G.proposal) return refuse('awaitingAnswer', `Waiting for ${SIDE_NAMES[other(G.proposal.by)]} to answer the deal.`);
+  if (sideOf(ctx.currentPlayer) !== side) return refuse('notYourTurn', `It is ${SIDE_NAMES[other(side)]}’s turn.`);
+  if (G.sides[side].passed) return refuse('passed', 'You have passed for the rest of this round.');
+  if (G.sides[side].actionsTaken >= ACTIONS_PER_ROUND) {
+    return refuse('noActionsLeft', `You have used all ${ACTIONS_PER_ROUND} actions this round.`);
+  }
+  switch (play.kind) {
+    case 'pass':
+      return null;
+    case 'action': {
+      const def = playDefFor(play);
+      return def ? checkPlayDef(G, side, def) : refuse('unknown', `There is no action called "${play.id}".`);
+    }
+    case 'card': {
+      const def = playDefFor(play);
+      if (!def) return refuse('unknown', `There is no card called "${play.id}".`);
+      if (!G.sides[side].hand.includes(play.id)) return refuse('notInHand', `“${def.title}” is not in your hand.`);
+      return checkPlayDef(G, side, def);
+    }
+    case 'recycle':
+      if (!G.sides[side].hand.includes(play.id)) return refuse('notInHand', 'You can only recycle a card from your hand.');
+      return affordable(G, side, RECYCLE_COST);
+    case 'propose':
+      if (G.deal) return refuse('dealInForce', 'A deal is already in force; only one deal at a time.');
+      return termsProblem(G, play.terms) ?? affordable(G, side, dealCost(G, side));
+  }
+}
+
+/** Every subset of 1 to 2 terms from a side's list, computed once. */
+function smallSubsets(ids: readonly string[]): string[][] {
+  const out: string[][] = ids.map((id) => [id]);
+  for (let i = 0; i < ids.length; i += 1) {
+    for (let j = i + 1; j < ids.length; j += 1) out.push([ids[i] as string, ids[j] as string]);
+  }
+  return out;
+}
+const TERM_SUBSETS = {
+  us: smallSubsets(CONTENT.termsOf.us.map((t) => t.id)),
+  cn: smallSubsets(CONTENT.termsOf.cn.map((t) => t.id)),
+};
+
+/** Every deal this side could propose now (R7.1). */
+export function legalProposals(G: DeRiskState, ctx: TurnInfo, side: Side): string[][] {
+  const base = whyRefused(G, ctx, side, { kind: 'pass' });
+  if (base || G.deal || affordable(G, side, dealCost(G, side))) return [];
+  const out: string[][] = [];
+  for (const us of TERM_SUBSETS.us) {
+    for (const cn of TERM_SUBSETS.cn) {
+      const terms = [...us, ...cn];
+      if (!termsProblem(G, terms)) out.push(terms);
+    }
+  }
+  return out;
+}
+
+/** Every legal play for `side` now, each exactly once (R4.1). */
+export function legalPlays(G: DeRiskState, ctx: TurnInfo, side: Side): Play[] {
+  if (actingSide(G, ctx) !== side) return [];
+  if (G.proposal) return [{ kind: 'accept' }, { kind: 'reject' }];
+  const candidates: Play[] = [
+    ...CONTENT.menus[side].map((a): Play => ({ kind: 'action', id: a.id })),
+    ...[...new Set(G.sides[side].hand)].flatMap((id): Play[] => [
+      { kind: 'card', id },
+      { kind: 'recycle', id },
+    ]),
+    { kind: 'pass' },
+  ];
+  const plays = candidates.filter((p) => whyRefused(G, ctx, side, p) === null);
+  for (const terms of legalProposals(G, ctx, side)) plays.push({ kind: 'propose', terms });
+  return plays;
+}
+
+export interface MenuEntry {
+  readonly def: PlayDef;
+  readonly cost: number;
+  readonly refusal: Refusal | null;
+}
+
+/** A side's standard actions with their current cost and, if refused, why (for the board). */
+export function actionMenu(G: DeRiskState, ctx: TurnInfo, side: Side): MenuEntry[] {
+  return CONTENT.menus[side].map((def) => ({
+    def,
+    cost: costOf(G, side, def),
+    refusal: whyRefused(G, ctx, side, { kind: 'action', id: def.id }),
+  }));
+}

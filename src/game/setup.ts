@@ -1,0 +1,91 @@
+/** Setup data, its validation, and the starting state of each scenario (R2). */
+import { CONTENT, must } from '../content';
+import { SCENARIO_IDS, type ScenarioId, type Side } from '../content/types';
+import type { Dice } from './cards';
+import { makeDeal } from './deals';
+import { snapshot } from './round';
+import type { DeRiskState, GameLength, SideState } from './state';
+
+export const LENGTHS = [4, 6, 8] as const;
+export const DEFAULT_SETUP = { scenario: '2025', length: 8 } as const satisfies SetupData;
+
+export interface SetupData {
+  scenario: ScenarioId;
+  length: GameLength;
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** boardgame.io's `validateSetupData`: an error message, or undefined when the data is good. */
+export function validateSetupData(setupData: unknown, numPlayers: number): string | undefined {
+  if (numPlayers !== 2) return `De-Risk is for exactly 2 players, not ${numPlayers}.`;
+  if (setupData === undefined) return undefined;
+  if (!isRecord(setupData)) return 'Setup data must be an object like { scenario: "2025", length: 8 }.';
+  const unknownKeys = Object.keys(setupData).filter((k) => k !== 'scenario' && k !== 'length');
+  if (unknownKeys.length > 0) return `Unknown setup option: ${unknownKeys.join(', ')}.`;
+  const { scenario, length } = setupData;
+  if (scenario !== undefined && !SCENARIO_IDS.includes(scenario as ScenarioId)) {
+    return `Unknown scenario "${String(scenario)}"; choose ${SCENARIO_IDS.join(', ')}.`;
+  }
+  if (length !== undefined && !LENGTHS.includes(length as GameLength)) {
+    return `A game lasts ${LENGTHS.join(', ')} rounds, not ${String(length)}.`;
+  }
+  return undefined;
+}
+
+/** Fills in the defaults; throws on data that `validateSetupData` would refuse. */
+export function normalizeSetup(setupData: unknown): SetupData {
+  const problem = validateSetupData(setupData, 2);
+  if (problem) throw new Error(problem);
+  const data = isRecord(setupData) ? setupData : {};
+  return {
+    scenario: (data.scenario as ScenarioId | undefined) ?? DEFAULT_SETUP.scenario,
+    length: (data.length as GameLength | undefined) ?? DEFAULT_SETUP.length,
+  };
+}
+
+function sideState(side: Side, dice: Dice): SideState {
+  const [agenda] = dice.shuffle([...CONTENT.agendasOf[side]]);
+  return {
+    hand: [],
+    deck: dice.shuffle([...CONTENT.decks[side]]),
+    discard: [],
+    agenda: agenda?.id ?? null,
+    actionsTaken: 0,
+    passed: false,
+    incomeBonus: 0,
+  };
+}
+
+/** The state before round 1: the scenario's tracks, shuffled decks, dealt agendas (R2). */
+export function initialState(setupData: unknown, dice: Dice): DeRiskState {
+  const { scenario, length } = normalizeSetup(setupData);
+  const def = must(CONTENT.scenarios, scenario, 'scenario');
+  const scheduled = new Set(Object.values(def.schedule));
+  const G: DeRiskState = {
+    scenario,
+    length,
+    round: 0,
+    tracks: { ...def.tracks },
+    sides: { us: sideState('us', dice), cn: sideState('cn', dice) },
+    eventDeck: dice.shuffle([...CONTENT.events.values()].filter((e) => !e.scheduled && !scheduled.has(e.id)).map((e) => e.id)),
+    currentEvent: null,
+    flags: [],
+    discounts: [],
+    delayed: [],
+    offers: { pending: def.pendingOffers, approved: 0, blocked: 0, preempt: false },
+    purchases: { boeing: 0, lng: 0, farm: 0, medical: 0 },
+    roundPurchases: { boeing: 0, lng: 0, farm: 0, medical: 0 },
+    deal: null,
+    proposal: null,
+    lowestRelationship: def.tracks.relationship,
+    lastRelationshipCut: null,
+    rupture: null,
+    finished: false,
+    history: [],
+    chronicle: [],
+  };
+  if (def.deal) G.deal = makeDeal(G, def.deal.terms, null);
+  G.history.push(snapshot(G));
+  return G;
+}

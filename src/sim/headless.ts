@@ -1,0 +1,96 @@
+/**
+ * Plays De-Risk headless through boardgame.io's own reducer: the same code path the
+ * server runs, without sockets or storage. Used by tests, benchmarks and simulations.
+ */
+import type { State } from 'boardgame.io';
+import { CreateGameReducer, InitializeGame, ProcessGameConfig } from 'boardgame.io/internal';
+import { DeRisk, enumerate, type BotMove, type DeRiskState, type SetupData } from '../game';
+
+type Reducer = ReturnType<typeof CreateGameReducer>;
+
+export interface HeadlessMatch {
+  readonly state: State<DeRiskState>;
+  /** Sends a move as `playerID`; returns false if the engine refused it. */
+  move(playerID: string, move: string, ...args: unknown[]): boolean;
+}
+
+const reducers = new Map<string, { game: ReturnType<typeof ProcessGameConfig>; reduce: Reducer }>();
+
+function gameFor(seed: string) {
+  let found = reducers.get(seed);
+  if (!found) {
+    const game = ProcessGameConfig({ ...DeRisk, seed });
+    found = { game, reduce: CreateGameReducer({ game, isClient: false }) };
+    if (reducers.size > 64) reducers.clear();
+    reducers.set(seed, found);
+  }
+  return found;
+}
+
+export function createHeadlessMatch(seed: string, setupData?: Partial<SetupData>): HeadlessMatch {
+  const { game, reduce } = gameFor(seed);
+  let state = InitializeGame({ game, numPlayers: 2, setupData }) as State<DeRiskState>;
+  return {
+    get state() {
+      return state;
+    },
+    move(playerID, move, ...args) {
+      const next = reduce(state, { type: 'MAKE_MOVE', payload: { type: move, args, playerID } }) as State<DeRiskState> & {
+        transients?: { error?: unknown };
+      };
+      if (next.transients?.error !== undefined || next === state) return false;
+      const { transients: _ignored, ...clean } = next;
+      state = clean as State<DeRiskState>;
+      return true;
+    },
+  };
+}
+
+/** Who must move now: the responder in a deal stage, otherwise the current player. */
+export function playerToAct(state: State<DeRiskState>): string {
+  const active = state.ctx.activePlayers;
+  const [first] = active ? Object.keys(active) : [];
+  return first ?? state.ctx.currentPlayer;
+}
+
+/** A small seeded generator (mulberry32) for choosing among legal moves. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface RandomGameOptions {
+  seed: number;
+  setupData?: Partial<SetupData>;
+  /** Called after every accepted move, e.g. to check invariants. */
+  afterMove?: (state: State<DeRiskState>, move: BotMove) => void;
+  maxMoves?: number;
+}
+
+/** Plays one game with uniformly random legal moves from `ai.enumerate`. */
+export function playRandomGame({ seed, setupData, afterMove, maxMoves = 2000 }: RandomGameOptions): {
+  state: State<DeRiskState>;
+  moves: number;
+} {
+  const match = createHeadlessMatch(`game-${seed}`, setupData);
+  const rand = seededRandom(seed);
+  let moves = 0;
+  while (match.state.ctx.gameover === undefined) {
+    if (moves >= maxMoves) throw new Error(`Game ${seed} did not end within ${maxMoves} moves`);
+    const options = enumerate(match.state.G, match.state.ctx);
+    const choice = options[Math.floor(rand() * options.length)];
+    if (!choice) throw new Error(`Game ${seed}: no legal move in round ${match.state.G.round}`);
+    if (!match.move(playerToAct(match.state), choice.move, ...choice.args)) {
+      throw new Error(`Game ${seed}: enumerate offered a refused move ${JSON.stringify(choice)}`);
+    }
+    moves += 1;
+    afterMove?.(match.state, choice);
+  }
+  return { state: match.state, moves };
+}
