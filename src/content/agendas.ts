@@ -1,4 +1,4 @@
-/** The secret agendas: one is dealt to each side at setup and revealed at the end (R9). */
+/** The secret agendas: one is dealt to each side at setup and revealed at the end (R10). */
 import type { AgendaDef } from './types';
 
 export const AGENDAS: readonly AgendaDef[] = [

@@ -1,4 +1,4 @@
-/** The three starting situations (R2). Track values follow the design brief. */
+/** The three starting situations (R2.2). Track values follow the design brief. */
 import type { ScenarioDef } from './types';
 
 const SCHEDULE = { 4: 'midterms', 6: 'partyCongress', 8: 'presidentialElection' } as const;

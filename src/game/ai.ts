@@ -1,4 +1,4 @@
-/** boardgame.io's `ai.enumerate`: every legal move of whoever must act now (R4.1, R7.2). */
+/** boardgame.io's `ai.enumerate`: every legal move of whoever must act now (R5.1, R7.2). */
 import type { Ctx } from 'boardgame.io';
 import { actingSide, legalPlays, type Play } from './rules';
 import type { DeRiskState } from './state';
@@ -25,6 +25,30 @@ export function toMove(play: Play): BotMove {
       return { move: 'rejectDeal', args: [] };
     case 'pass':
       return { move: 'pass', args: [] };
+  }
+}
+
+/** The play a boardgame.io move stands for, or null for a move name the game does not have. */
+export function toPlay(move: string, args: readonly unknown[]): Play | null {
+  const [first] = args;
+  const id = typeof first === 'string' ? first : '';
+  switch (move) {
+    case 'act':
+      return { kind: 'action', id };
+    case 'playCard':
+      return { kind: 'card', id };
+    case 'recycle':
+      return { kind: 'recycle', id };
+    case 'proposeDeal':
+      return { kind: 'propose', terms: Array.isArray(first) ? first.map((t) => (typeof t === 'string' ? t : '')) : [] };
+    case 'acceptDeal':
+      return { kind: 'accept' };
+    case 'rejectDeal':
+      return { kind: 'reject' };
+    case 'pass':
+      return { kind: 'pass' };
+    default:
+      return null;
   }
 }
 

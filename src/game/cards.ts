@@ -1,4 +1,4 @@
-/** The policy-card piles: drawing, reshuffling and recycling (R5). */
+/** The policy-card piles: drawing, reshuffling and recycling (R6). */
 import type { Side } from '../content/types';
 import type { DeRiskState } from './state';
 

@@ -1,4 +1,4 @@
-/** Evaluates the content vocabulary's conditions against a state (R4.3). */
+/** Evaluates the content vocabulary's conditions against a state (R13). */
 import type { Condition } from '../content/types';
 import type { DeRiskState } from './state';
 

@@ -1,4 +1,4 @@
-/** The calendar: each round is half a year from the scenario's start (R3). */
+/** The calendar: each round is half a year from the scenario's start (R4). */
 import { CONTENT, must } from '../content';
 import type { ScenarioId } from '../content/types';
 

@@ -101,7 +101,7 @@ export function collapseDeal(r: Resolution, breachedBy: Side): void {
 
 /**
  * An open breach: a play pushed a track over a deal's ceiling. The deal collapses at once
- * and the promising side is charged (R7.4). Returns the breaching side, if any.
+ * and the promising side is charged (R7.5). Returns the breaching side, if any.
  */
 export function checkBreach(r: Resolution): Side | null {
   const deal = r.G.deal;

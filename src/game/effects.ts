@@ -1,5 +1,5 @@
 /**
- * The one interpreter of the content vocabulary's effects (R4.4). Every change to a track
+ * The one interpreter of the content vocabulary's effects (R13). Every change to a track
  * goes through `setTrack`, which clamps it, records it for the chronicle and notices a
  * rupture.
  */

@@ -1,4 +1,4 @@
-/** The De-Risk `Game`: flow, moves and secrets declared for boardgame.io (R3). */
+/** The De-Risk `Game`: flow, moves and secrets declared for boardgame.io (R4). */
 import type { Game } from 'boardgame.io';
 import { enumerate } from './ai';
 import { diceFrom } from './dice';
@@ -11,7 +11,7 @@ import { other, PLAYER_OF, sideOf } from './sides';
 import type { DeRiskState } from './state';
 import { playerView } from './view';
 
-/** Whose turn follows `last`: alternate while both can act, else whoever still can (R4.1). */
+/** Whose turn follows `last`: alternate while both can act, else whoever still can (R4.5). */
 function nextPosition(G: DeRiskState, last: string | null): number | undefined {
   const lastSide = sideOf(last);
   const order = lastSide ? [other(lastSide), lastSide] : (['us', 'cn'] as const);

@@ -1,4 +1,4 @@
-/** The engine's public face: the Game, its state types and the rule queries (R0). */
+/** The engine's public face: the Game, its state types and the rule queries. */
 export { DeRisk } from './game';
 export type * from './state';
 export type { Side, TrackId, Good, ScenarioId } from '../content/types';
@@ -22,7 +22,7 @@ export {
 } from './rules';
 export { DEAL_COST, DEAL_HEALTH, MAX_TERMS_PER_SIDE, hawkVerdict, termsProblem } from './deals';
 export { agendaMet, gameResult, scoreFor } from './scoring';
-export { enumerate, toMove, type BotMove } from './ai';
+export { enumerate, toMove, toPlay, type BotMove } from './ai';
 export type { Refusal, RefusalCode } from './refusals';
 export { HAND_LIMIT } from './cards';
 export { PLAYER_OF, SIDE_NAMES, other, sideOf } from './sides';

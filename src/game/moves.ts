@@ -28,7 +28,7 @@ function start({ G, random }: MoveContext, side: Side, source: string): Resoluti
   return { G, actor: side, source, dice: diceFrom(random), out: emptyOutcome() };
 }
 
-/** Pays leverage; a discount that lasts until used is spent by the play it cheapened (R4.2). */
+/** Pays leverage; a discount that lasts until used is spent by the play it cheapened (R5.2). */
 function pay(r: Resolution, side: Side, cost: number, tags: readonly Tag[]): void {
   r.G.discounts = r.G.discounts.filter((d) => !(d.duration === 'untilUsed' && d.side === side && tags.includes(d.tag)));
   addToTrack(r, SIDE_TRACKS[side].leverage, -cost);
@@ -45,7 +45,7 @@ function perform(context: MoveContext, side: Side, def: PlayDef, source: string)
 
 const asId = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-/** R4: take a standard action from the side's menu. */
+/** R5.4: take a standard action from the side's menu. */
 export const act: MoveFn<DeRiskState> = (context, actionId: unknown) => {
   const id = asId(actionId);
   const side = allowed(context, { kind: 'action', id });
@@ -56,7 +56,7 @@ export const act: MoveFn<DeRiskState> = (context, actionId: unknown) => {
   context.G.chronicle.push({ kind: 'action', round: context.G.round, side, action: id, cost, ...r.out });
 };
 
-/** R5.2: play a policy card from the hand; it is revealed and discarded. */
+/** R6.2: play a policy card from the hand; it is revealed and discarded. */
 export const playCard: MoveFn<DeRiskState> = (context, cardId: unknown) => {
   const id = asId(cardId);
   const side = allowed(context, { kind: 'card', id });
@@ -68,7 +68,7 @@ export const playCard: MoveFn<DeRiskState> = (context, cardId: unknown) => {
   context.G.chronicle.push({ kind: 'card', round: context.G.round, side, card: id, cost, ...r.out });
 };
 
-/** R5.3: put a card face down on the discard pile and draw another; the card stays secret. */
+/** R6.3: put a card face down on the discard pile and draw another; the card stays secret. */
 export const recycle: MoveFn<DeRiskState> = (context, cardId: unknown) => {
   const id = asId(cardId);
   const side = allowed(context, { kind: 'recycle', id });
@@ -117,7 +117,7 @@ export const rejectDeal: MoveFn<DeRiskState> = (context) => {
   context.G.chronicle.push({ kind: 'dealRejected', round: context.G.round, side, terms: proposal.terms, changes: [], notes: [] });
 };
 
-/** R4.1: stop acting for the rest of the round. */
+/** R5.1: stop acting for the rest of the round. */
 export const pass: MoveFn<DeRiskState> = (context) => {
   const side = allowed(context, { kind: 'pass' });
   if (!side) return INVALID_MOVE;

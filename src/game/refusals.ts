@@ -1,4 +1,4 @@
-/** Why a play is refused, in a code for programs and words for people (R4.1). */
+/** Why a play is refused, in a code for programs and words for people (R5.3). */
 
 export type RefusalCode =
   | 'malformed'

@@ -1,4 +1,4 @@
-/** The round: start (delayed effects, world event, income) and end (drift, upkeep, snapshot) (R3, R6). */
+/** The round: start (delayed effects, world event, income) and end (drift, upkeep, snapshot) (R4, R8). */
 import { CONTENT, must } from '../content';
 import type { Side } from '../content/types';
 import { drawCards, HAND_LIMIT, type Dice } from './cards';
@@ -17,7 +17,7 @@ export function snapshot(G: DeRiskState): Snapshot {
   return { round: G.round, tracks: { ...G.tracks }, dealHealth: G.deal ? G.deal.health : null };
 }
 
-/** The event of a round: the scenario's scheduled one, or the top of the world-event deck (R3.1). */
+/** The event of a round: the scenario's scheduled one, or the top of the world-event deck (R4.2). */
 function drawEvent(G: DeRiskState): { id: string; scheduled: boolean } | null {
   const scheduled = CONTENT.scenarios.get(G.scenario)?.schedule[G.round];
   if (scheduled) return { id: scheduled, scheduled: true };
@@ -33,7 +33,7 @@ export function startRound(G: DeRiskState, dice: Dice): void {
   }
   G.roundPurchases = { boeing: 0, lng: 0, farm: 0, medical: 0 };
 
-  // R3.1a: effects scheduled "from next round".
+  // R4.1: effects scheduled "from next round".
   const due = G.delayed.filter((d) => d.round <= G.round);
   G.delayed = G.delayed.filter((d) => d.round > G.round);
   for (const d of due) {
@@ -42,7 +42,7 @@ export function startRound(G: DeRiskState, dice: Dice): void {
     G.chronicle.push({ kind: 'delayed', round: G.round, side: d.side, source: d.source, ...r.out });
   }
 
-  // R3.1b: the world event.
+  // R4.2: the world event.
   const event = drawEvent(G);
   G.currentEvent = event?.id ?? null;
   if (event) {
@@ -53,7 +53,7 @@ export function startRound(G: DeRiskState, dice: Dice): void {
   }
   if (suddenResult(G)) return;
 
-  // R3.2: income and cards.
+  // R4.3, R4.4: income and cards.
   for (const side of ['us', 'cn'] as const) {
     const r = resolution(G, dice, side, 'income');
     const amount = incomeOf(G, side).total;
@@ -63,7 +63,7 @@ export function startRound(G: DeRiskState, dice: Dice): void {
   }
 }
 
-/** R6.1–R6.3: what tariffs, bans, inflation and deflation do at every round end. */
+/** R8.1–R8.4: what tariffs, bans, inflation and deflation do at every round end. */
 function drift(r: Resolution): void {
   const t = r.G.tracks;
   if (t.usTariff >= 3) addToTrack(r, 'usInflation', 1);
@@ -76,7 +76,7 @@ function drift(r: Resolution): void {
 export function endRound(G: DeRiskState, dice: Dice): void {
   if (suddenResult(G)) return;
 
-  // R6.0: a tariff-escalation plan adds a step every round until a deal is signed.
+  // R8.5: a tariff-escalation plan adds a step every round until a deal is signed.
   if (hasFlag(G, 'tariffEscalation')) {
     const r = resolution(G, dice, 'us', 'escalation');
     addToTrack(r, 'usTariff', 1);
@@ -93,7 +93,7 @@ export function endRound(G: DeRiskState, dice: Dice): void {
   // R7.4: the deal's commitments.
   dealUpkeep(G, dice);
 
-  // R6.4: effects that last one round expire.
+  // R8.6: effects that last one round expire.
   G.flags = G.flags.filter((f) => f.duration !== 'round');
   G.discounts = G.discounts.filter((d) => d.duration !== 'round');
 

@@ -1,12 +1,12 @@
 /**
  * Rule queries: who acts, what things cost, what is legal and why not. The moves, the
- * board and the bots all ask these, so a rule is written once (R4).
+ * board and the bots all ask these, so a rule is written once (R5).
  */
 import type { Ctx } from 'boardgame.io';
-import { CONTENT } from '../content';
+import { CONTENT, must } from '../content';
 import type { PlayDef, Side, Tag } from '../content/types';
 import { allHold } from './conditions';
-import { DEAL_COST, termsProblem } from './deals';
+import { DEAL_COST, MAX_TERMS_PER_SIDE, termsProblem } from './deals';
 import { hasFlag } from './effects';
 import { refuse, type Refusal } from './refusals';
 import { other, SIDE_NAMES, sideOf } from './sides';
@@ -37,7 +37,7 @@ export function actingSide(G: DeRiskState, ctx: TurnInfo): Side | null {
   return sideOf(ctx.currentPlayer);
 }
 
-/** Whether a side may still take actions this round (R4.1). */
+/** Whether a side may still take actions this round (R5.1). */
 export function canStillAct(G: DeRiskState, side: Side): boolean {
   const s = G.sides[side];
   return !s.passed && s.actionsTaken < ACTIONS_PER_ROUND;
@@ -48,7 +48,7 @@ function discountFor(G: DeRiskState, side: Side, tags: readonly Tag[]): number {
   return G.discounts.filter((d) => d.side === side && tags.includes(d.tag)).reduce((sum, d) => sum + d.amount, 0);
 }
 
-/** What an action or card costs this side now, after discounts (R4.2). */
+/** What an action or card costs this side now, after discounts (R5.2). */
 export function costOf(G: DeRiskState, side: Side, def: Pick<PlayDef, 'cost' | 'tags'>): number {
   return Math.max(0, def.cost - discountFor(G, side, def.tags));
 }
@@ -65,7 +65,7 @@ export interface IncomeBreakdown {
   total: number;
 }
 
-/** Leverage a side gains at the start of a round (R3.3). */
+/** Leverage a side gains at the start of a round (R4.3). */
 export function incomeOf(G: DeRiskState, side: Side): IncomeBreakdown {
   const t = SIDE_TRACKS[side];
   const support = G.tracks[t.support] >= 7 ? 1 : 0;
@@ -95,7 +95,7 @@ function affordable(G: DeRiskState, side: Side, cost: number): Refusal | null {
   return have >= cost ? null : refuse('cannotAfford', `It costs ${cost} leverage and ${SIDE_NAMES[side]} has ${have}.`);
 }
 
-/** Why `side` may not make `play` now, or null if it may (R4.1). */
+/** Why `side` may not make `play` now, or null if it may (R5.3). */
 export function whyRefused(G: DeRiskState, ctx: TurnInfo, side: Side, play: Play): Refusal | null {
   if (ctx.gameover !== undefined) return refuse('gameOver', 'The game is over.');
   if (play.kind === 'accept' || play.kind === 'reject') {
@@ -131,34 +131,37 @@ export function whyRefused(G: DeRiskState, ctx: TurnInfo, side: Side, play: Play
   }
 }
 
-/** Every subset of 1 to 2 terms from a side's list, computed once. */
+/** Every subset of 1 to MAX_TERMS_PER_SIDE terms from a side's list, computed once. */
 function smallSubsets(ids: readonly string[]): string[][] {
-  const out: string[][] = ids.map((id) => [id]);
-  for (let i = 0; i < ids.length; i += 1) {
-    for (let j = i + 1; j < ids.length; j += 1) out.push([ids[i] as string, ids[j] as string]);
+  const out: string[][] = [[]];
+  for (const id of ids) {
+    for (const subset of [...out]) if (subset.length < MAX_TERMS_PER_SIDE) out.push([...subset, id]);
   }
-  return out;
+  return out.filter((subset) => subset.length > 0);
 }
 const TERM_SUBSETS = {
   us: smallSubsets(CONTENT.termsOf.us.map((t) => t.id)),
   cn: smallSubsets(CONTENT.termsOf.cn.map((t) => t.id)),
 };
 
-/** Every deal this side could propose now (R7.1). */
+/**
+ * Every deal this side could propose now (R7.1). The same checks as `termsProblem`, done
+ * per term once rather than per combination, since bots ask this on every turn.
+ */
 export function legalProposals(G: DeRiskState, ctx: TurnInfo, side: Side): string[][] {
   const base = whyRefused(G, ctx, side, { kind: 'pass' });
   if (base || G.deal || affordable(G, side, dealCost(G, side))) return [];
-  const out: string[][] = [];
-  for (const us of TERM_SUBSETS.us) {
-    for (const cn of TERM_SUBSETS.cn) {
-      const terms = [...us, ...cn];
-      if (!termsProblem(G, terms)) out.push(terms);
-    }
-  }
-  return out;
+  const usable = new Set(
+    [...CONTENT.dealTerms.values()].filter((t) => t.requires.every((req) => allHold(G, [req.when]))).map((t) => t.id),
+  );
+  const fits = (subset: string[]) =>
+    subset.every((id) => usable.has(id) && !must(CONTENT.dealTerms, id, 'deal term').excludes.some((x) => subset.includes(x)));
+  const us = TERM_SUBSETS.us.filter(fits);
+  const cn = TERM_SUBSETS.cn.filter(fits);
+  return us.flatMap((u) => cn.map((c) => [...u, ...c]));
 }
 
-/** Every legal play for `side` now, each exactly once (R4.1). */
+/** Every legal play for `side` now, each exactly once (R5.1). */
 export function legalPlays(G: DeRiskState, ctx: TurnInfo, side: Side): Play[] {
   if (actingSide(G, ctx) !== side) return [];
   if (G.proposal) return [{ kind: 'accept' }, { kind: 'reject' }];

@@ -1,4 +1,4 @@
-/** Sudden ends, final scoring and the game-over result (R10, R11). */
+/** Sudden ends, final scoring and the game-over result (R11). */
 import { CONTENT, must } from '../content';
 import type { Side } from '../content/types';
 import { allHold } from './conditions';
@@ -19,7 +19,7 @@ export function agendaMet(G: DeRiskState, side: Side): boolean {
   return id !== null && allHold(G, must(CONTENT.agendas, id, 'agenda').goal);
 }
 
-/** A side's score if the game ended now (R11.1). */
+/** A side's score if the game ended now (R11.3). */
 export function scoreFor(G: DeRiskState, side: Side): ScoreBreakdown {
   const t = SIDE_TRACKS[side];
   const support = 2 * G.tracks[t.support];
@@ -32,7 +32,7 @@ export function scoreFor(G: DeRiskState, side: Side): ScoreBreakdown {
   return { support, economy, resilience, agenda, deal, total: support + economy + resilience + agenda + deal, agendaMet: met };
 }
 
-/** A sudden end, if one has happened: a side voted out, or a rupture (R10). */
+/** A sudden end, if one has happened: a side voted out, or a rupture (R11.1, R11.2). */
 export function suddenResult(G: DeRiskState): GameResult | undefined {
   const losers = (['us', 'cn'] as const).filter((s) => G.tracks[SIDE_TRACKS[s].support] <= 0);
   if (losers.length === 2) return { kind: 'collapse', draw: true, winnerSide: null, losers, agendas: agendas(G) };
@@ -50,7 +50,7 @@ export function suddenResult(G: DeRiskState): GameResult | undefined {
   return undefined;
 }
 
-/** The game's result once it is over, else undefined: boardgame.io's `endIf` (R10, R11). */
+/** The game's result once it is over, else undefined: boardgame.io's `endIf` (R11). */
 export function gameResult(G: DeRiskState): GameResult | undefined {
   const sudden = suddenResult(G);
   if (sudden) return sudden;

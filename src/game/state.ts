@@ -154,7 +154,7 @@ export type GameResult =
       agendas: Record<Side, string | null>;
     }
   | {
-      /** A side's support reached 0: voted out, or a leadership crisis (R10.1). */
+      /** A side's support reached 0: voted out, or a leadership crisis (R11.1). */
       kind: 'collapse';
       winner?: '0' | '1';
       winnerSide: Side | null;
@@ -163,7 +163,7 @@ export type GameResult =
       agendas: Record<Side, string | null>;
     }
   | {
-      /** The relationship reached 0 (R10.2). */
+      /** The relationship reached 0 (R11.2). */
       kind: 'rupture';
       winner?: '0' | '1';
       winnerSide: Side | null;

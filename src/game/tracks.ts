@@ -1,4 +1,4 @@
-/** Every track's range, name and bands (R3). Values are clamped to these ranges. */
+/** Every track's range, name and bands (R3.1). Values are clamped to these ranges. */
 import type { Side, TrackId } from '../content/types';
 
 export interface TrackInfo {
@@ -55,7 +55,7 @@ export const RELATIONSHIP_BANDS = [
 
 export type RelationshipBand = (typeof RELATIONSHIP_BANDS)[number]['name'];
 
-/** The relationship's band name: "Strained" for 4 (R3.1). */
+/** The relationship's band name: "Strained" for 4 (R3.2). */
 export function relationshipBand(value: number): RelationshipBand {
   for (const band of RELATIONSHIP_BANDS) if (value <= band.upTo) return band.name;
   return 'Partnership';

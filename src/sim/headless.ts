@@ -27,9 +27,22 @@ function gameFor(seed: string) {
   return found;
 }
 
-export function createHeadlessMatch(seed: string, setupData?: Partial<SetupData>): HeadlessMatch {
+/**
+ * Starts a match. `prepare` may adjust the state after setup and round 1's start, to begin
+ * from a chosen position (tests, tutorials).
+ */
+export function createHeadlessMatch(
+  seed: string,
+  setupData?: Partial<SetupData>,
+  prepare?: (G: DeRiskState) => void,
+): HeadlessMatch {
   const { game, reduce } = gameFor(seed);
   let state = InitializeGame({ game, numPlayers: 2, setupData }) as State<DeRiskState>;
+  if (prepare) {
+    const G = structuredClone(state.G);
+    prepare(G);
+    state = { ...state, G };
+  }
   return {
     get state() {
       return state;

@@ -1,0 +1,53 @@
+/** Scenario tests through boardgame.io's reducer, the same path the server runs. */
+import { createHeadlessMatch, playerToAct, type HeadlessMatch } from '../../src/sim/headless';
+import type { SetupData } from '../../src/game/setup';
+import type { DeRiskState, Tracks } from '../../src/game/state';
+import type { Side } from '../../src/content/types';
+
+export { playerToAct };
+
+export interface MatchOptions {
+  seed?: string;
+  setup?: Partial<SetupData>;
+  /** Track values to set once round 1 has started. */
+  tracks?: Partial<Tracks>;
+  /** Exactly these cards in hand once round 1 has started (the rest go back to the deck). */
+  hands?: Partial<Record<Side, string[]>>;
+  prepare?: (G: DeRiskState) => void;
+}
+
+export const WASHINGTON = '0';
+export const BEIJING = '1';
+
+/** A match in round 1, Washington to act, with the given position. */
+export function startMatch({ seed = 'test', setup, tracks, hands, prepare }: MatchOptions = {}): HeadlessMatch {
+  return createHeadlessMatch(seed, setup, (G) => {
+    Object.assign(G.tracks, tracks);
+    for (const side of ['us', 'cn'] as const) {
+      const wanted = hands?.[side];
+      if (!wanted) continue;
+      const pile = G.sides[side];
+      pile.deck.push(...pile.hand);
+      pile.hand = [];
+      for (const card of wanted) {
+        const at = pile.deck.indexOf(card);
+        if (at < 0) throw new Error(`Card ${card} is not in ${side}'s deck`);
+        pile.deck.splice(at, 1);
+        pile.hand.push(card);
+      }
+    }
+    prepare?.(G);
+  });
+}
+
+/** Plays a move and fails the test with the engine's words if it was refused. */
+export function play(match: HeadlessMatch, playerID: string, move: string, ...args: unknown[]): void {
+  if (!match.move(playerID, move, ...args)) {
+    throw new Error(`Move ${move}(${JSON.stringify(args)}) by ${playerID} was refused`);
+  }
+}
+
+/** The last chronicle entry. */
+export function lastEntry(match: HeadlessMatch) {
+  return match.state.G.chronicle.at(-1);
+}
