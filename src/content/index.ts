@@ -2,7 +2,7 @@
  * All game content, validated once when this module loads. A broken table throws here with
  * the offending entry named, so neither the server nor the browser starts with bad data.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { BEIJING_ACTIONS, WASHINGTON_ACTIONS } from './actions';
 import { AGENDAS } from './agendas';
 import { BEIJING_CARDS } from './cards/beijing';
@@ -34,7 +34,7 @@ import type {
 
 export * from './types';
 
-function validate<T extends { readonly id: string }>(table: string, schema: z.ZodType, entries: readonly T[]): ReadonlyMap<string, T> {
+function validate<T extends { readonly id: string }>(table: string, schema: z.ZodMiniType, entries: readonly T[]): ReadonlyMap<string, T> {
   const byId = new Map<string, T>();
   for (const entry of entries) {
     const parsed = schema.safeParse(entry);

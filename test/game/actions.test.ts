@@ -96,6 +96,17 @@ describe('R5.4 the standard menus', () => {
   });
 
   it.each([
+    ['signLng', 'lng'],
+    ['buyFarm', 'farm'],
+    ['buyMedical', 'medical'],
+  ] as const)('R5.4 %s counts one %s purchase order for the game and the round', (id, good) => {
+    const { G, before, entry } = runAction('cn', id);
+    expect(G.purchases[good]).toBe(before.purchases[good] + 1);
+    expect(G.roundPurchases[good]).toBe(1);
+    expect(entry?.notes).toEqual([{ kind: 'purchase', good }]);
+  });
+
+  it.each([
     [3, { exportControls: 1, cnGrowth: -1, relationship: -1, interdependence: -1, usSupport: 1, usLeverage: -2 }],
     [2, { exportControls: 1, relationship: -1, interdependence: -1, usSupport: 1, usLeverage: -2 }],
   ])('R5.4 tightenControls with China chip dependence %i', (chips, expected) => {

@@ -1,15 +1,14 @@
 /** Every kind of effect in the content vocabulary, through the one interpreter (R13). */
 import { describe, expect, it } from 'vitest';
-import type { Effect, TrackId } from '../../src/content/types';
+import type { Effect, Side, TrackId } from '../../src/content/types';
 import { HAND_LIMIT } from '../../src/game/cards';
 import { resolve } from '../../src/game/effects';
 import { startRound } from '../../src/game/round';
 import { costOf, incomeOf } from '../../src/game/rules';
 import type { DeRiskState } from '../../src/game/state';
 import { TRACKS } from '../../src/game/tracks';
-import { lastEntry, play, startMatch, WASHINGTON, BEIJING } from '../helpers/match';
+import { BEIJING, lastEntry, play, startMatch, WASHINGTON } from '../helpers/match';
 import { fixedDice, makeState, resolution } from '../helpers/state';
-import type { Side } from '../../src/content/types';
 
 /** Applies effects to a fresh 2025 state (with the given changes) and returns the state and outcome. */
 function run(effects: Effect[], { actor = 'us', rolls = [], prep }: { actor?: Side | null; rolls?: number[]; prep?: (G: DeRiskState) => void } = {}) {

@@ -1,0 +1,433 @@
+import { describe, it, expect, vi, beforeEach } from 'vitest';
+import { BEIJING, WASHINGTON, lastEntry, play, playerToAct, startMatch, type MatchOptions } from '../helpers/match';
+import { makeState, resolution } from '../helpers/state';
+import type { HeadlessMatch } from '../../src/sim/headless';
+import { CONTENT, must } from '../../src/content';
+import type { Effect, TrackId } from '../../src/content/types';
+import { resolve } from '../../src/game/effects';
+import { costOf, incomeOf, whyRefused } from '../../src/game/rules';
+import { initialState } from '../../src/game/setup';
+import type { DeRiskState, Tracks } from '../../src/game/state';
+import { fixedDice } from '../helpers/state';
+
+beforeEach(() => {
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+});
+
+/** Every track away from its ends, and under every event's thresholds. */
+const MID: Tracks = {
+  relationship: 5,
+  usSupport: 5,
+  cnSupport: 5,
+  usInflation: 5,
+  cnGrowth: 5,
+  interdependence: 10,
+  usTariff: 2,
+  cnTariff: 2,
+  exportControls: 2,
+  mineralBans: 1,
+  usMineralDependence: 3,
+  cnChipDependence: 3,
+  usLeverage: 5,
+  cnLeverage: 5,
+};
+
+const action = (id: string) => must(CONTENT.actions, id, 'action');
+
+interface EventCase {
+  id: string;
+  branch: string;
+  tracks?: Partial<Tracks>;
+  prepare?: (G: DeRiskState) => void;
+  /** Exactly these track changes, none elsewhere. */
+  deltas: Partial<Record<TrackId, number>>;
+  /** What else the text promises. */
+  check?: (G: DeRiskState) => void;
+}
+
+const hasFlag = (flag: string, duration: string) => (G: DeRiskState) => expect(G.flags).toEqual([{ flag, duration }]);
+const offers = (pending: number, approved: number, blocked: number, preempt = false) => (G: DeRiskState) =>
+  expect(G.offers).toEqual({ pending, approved, blocked, preempt });
+const discounted = (side: 'us' | 'cn', tag: string, duration: string, actionId: string, cost: number) => (G: DeRiskState) => {
+  expect(G.discounts).toEqual([{ side, tag, amount: 1, duration }]);
+  expect(costOf(G, side, action(actionId))).toBe(cost);
+};
+const unchanged = (G: DeRiskState) => {
+  expect(G.flags).toEqual([]);
+  expect(G.discounts).toEqual([]);
+  expect(G.offers).toEqual({ pending: 0, approved: 0, blocked: 0, preempt: false });
+  expect([G.sides.us.incomeBonus, G.sides.cn.incomeBonus]).toEqual([0, 0]);
+};
+const approved = (n: number) => (G: DeRiskState) => void (G.offers.approved = n);
+
+const CASES: EventCase[] = [
+  { id: 'chipBreakthrough', branch: 'always', deltas: { cnChipDependence: -1 } },
+  { id: 'surplusPushback', branch: 'tariffs below 3', deltas: { cnGrowth: -1 } },
+  { id: 'surplusPushback', branch: 'tariffs 3+', tracks: { usTariff: 3 }, deltas: { cnGrowth: -2 } },
+  { id: 'recordSurplus', branch: 'tariffs 2 or less', deltas: { relationship: -1, usSupport: -1 } },
+  { id: 'recordSurplus', branch: 'tariffs 3+', tracks: { usTariff: 3 }, deltas: { relationship: -1, usSupport: 1 } },
+  { id: 'lngDemand', branch: 'always', deltas: {}, check: discounted('cn', 'lng', 'round', 'signLng', 0) },
+  { id: 'autoSuppliers', branch: 'no screening', deltas: {}, check: offers(1, 0, 0) },
+  {
+    id: 'autoSuppliers',
+    branch: 'screened in advance',
+    prepare: (G) => void (G.offers.preempt = true),
+    deltas: {},
+    check: offers(0, 0, 1),
+  },
+  { id: 'plantRecall', branch: 'no plant approved', deltas: {}, check: unchanged },
+  { id: 'plantRecall', branch: 'a plant approved', prepare: approved(1), deltas: { usSupport: -1 } },
+  { id: 'techLobby', branch: 'always', deltas: {}, check: hasFlag('concessionWaiver', 'round') },
+  { id: 'hawkishCongress', branch: 'relationship below 6', deltas: {}, check: hasFlag('hawkishCongress', 'round') },
+  {
+    id: 'hawkishCongress',
+    branch: 'relationship 6+',
+    tracks: { relationship: 6 },
+    deltas: { usSupport: -1 },
+    check: hasFlag('hawkishCongress', 'round'),
+  },
+  { id: 'taiwanTensions', branch: 'always', deltas: { relationship: -1, interdependence: -1 } },
+  { id: 'inflationSurprise', branch: 'tariffs below 3', deltas: { usInflation: 1 } },
+  { id: 'inflationSurprise', branch: 'tariffs 3+', tracks: { usTariff: 3 }, deltas: { usInflation: 1, usSupport: -1 } },
+  { id: 'deflationDeepens', branch: 'tariffs below 3', deltas: { cnGrowth: -1 } },
+  { id: 'deflationDeepens', branch: 'tariffs 3+', tracks: { usTariff: 3 }, deltas: { cnGrowth: -1, cnSupport: -1 } },
+  { id: 'g7Summit', branch: 'always', deltas: {}, check: discounted('us', 'minerals', 'round', 'coordinateG7', 2) },
+  { id: 'biotechSanction', branch: 'controls below 4', deltas: { relationship: -1, interdependence: -1 } },
+  {
+    id: 'biotechSanction',
+    branch: 'controls 4+',
+    tracks: { exportControls: 4 },
+    deltas: { relationship: -2, interdependence: -1 },
+  },
+  { id: 'brazilWorries', branch: 'always', deltas: {}, check: discounted('cn', 'farm', 'round', 'buyFarm', 0) },
+  {
+    id: 'connectedCarsWiden',
+    branch: 'always',
+    deltas: { interdependence: -1 },
+    check: discounted('us', 'tech', 'round', 'tightenControls', 1),
+  },
+  {
+    id: 'medicalExports',
+    branch: 'always',
+    deltas: { interdependence: 1 },
+    check: discounted('cn', 'medical', 'round', 'buyMedical', 0),
+  },
+  { id: 'japanPrecedent', branch: 'no plant approved', deltas: {}, check: offers(1, 0, 0) },
+  { id: 'japanPrecedent', branch: 'a plant approved', prepare: approved(1), deltas: { relationship: 1 }, check: offers(0, 1, 0) },
+  {
+    id: 'xiWarmSignals',
+    branch: 'always',
+    deltas: { relationship: 1 },
+    check: discounted('cn', 'purchase', 'untilUsed', 'orderBoeing', 1),
+  },
+  { id: 'biosecurePush', branch: 'always', deltas: { interdependence: -1, cnGrowth: -1, usInflation: 1 } },
+  {
+    id: 'crownJewels',
+    branch: 'an offer pending',
+    prepare: (G) => void (G.offers.pending = 1),
+    deltas: { relationship: -1 },
+    check: offers(0, 0, 1),
+  },
+  { id: 'crownJewels', branch: 'no offer pending', deltas: { relationship: -1 }, check: offers(0, 0, 0, true) },
+  {
+    id: 'dataLawSqueeze',
+    branch: 'always',
+    deltas: { interdependence: -1 },
+    check: discounted('cn', 'data', 'round', 'tightenDataRules', 0),
+  },
+  { id: 'madeInChina10', branch: 'chip dependence 3 or less', deltas: { cnSupport: 1 } },
+  { id: 'madeInChina10', branch: 'chip dependence 4+', tracks: { cnChipDependence: 4 }, deltas: { cnSupport: -1 } },
+  {
+    id: 'pandemic',
+    branch: 'always',
+    deltas: { interdependence: -2 },
+    check: (G) => {
+      hasFlag('pandemic', 'round')(G);
+      expect(whyRefused(G, { currentPlayer: BEIJING, gameover: undefined }, 'cn', { kind: 'action', id: 'buyFarm' })?.code).toBe(
+        'pandemic',
+      );
+    },
+  },
+  ...([3, 5, 7] as const).flatMap((support): EventCase[] => [
+    {
+      id: 'midterms',
+      branch: `Washington support ${support}`,
+      tracks: { usSupport: support },
+      deltas: {},
+      check: (G) => expect(G.sides.us.incomeBonus).toBe(support === 3 ? -1 : support === 7 ? 1 : 0),
+    },
+    {
+      id: 'partyCongress',
+      branch: `Beijing support ${support}`,
+      tracks: { cnSupport: support },
+      deltas: {},
+      check: (G) => expect(G.sides.cn.incomeBonus).toBe(support === 3 ? -1 : support === 7 ? 1 : 0),
+    },
+  ]),
+  { id: 'presidentialElection', branch: 'inflation 6+', tracks: { usInflation: 6 }, deltas: { usSupport: -1 } },
+  { id: 'presidentialElection', branch: 'inflation 4–5', deltas: {}, check: unchanged },
+  { id: 'presidentialElection', branch: 'inflation 3 or less', tracks: { usInflation: 3 }, deltas: { usSupport: 1 } },
+];
+
+function hasCondition(effects: readonly Effect[]): boolean {
+  return effects.some((e) => e.kind === 'if' || e.kind === 'roll');
+}
+
+describe('R9.1 R9.2 every event does what its text says', () => {
+  it.each(CASES.map((c) => [c.id, c.branch, c] as const))('R9.1 %s (%s)', (id, _branch, c) => {
+    const G = makeState({ tracks: { ...MID, ...c.tracks } });
+    c.prepare?.(G);
+    const before = { ...G.tracks };
+    resolve(resolution(G), must(CONTENT.events, id, 'event').effects);
+    const diff: Partial<Record<TrackId, number>> = {};
+    for (const t of Object.keys(before) as TrackId[]) if (G.tracks[t] !== before[t]) diff[t] = G.tracks[t] - before[t];
+    expect(diff).toEqual(c.deltas);
+    if (Object.keys(c.deltas).length === 0) expect(c.check).toBeDefined();
+    c.check?.(G);
+  });
+
+  it('R9.1 every event has a case, and every conditional event a case for each branch', () => {
+    for (const event of CONTENT.events.values()) {
+      const cases = CASES.filter((c) => c.id === event.id);
+      expect(cases.length, event.id).toBeGreaterThanOrEqual(hasCondition(event.effects) ? 2 : 1);
+    }
+  });
+});
+
+describe('R9.1 R9.3 R9.4 event kinds in play', () => {
+  /** A 2025 match whose event deck holds exactly `events` (the first one is drawn in round 2). */
+  function withEvents(events: string[], options: MatchOptions = {}): HeadlessMatch {
+    return startMatch({
+      ...options,
+      tracks: { relationship: 5, usSupport: 5, cnSupport: 5, usInflation: 4, cnGrowth: 5, mineralBans: 0, usLeverage: 6, cnLeverage: 6, ...options.tracks },
+      prepare: (G) => {
+        G.eventDeck = [...events].reverse();
+        options.prepare?.(G);
+      },
+    });
+  }
+  const passRound = (match: HeadlessMatch) => {
+    const round = match.state.G.round;
+    while (match.state.ctx.gameover === undefined && match.state.G.round === round) play(match, playerToAct(match.state), 'pass');
+  };
+
+  it('R5.2 R9.1 a discount event makes Beijing’s LNG order 1 cheaper for that round only', () => {
+    const match = withEvents(['lngDemand']);
+    passRound(match);
+    expect(match.state.G.currentEvent).toBe('lngDemand');
+    play(match, WASHINGTON, 'pass');
+    const leverage = match.state.G.tracks.cnLeverage;
+    play(match, BEIJING, 'act', 'signLng');
+    expect(match.state.G.tracks.cnLeverage).toBe(leverage);
+    expect(lastEntry(match)).toMatchObject({ kind: 'action', action: 'signLng', cost: 0 });
+    play(match, BEIJING, 'pass');
+    expect(match.state.G.discounts).toEqual([]);
+    play(match, WASHINGTON, 'pass');
+    play(match, BEIJING, 'act', 'signLng');
+    expect(lastEntry(match)).toMatchObject({ kind: 'action', action: 'signLng', cost: 1 });
+  });
+
+  it('R9.4 an offer event puts a factory offer on the table for Washington to approve', () => {
+    const match = withEvents(['autoSuppliers']);
+    expect(match.move(WASHINGTON, 'act', 'approveFactory')).toBe(false);
+    passRound(match);
+    expect(match.state.G.offers.pending).toBe(1);
+    play(match, WASHINGTON, 'act', 'approveFactory');
+    expect(match.state.G.offers).toMatchObject({ pending: 0, approved: 1 });
+  });
+
+  it.each([
+    ['after Washington approved a plant', true, -1],
+    ['with no plant approved', false, 0],
+  ])('R9.4 the plant recall %s moves Washington support by %i', (_label, approve, delta) => {
+    const match = withEvents(['plantRecall'], { prepare: (G) => void (G.offers.pending = 1) });
+    if (approve) play(match, WASHINGTON, 'act', 'approveFactory');
+    passRound(match);
+    const endOfRound1 = match.state.G.history.at(-1)?.tracks.usSupport ?? NaN;
+    expect(match.state.G.currentEvent).toBe('plantRecall');
+    expect(match.state.G.tracks.usSupport).toBe(endOfRound1 + delta);
+  });
+
+  it('R9.3 a concession waiver makes the next tariff cut cost no support, the one after costs 1', () => {
+    const match = withEvents(['techLobby']);
+    passRound(match);
+    const support = match.state.G.tracks.usSupport;
+    play(match, WASHINGTON, 'act', 'cutTariffs');
+    expect(match.state.G.tracks.usSupport).toBe(support);
+    expect(lastEntry(match)?.notes).toContainEqual({ kind: 'waiverUsed' });
+    expect(match.state.G.flags).toEqual([]);
+    play(match, BEIJING, 'pass');
+    play(match, WASHINGTON, 'act', 'cutTariffs');
+    expect(match.state.G.tracks.usSupport).toBe(support - 1);
+  });
+
+  it('R9.3 an unused concession waiver expires at the round end', () => {
+    const match = withEvents(['techLobby']);
+    passRound(match);
+    passRound(match);
+    expect(match.state.G.flags).toEqual([]);
+    const support = match.state.G.tracks.usSupport;
+    play(match, WASHINGTON, 'act', 'cutTariffs');
+    expect(match.state.G.tracks.usSupport).toBe(support - 1);
+  });
+
+  it('R9.3 a hawkish Congress costs support at once (relationship 6+) and makes concessions cost 1 more that round', () => {
+    const match = withEvents(['hawkishCongress'], { tracks: { relationship: 6 } });
+    passRound(match);
+    const endOfRound1 = match.state.G.history.at(-1)?.tracks.usSupport ?? NaN;
+    expect(match.state.G.tracks.usSupport).toBe(endOfRound1 - 1);
+    play(match, WASHINGTON, 'act', 'cutTariffs');
+    expect(match.state.G.tracks.usSupport).toBe(endOfRound1 - 3);
+    play(match, BEIJING, 'pass');
+    play(match, WASHINGTON, 'pass');
+    play(match, WASHINGTON, 'act', 'cutTariffs');
+    expect(match.state.G.tracks.usSupport).toBe(endOfRound1 - 4);
+  });
+
+  it('R5.5 the pandemic refuses purchase orders (actions and cards) for its round only', () => {
+    const match = startMatch({ setup: { scenario: '2020' }, hands: { cn: ['boeingMegaOrder'] }, tracks: { cnLeverage: 6 } });
+    play(match, WASHINGTON, 'pass');
+    const { G, ctx } = match.state;
+    expect(whyRefused(G, ctx, 'cn', { kind: 'action', id: 'buyFarm' })?.message).toBe(
+      'The pandemic has halted purchase orders this round.',
+    );
+    expect(match.move(BEIJING, 'playCard', 'boeingMegaOrder')).toBe(false);
+    expect(match.move(BEIJING, 'act', 'buyMedical')).toBe(false);
+    play(match, BEIJING, 'pass');
+    play(match, WASHINGTON, 'pass');
+    play(match, BEIJING, 'act', 'buyMedical');
+    expect(match.state.G.purchases.medical).toBe(1);
+  });
+});
+
+describe('R9.2 scheduled events', () => {
+  /** A match about to start round `round` (the previous round is played with passes). */
+  function reach(round: number, tracks: Partial<Tracks>): HeadlessMatch {
+    const match = startMatch({
+      tracks: { relationship: 5, usSupport: 5, cnSupport: 5, usInflation: 5, cnGrowth: 5, mineralBans: 0, ...tracks },
+      prepare: (G) => {
+        G.eventDeck = [];
+        G.round = round - 1;
+      },
+    });
+    play(match, WASHINGTON, 'pass');
+    play(match, BEIJING, 'pass');
+    expect(match.state.G.round).toBe(round);
+    return match;
+  }
+  const incomes = (match: HeadlessMatch, side: 'us' | 'cn') =>
+    match.state.G.chronicle.filter((e) => e.kind === 'income' && e.side === side).map((e) => (e.kind === 'income' ? e.amount : NaN));
+
+  it.each([
+    ['midterms', 4, 'usSupport', 'us', 3, -1, 2],
+    ['midterms', 4, 'usSupport', 'us', 5, 0, 3],
+    ['midterms', 4, 'usSupport', 'us', 7, 1, 5],
+    ['partyCongress', 6, 'cnSupport', 'cn', 3, -1, 2],
+    ['partyCongress', 6, 'cnSupport', 'cn', 6, 0, 3],
+    ['partyCongress', 6, 'cnSupport', 'cn', 7, 1, 5],
+  ] as const)('R9.2 %s in round %i with %s %i: lasting income %i (income %i) for the rest of the game', (id, round, track, side, value, bonus, income) => {
+    const match = reach(round, { [track]: value });
+    expect(match.state.G.currentEvent).toBe(id);
+    expect(match.state.G.chronicle.findLast((e) => e.kind === 'event')).toMatchObject({ round, event: id, scheduled: true });
+    expect(match.state.G.sides[side].incomeBonus).toBe(bonus);
+    expect(match.state.G.sides[side === 'us' ? 'cn' : 'us'].incomeBonus).toBe(0);
+    play(match, WASHINGTON, 'pass');
+    play(match, BEIJING, 'pass');
+    expect(incomes(match, side).slice(-2)).toEqual([income, income]);
+  });
+
+  it.each([
+    [6, -1],
+    [5, 0],
+    [4, 0],
+    [3, 1],
+  ])('R9.2 the presidential election in round 8 with U.S. inflation %i moves Washington support by %i', (inflation, delta) => {
+    const match = reach(8, { usInflation: inflation });
+    expect(match.state.G.currentEvent).toBe('presidentialElection');
+    const endOfRound7 = match.state.G.history.at(-1)?.tracks.usSupport ?? NaN;
+    expect(match.state.G.tracks.usSupport).toBe(endOfRound7 + delta);
+  });
+
+  it.each(['2025', '2018', '2020'] as const)('R4.2 the %s event deck holds every world event once and no scheduled event', (scenario) => {
+    const G = initialState({ scenario }, fixedDice());
+    const world = [...CONTENT.events.values()].filter((e) => !e.scheduled).map((e) => e.id);
+    expect([...G.eventDeck].sort()).toEqual([...world].sort());
+  });
+
+  it('R4.2 each round’s event is recorded in G.currentEvent and the chronicle, scheduled ones in their rounds', () => {
+    const match = startMatch({ seed: 'events', setup: { scenario: '2018' } });
+    const seen: string[] = [];
+    while (match.state.ctx.gameover === undefined) {
+      const { G } = match.state;
+      const entry = G.chronicle.findLast((e) => e.kind === 'event');
+      expect(entry?.round).toBe(G.round);
+      expect(entry?.kind === 'event' && entry.event).toBe(G.currentEvent);
+      seen.push(G.currentEvent ?? '');
+      play(match, WASHINGTON, 'pass');
+      play(match, BEIJING, 'pass');
+    }
+    expect(seen).toHaveLength(8);
+    expect([seen[3], seen[5], seen[7]]).toEqual(['midterms', 'partyCongress', 'presidentialElection']);
+    for (const i of [0, 1, 2, 4, 6]) expect(CONTENT.events.get(seen[i] ?? '')?.scheduled).toBe(false);
+    expect(new Set(seen).size).toBe(8);
+  });
+});
+
+describe('R4.1–R4.4 the round start', () => {
+  it('R4.1 R4.2 R4.3 delayed effects apply before the event, and the event before income', () => {
+    const match = startMatch({
+      tracks: { cnChipDependence: 4, cnSupport: 6, cnGrowth: 5, mineralBans: 0, cnLeverage: 2 },
+      prepare: (G) => {
+        G.eventDeck = ['madeInChina10'];
+        G.delayed.push({ round: 2, side: 'cn', source: 'test', effects: [{ kind: 'track', track: 'cnChipDependence', delta: -1 }] });
+      },
+    });
+    play(match, WASHINGTON, 'pass');
+    play(match, BEIJING, 'pass');
+    const round2 = match.state.G.chronicle.filter((e) => e.round === 2).map((e) => e.kind);
+    expect(round2).toEqual(['delayed', 'event', 'income', 'income']);
+    // Dependence 3 after the delayed effect: the event hails success, support 7 earns +1 income.
+    expect(match.state.G.tracks.cnSupport).toBe(7);
+    expect(match.state.G.tracks.cnLeverage).toBe(2 + 4);
+  });
+
+  it('R4.4 hands are refilled to 5 at the round start', () => {
+    const match = startMatch({ hands: { us: ['huaweiCutoff', 'appReprieve'], cn: [] }, tracks: { usLeverage: 5 } });
+    play(match, WASHINGTON, 'playCard', 'appReprieve');
+    play(match, BEIJING, 'pass');
+    play(match, WASHINGTON, 'pass');
+    const income = match.state.G.chronicle.filter((e) => e.kind === 'income' && e.round === 2);
+    expect(income.map((e) => (e.kind === 'income' ? [e.side, e.drew] : null))).toEqual([
+      ['us', 4],
+      ['cn', 5],
+    ]);
+    expect(match.state.G.sides.us.hand).toHaveLength(5);
+    expect(match.state.G.sides.cn.hand).toHaveLength(5);
+  });
+
+  it.each([
+    ['us', { usSupport: 6, usInflation: 4 }, 0, 3],
+    ['us', { usSupport: 7, usInflation: 4 }, 0, 4],
+    ['us', { usSupport: 6, usInflation: 3 }, 0, 4],
+    ['us', { usSupport: 7, usInflation: 3 }, 1, 6],
+    ['us', { usSupport: 5, usInflation: 5 }, -1, 2],
+    ['cn', { cnSupport: 6, cnGrowth: 5 }, 0, 3],
+    ['cn', { cnSupport: 7, cnGrowth: 6 }, 0, 5],
+    ['cn', { cnSupport: 2, cnGrowth: 1 }, -4, 0],
+  ] as const)('R4.3 %s income with %j and lasting bonus %i is %i', (side, tracks, bonus, total) => {
+    const G = makeState({ tracks });
+    G.sides[side].incomeBonus = bonus;
+    expect(incomeOf(G, side).total).toBe(total);
+  });
+
+  it('R4.3 R3.3 income is added at the round start and leverage is capped at 10', () => {
+    const match = startMatch({
+      tracks: { usLeverage: 9, cnLeverage: 4, usSupport: 7, usInflation: 3, cnSupport: 5, cnGrowth: 6, mineralBans: 0 },
+      prepare: (G) => void (G.eventDeck = []),
+    });
+    play(match, WASHINGTON, 'pass');
+    play(match, BEIJING, 'pass');
+    expect(match.state.G.tracks.usLeverage).toBe(10);
+    expect(match.state.G.tracks.cnLeverage).toBe(8);
+  });
+});
