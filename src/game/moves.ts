@@ -83,8 +83,8 @@ export const recycle: MoveFn<DeRiskState> = (context, cardId: unknown) => {
 
 /** R7.1: propose a deal; the other side must answer before play goes on. */
 export const proposeDeal: MoveFn<DeRiskState> = (context, terms: unknown) => {
-  if (!Array.isArray(terms)) return INVALID_MOVE;
-  const list = terms.map(asId);
+  if (!Array.isArray(terms) || !terms.every((t): t is string => typeof t === 'string')) return INVALID_MOVE;
+  const list = [...terms];
   const side = allowed(context, { kind: 'propose', terms: list });
   if (!side) return INVALID_MOVE;
   const { G, events } = context;

@@ -7,7 +7,7 @@ import { addToTrack, emptyOutcome, hasFlag, resolve, type Resolution } from './e
 import { incomeOf } from './rules';
 import { suddenResult } from './scoring';
 import type { DeRiskState, Snapshot } from './state';
-import { SIDE_TRACKS } from './tracks';
+import { SIDE_TRACKS, TRACKS } from './tracks';
 
 function resolution(G: DeRiskState, dice: Dice, actor: Side | null, source: string): Resolution {
   return { G, actor, source, dice, out: emptyOutcome() };
@@ -77,13 +77,14 @@ export function endRound(G: DeRiskState, dice: Dice): void {
   if (suddenResult(G)) return;
 
   // R8.5: a tariff-escalation plan adds a step every round until a deal is signed.
-  if (hasFlag(G, 'tariffEscalation')) {
+  if (hasFlag(G, 'tariffEscalation') && G.tracks.usTariff < TRACKS.usTariff.max) {
     const r = resolution(G, dice, 'us', 'escalation');
     addToTrack(r, 'usTariff', 1);
     resolve(r, [{ kind: 'tariffHit', amount: 1 }]);
     addToTrack(r, 'relationship', -1);
     checkBreach(r);
     G.chronicle.push({ kind: 'escalation', round: G.round, ...r.out });
+    if (suddenResult(G)) return;
   }
 
   const r = resolution(G, dice, null, 'drift');

@@ -60,113 +60,64 @@ const unchanged = (G: DeRiskState) => {
 };
 const approved = (n: number) => (G: DeRiskState) => void (G.offers.approved = n);
 
+const ev = (id: string, branch: string, deltas: EventCase['deltas'], more: Partial<EventCase> = {}): EventCase => ({
+  id,
+  branch,
+  deltas,
+  ...more,
+});
+const pending = (n: number) => (G: DeRiskState) => void (G.offers.pending = n);
+const lasting = (side: 'us' | 'cn', bonus: number) => (G: DeRiskState) => expect(G.sides[side].incomeBonus).toBe(bonus);
+const purchasesHalted = (G: DeRiskState) => {
+  hasFlag('pandemic', 'round')(G);
+  const refusal = whyRefused(G, { currentPlayer: BEIJING, gameover: undefined }, 'cn', { kind: 'action', id: 'buyFarm' });
+  expect(refusal?.code).toBe('pandemic');
+};
+
 const CASES: EventCase[] = [
-  { id: 'chipBreakthrough', branch: 'always', deltas: { cnChipDependence: -1 } },
-  { id: 'surplusPushback', branch: 'tariffs below 3', deltas: { cnGrowth: -1 } },
-  { id: 'surplusPushback', branch: 'tariffs 3+', tracks: { usTariff: 3 }, deltas: { cnGrowth: -2 } },
-  { id: 'recordSurplus', branch: 'tariffs 2 or less', deltas: { relationship: -1, usSupport: -1 } },
-  { id: 'recordSurplus', branch: 'tariffs 3+', tracks: { usTariff: 3 }, deltas: { relationship: -1, usSupport: 1 } },
-  { id: 'lngDemand', branch: 'always', deltas: {}, check: discounted('cn', 'lng', 'round', 'signLng', 0) },
-  { id: 'autoSuppliers', branch: 'no screening', deltas: {}, check: offers(1, 0, 0) },
-  {
-    id: 'autoSuppliers',
-    branch: 'screened in advance',
-    prepare: (G) => void (G.offers.preempt = true),
-    deltas: {},
-    check: offers(0, 0, 1),
-  },
-  { id: 'plantRecall', branch: 'no plant approved', deltas: {}, check: unchanged },
-  { id: 'plantRecall', branch: 'a plant approved', prepare: approved(1), deltas: { usSupport: -1 } },
-  { id: 'techLobby', branch: 'always', deltas: {}, check: hasFlag('concessionWaiver', 'round') },
-  { id: 'hawkishCongress', branch: 'relationship below 6', deltas: {}, check: hasFlag('hawkishCongress', 'round') },
-  {
-    id: 'hawkishCongress',
-    branch: 'relationship 6+',
-    tracks: { relationship: 6 },
-    deltas: { usSupport: -1 },
-    check: hasFlag('hawkishCongress', 'round'),
-  },
-  { id: 'taiwanTensions', branch: 'always', deltas: { relationship: -1, interdependence: -1 } },
-  { id: 'inflationSurprise', branch: 'tariffs below 3', deltas: { usInflation: 1 } },
-  { id: 'inflationSurprise', branch: 'tariffs 3+', tracks: { usTariff: 3 }, deltas: { usInflation: 1, usSupport: -1 } },
-  { id: 'deflationDeepens', branch: 'tariffs below 3', deltas: { cnGrowth: -1 } },
-  { id: 'deflationDeepens', branch: 'tariffs 3+', tracks: { usTariff: 3 }, deltas: { cnGrowth: -1, cnSupport: -1 } },
-  { id: 'g7Summit', branch: 'always', deltas: {}, check: discounted('us', 'minerals', 'round', 'coordinateG7', 2) },
-  { id: 'biotechSanction', branch: 'controls below 4', deltas: { relationship: -1, interdependence: -1 } },
-  {
-    id: 'biotechSanction',
-    branch: 'controls 4+',
-    tracks: { exportControls: 4 },
-    deltas: { relationship: -2, interdependence: -1 },
-  },
-  { id: 'brazilWorries', branch: 'always', deltas: {}, check: discounted('cn', 'farm', 'round', 'buyFarm', 0) },
-  {
-    id: 'connectedCarsWiden',
-    branch: 'always',
-    deltas: { interdependence: -1 },
-    check: discounted('us', 'tech', 'round', 'tightenControls', 1),
-  },
-  {
-    id: 'medicalExports',
-    branch: 'always',
-    deltas: { interdependence: 1 },
-    check: discounted('cn', 'medical', 'round', 'buyMedical', 0),
-  },
-  { id: 'japanPrecedent', branch: 'no plant approved', deltas: {}, check: offers(1, 0, 0) },
-  { id: 'japanPrecedent', branch: 'a plant approved', prepare: approved(1), deltas: { relationship: 1 }, check: offers(0, 1, 0) },
-  {
-    id: 'xiWarmSignals',
-    branch: 'always',
-    deltas: { relationship: 1 },
-    check: discounted('cn', 'purchase', 'untilUsed', 'orderBoeing', 1),
-  },
-  { id: 'biosecurePush', branch: 'always', deltas: { interdependence: -1, cnGrowth: -1, usInflation: 1 } },
-  {
-    id: 'crownJewels',
-    branch: 'an offer pending',
-    prepare: (G) => void (G.offers.pending = 1),
-    deltas: { relationship: -1 },
-    check: offers(0, 0, 1),
-  },
-  { id: 'crownJewels', branch: 'no offer pending', deltas: { relationship: -1 }, check: offers(0, 0, 0, true) },
-  {
-    id: 'dataLawSqueeze',
-    branch: 'always',
-    deltas: { interdependence: -1 },
-    check: discounted('cn', 'data', 'round', 'tightenDataRules', 0),
-  },
-  { id: 'madeInChina10', branch: 'chip dependence 3 or less', deltas: { cnSupport: 1 } },
-  { id: 'madeInChina10', branch: 'chip dependence 4+', tracks: { cnChipDependence: 4 }, deltas: { cnSupport: -1 } },
-  {
-    id: 'pandemic',
-    branch: 'always',
-    deltas: { interdependence: -2 },
-    check: (G) => {
-      hasFlag('pandemic', 'round')(G);
-      expect(whyRefused(G, { currentPlayer: BEIJING, gameover: undefined }, 'cn', { kind: 'action', id: 'buyFarm' })?.code).toBe(
-        'pandemic',
-      );
-    },
-  },
-  ...([3, 5, 7] as const).flatMap((support): EventCase[] => [
-    {
-      id: 'midterms',
-      branch: `Washington support ${support}`,
-      tracks: { usSupport: support },
-      deltas: {},
-      check: (G) => expect(G.sides.us.incomeBonus).toBe(support === 3 ? -1 : support === 7 ? 1 : 0),
-    },
-    {
-      id: 'partyCongress',
-      branch: `Beijing support ${support}`,
-      tracks: { cnSupport: support },
-      deltas: {},
-      check: (G) => expect(G.sides.cn.incomeBonus).toBe(support === 3 ? -1 : support === 7 ? 1 : 0),
-    },
-  ]),
-  { id: 'presidentialElection', branch: 'inflation 6+', tracks: { usInflation: 6 }, deltas: { usSupport: -1 } },
-  { id: 'presidentialElection', branch: 'inflation 4–5', deltas: {}, check: unchanged },
-  { id: 'presidentialElection', branch: 'inflation 3 or less', tracks: { usInflation: 3 }, deltas: { usSupport: 1 } },
+  ev('chipBreakthrough', 'always', { cnChipDependence: -1 }),
+  ev('surplusPushback', 'tariffs below 3', { cnGrowth: -1 }),
+  ev('surplusPushback', 'tariffs 3+', { cnGrowth: -2 }, { tracks: { usTariff: 3 } }),
+  ev('recordSurplus', 'tariffs 2 or less', { relationship: -1, usSupport: -1 }),
+  ev('recordSurplus', 'tariffs 3+', { relationship: -1, usSupport: 1 }, { tracks: { usTariff: 3 } }),
+  ev('lngDemand', 'always', {}, { check: discounted('cn', 'lng', 'round', 'signLng', 0) }),
+  ev('autoSuppliers', 'no screening', {}, { check: offers(1, 0, 0) }),
+  ev('autoSuppliers', 'screened in advance', {}, { prepare: (G) => void (G.offers.preempt = true), check: offers(0, 0, 1) }),
+  ev('plantRecall', 'no plant approved', {}, { check: unchanged }),
+  ev('plantRecall', 'a plant approved', { usSupport: -1 }, { prepare: approved(1) }),
+  ev('techLobby', 'always', {}, { check: hasFlag('concessionWaiver', 'round') }),
+  ev('hawkishCongress', 'relationship below 6', {}, { check: hasFlag('hawkishCongress', 'round') }),
+  ev('hawkishCongress', 'relationship 6+', { usSupport: -1 }, { tracks: { relationship: 6 }, check: hasFlag('hawkishCongress', 'round') }),
+  ev('taiwanTensions', 'always', { relationship: -1, interdependence: -1 }),
+  ev('inflationSurprise', 'tariffs below 3', { usInflation: 1 }),
+  ev('inflationSurprise', 'tariffs 3+', { usInflation: 1, usSupport: -1 }, { tracks: { usTariff: 3 } }),
+  ev('deflationDeepens', 'tariffs below 3', { cnGrowth: -1 }),
+  ev('deflationDeepens', 'tariffs 3+', { cnGrowth: -1, cnSupport: -1 }, { tracks: { usTariff: 3 } }),
+  ev('g7Summit', 'always', {}, { check: discounted('us', 'minerals', 'round', 'coordinateG7', 2) }),
+  ev('biotechSanction', 'controls below 4', { relationship: -1, interdependence: -1 }),
+  ev('biotechSanction', 'controls 4+', { relationship: -2, interdependence: -1 }, { tracks: { exportControls: 4 } }),
+  ev('brazilWorries', 'always', {}, { check: discounted('cn', 'farm', 'round', 'buyFarm', 0) }),
+  ev('connectedCarsWiden', 'always', { interdependence: -1 }, { check: discounted('us', 'tech', 'round', 'tightenControls', 1) }),
+  ev('medicalExports', 'always', { interdependence: 1 }, { check: discounted('cn', 'medical', 'round', 'buyMedical', 0) }),
+  ev('japanPrecedent', 'no plant approved', {}, { check: offers(1, 0, 0) }),
+  ev('japanPrecedent', 'a plant approved', { relationship: 1 }, { prepare: approved(1), check: offers(0, 1, 0) }),
+  ev('xiWarmSignals', 'always', { relationship: 1 }, { check: discounted('cn', 'purchase', 'untilUsed', 'orderBoeing', 1) }),
+  ev('biosecurePush', 'always', { interdependence: -1, cnGrowth: -1, usInflation: 1 }),
+  ev('crownJewels', 'an offer pending', { relationship: -1 }, { prepare: pending(1), check: offers(0, 0, 1) }),
+  ev('crownJewels', 'no offer pending', { relationship: -1 }, { check: offers(0, 0, 0, true) }),
+  ev('dataLawSqueeze', 'always', { interdependence: -1 }, { check: discounted('cn', 'data', 'round', 'tightenDataRules', 0) }),
+  ev('madeInChina10', 'chip dependence 3 or less', { cnSupport: 1 }),
+  ev('madeInChina10', 'chip dependence 4+', { cnSupport: -1 }, { tracks: { cnChipDependence: 4 } }),
+  ev('pandemic', 'always', { interdependence: -2 }, { check: purchasesHalted }),
+  ev('midterms', 'Washington support 3', {}, { tracks: { usSupport: 3 }, check: lasting('us', -1) }),
+  ev('midterms', 'Washington support 5', {}, { tracks: { usSupport: 5 }, check: lasting('us', 0) }),
+  ev('midterms', 'Washington support 7', {}, { tracks: { usSupport: 7 }, check: lasting('us', 1) }),
+  ev('partyCongress', 'Beijing support 3', {}, { tracks: { cnSupport: 3 }, check: lasting('cn', -1) }),
+  ev('partyCongress', 'Beijing support 5', {}, { tracks: { cnSupport: 5 }, check: lasting('cn', 0) }),
+  ev('partyCongress', 'Beijing support 7', {}, { tracks: { cnSupport: 7 }, check: lasting('cn', 1) }),
+  ev('presidentialElection', 'inflation 6+', { usSupport: -1 }, { tracks: { usInflation: 6 } }),
+  ev('presidentialElection', 'inflation 4–5', {}, { check: unchanged }),
+  ev('presidentialElection', 'inflation 3 or less', { usSupport: 1 }, { tracks: { usInflation: 3 } }),
 ];
 
 function hasCondition(effects: readonly Effect[]): boolean {
@@ -194,12 +145,15 @@ describe('R9.1 R9.2 every event does what its text says', () => {
   });
 });
 
+/** Tracks on which the round-end drift (R8.1–R8.4) changes nothing. */
+const CALM: Partial<Tracks> = { relationship: 5, usSupport: 5, cnSupport: 5, usInflation: 4, cnGrowth: 5, mineralBans: 0 };
+
 describe('R9.1 R9.3 R9.4 event kinds in play', () => {
   /** A 2025 match whose event deck holds exactly `events` (the first one is drawn in round 2). */
   function withEvents(events: string[], options: MatchOptions = {}): HeadlessMatch {
     return startMatch({
       ...options,
-      tracks: { relationship: 5, usSupport: 5, cnSupport: 5, usInflation: 4, cnGrowth: 5, mineralBans: 0, usLeverage: 6, cnLeverage: 6, ...options.tracks },
+      tracks: { ...CALM, usLeverage: 6, cnLeverage: 6, ...options.tracks },
       prepare: (G) => {
         G.eventDeck = [...events].reverse();
         options.prepare?.(G);
@@ -325,7 +279,7 @@ describe('R9.2 scheduled events', () => {
     ['partyCongress', 6, 'cnSupport', 'cn', 3, -1, 2],
     ['partyCongress', 6, 'cnSupport', 'cn', 6, 0, 3],
     ['partyCongress', 6, 'cnSupport', 'cn', 7, 1, 5],
-  ] as const)('R9.2 %s in round %i with %s %i: lasting income %i (income %i) for the rest of the game', (id, round, track, side, value, bonus, income) => {
+  ] as const)('R9.2 %s in round %i with %s %i: lasting income %i (income %i) to the end', (id, round, track, side, value, bonus, income) => {
     const match = reach(round, { [track]: value });
     expect(match.state.G.currentEvent).toBe(id);
     expect(match.state.G.chronicle.findLast((e) => e.kind === 'event')).toMatchObject({ round, event: id, scheduled: true });

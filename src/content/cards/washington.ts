@@ -150,7 +150,7 @@ export const WASHINGTON_CARDS: readonly CardDef[] = [
     id: 'monthlyTariffPlan',
     side: 'us',
     title: 'Tariffs Up Every Month',
-    text: 'Announce that tariffs will keep climbing until Beijing opens up. U.S. tariff +1 now, and China takes a tariff hit: growth −1 (less if shielded). Relationship −1. Your Support +1. From now on, U.S. tariff +1 at the end of every round until a deal is signed.',
+    text: 'Tariffs will climb until Beijing opens up. Now: U.S. tariff +1, China growth −1 (less if shielded), Relationship −1, your Support +1. Then at every round end until a deal is signed: U.S. tariff +1, China growth −1, Relationship −1 (until tariffs reach the top).',
     source:
       'The essay: advisers such as Scott Bessent and Stephen Miran floated raising tariffs on Chinese goods every month until Beijing opens its markets further.',
     reality:

@@ -1,0 +1,253 @@
+import { describe, it, expect, vi, beforeEach } from 'vitest';
+import { BEIJING, WASHINGTON, play, startMatch, type MatchOptions } from '../helpers/match';
+import { makeState } from '../helpers/state';
+import type { HeadlessMatch } from '../../src/sim/headless';
+import { CONTENT } from '../../src/content';
+import type { TrackId } from '../../src/content/types';
+import { makeDeal } from '../../src/game/deals';
+import { agendaMet, gameResult, scoreFor } from '../../src/game/scoring';
+import { PLAYER_OF } from '../../src/game/sides';
+import type { DeRiskState, GameResult, Tracks } from '../../src/game/state';
+
+beforeEach(() => {
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+});
+
+/** Tracks on which the round-end drift (R8.1–R8.4) changes nothing. */
+const CALM: Partial<Tracks> = {
+  relationship: 5,
+  usSupport: 5,
+  cnSupport: 5,
+  usInflation: 4,
+  cnGrowth: 5,
+  usTariff: 2,
+  exportControls: 3,
+  mineralBans: 0,
+  usMineralDependence: 4,
+  usLeverage: 6,
+  cnLeverage: 6,
+};
+
+function calmMatch(options: MatchOptions = {}): HeadlessMatch {
+  return startMatch({
+    ...options,
+    tracks: { ...CALM, ...options.tracks },
+    prepare: (G) => {
+      G.eventDeck = [];
+      options.prepare?.(G);
+    },
+  });
+}
+
+const result = (match: HeadlessMatch) => match.state.ctx.gameover as GameResult | undefined;
+const agendasOf = (G: DeRiskState) => ({ us: G.sides.us.agenda, cn: G.sides.cn.agenda });
+
+describe('R11.3 final scoring', () => {
+  it('R11.3 scoreFor adds 2 × support, economy, resilience, agenda points and the deal bonus', () => {
+    const G = makeState({
+      tracks: { usSupport: 6, usInflation: 4, usMineralDependence: 3, exportControls: 4 },
+    });
+    Object.assign(G.tracks, { cnSupport: 5, cnGrowth: 5, cnChipDependence: 4, usTariff: 2 });
+    G.sides.us.agenda = 'techHawk';
+    G.sides.cn.agenda = 'tariffRelief';
+    G.deal = makeDeal(G, ['appReprieve', 'buyLng'], 'us');
+    expect(scoreFor(G, 'us')).toEqual({ support: 12, economy: 6, resilience: 2, agenda: 4, deal: 3, total: 27, agendaMet: true });
+    expect(scoreFor(G, 'cn')).toEqual({ support: 10, economy: 5, resilience: 1, agenda: 0, deal: 3, total: 19, agendaMet: false });
+    G.deal = null;
+    expect([scoreFor(G, 'us').total, scoreFor(G, 'cn').total]).toEqual([24, 16]);
+  });
+
+  type Setter = (G: DeRiskState) => void;
+  const tracks = (t: Partial<Tracks>): Setter => (G) => void Object.assign(G.tracks, t);
+  const plants = (approved: number, usInflation: number): Setter => (G) => {
+    G.offers.approved = approved;
+    G.tracks.usInflation = usInflation;
+  };
+  const withDeal = (terms: string[]): Setter => (G) => void (G.deal = makeDeal(G, terms, 'us'));
+  const AGENDA_CASES: [string, string, boolean, Setter][] = [
+    ['farmBelt', '3 farm orders', true, (G) => void (G.purchases.farm = 3)],
+    ['farmBelt', '2 farm orders', false, (G) => void (G.purchases.farm = 2)],
+    ['techHawk', 'export controls 4', true, tracks({ exportControls: 4 })],
+    ['techHawk', 'export controls 3', false, tracks({ exportControls: 3 })],
+    ['dealmaker', 'a deal with 2 commitments', true, withDeal(['appReprieve', 'buyLng', 'buyFarm'])],
+    ['dealmaker', 'a deal with 1 commitment', false, withDeal(['appReprieve', 'buyLng'])],
+    ['dealmaker', 'no deal', false, () => {}],
+    ['reshoring', '2 plants and inflation 5', true, plants(2, 5)],
+    ['reshoring', '2 plants and inflation 6', false, plants(2, 6)],
+    ['reshoring', '1 plant and inflation 5', false, plants(1, 5)],
+    ['selfReliance', 'chip dependence 2', true, tracks({ cnChipDependence: 2 })],
+    ['selfReliance', 'chip dependence 3', false, tracks({ cnChipDependence: 3 })],
+    ['exportEngine', 'growth 6', true, tracks({ cnGrowth: 6 })],
+    ['exportEngine', 'growth 5', false, tracks({ cnGrowth: 5 })],
+    ['tariffRelief', 'U.S. tariff 1', true, tracks({ usTariff: 1 })],
+    ['tariffRelief', 'U.S. tariff 2', false, tracks({ usTariff: 2 })],
+    ['steadyHand', 'lowest relationship 3', true, (G) => void (G.lowestRelationship = 3)],
+    ['steadyHand', 'lowest relationship 2', false, (G) => void (G.lowestRelationship = 2)],
+  ];
+
+  it.each(AGENDA_CASES)('R10 R11.3 agenda %s with %s: met = %s', (id, _label, met, set) => {
+    const agenda = CONTENT.agendas.get(id);
+    if (!agenda) throw new Error(`no agenda ${id}`);
+    const G = makeState();
+    G.sides[agenda.side].agenda = id;
+    set(G);
+    expect(agendaMet(G, agenda.side)).toBe(met);
+    expect(scoreFor(G, agenda.side).agenda).toBe(met ? agenda.points : 0);
+  });
+
+  it('R10 every agenda is checked both met and not met, and a side without an agenda scores none', () => {
+    for (const id of CONTENT.agendas.keys()) {
+      expect(AGENDA_CASES.filter((c) => c[0] === id).map((c) => c[2]), id).toEqual(
+        expect.arrayContaining([false, true]),
+      );
+    }
+    const G = makeState({ tracks: { exportControls: 5 } });
+    G.sides.us.agenda = null;
+    expect(agendaMet(G, 'us')).toBe(false);
+  });
+
+  it('R11.4 equal totals at the end are a stalemate, a draw', () => {
+    const G = makeState({ tracks: { cnGrowth: 6 } });
+    G.sides.us.agenda = 'techHawk';
+    G.sides.cn.agenda = 'selfReliance';
+    expect(gameResult(G)).toBeUndefined();
+    G.finished = true;
+    const scores = { us: scoreFor(G, 'us'), cn: scoreFor(G, 'cn') };
+    expect(scores.us.total).toBe(19);
+    expect(gameResult(G)).toEqual({ kind: 'stalemate', draw: true, scores, agendas: { us: 'techHawk', cn: 'selfReliance' } });
+    G.tracks.cnGrowth = 7;
+    expect(gameResult(G)).toMatchObject({ kind: 'score', winner: '1', winnerSide: 'cn' });
+  });
+
+  it('R11.3 a game played to the end returns the typed result with scores and both agendas revealed', () => {
+    const match = startMatch({ setup: { scenario: '2018', length: 4 } });
+    while (match.state.ctx.gameover === undefined) {
+      play(match, WASHINGTON, 'pass');
+      play(match, BEIJING, 'pass');
+    }
+    const { G } = match.state;
+    const scores = { us: scoreFor(G, 'us'), cn: scoreFor(G, 'cn') };
+    expect(scores.us.total).not.toBe(scores.cn.total);
+    const winnerSide = scores.us.total > scores.cn.total ? 'us' : 'cn';
+    expect(result(match)).toEqual({ kind: 'score', winner: PLAYER_OF[winnerSide], winnerSide, scores, agendas: agendasOf(G) });
+    expect(G.sides.us.agenda).not.toBeNull();
+    expect(G.sides.cn.agenda).not.toBeNull();
+  });
+});
+
+describe('R11.1 support 0', () => {
+  it.each([
+    ['Washington’s card drives Beijing’s support to 0', { cnSupport: 1 }, 'us', ['playCard', 'huaweiCutoff'], 'cn'],
+    ['Beijing’s own Boeing order drives its support to 0', { cnSupport: 1 }, 'cn', ['act', 'orderBoeing'], 'cn'],
+    ['Beijing’s counter-tariffs drive Washington’s support to 0', { usSupport: 1 }, 'cn', ['act', 'counterTariffs'], 'us'],
+  ] as const)('R11.1 %s: the game ends at once and the other side wins', (_label, tracks, mover, [move, id], loser) => {
+    const match = calmMatch({ tracks, hands: { us: ['huaweiCutoff'] } });
+    if (mover === 'cn') play(match, WASHINGTON, 'pass');
+    play(match, PLAYER_OF[mover], move, id);
+    const winnerSide = loser === 'us' ? 'cn' : 'us';
+    expect(result(match)).toEqual({
+      kind: 'collapse',
+      winner: PLAYER_OF[winnerSide],
+      winnerSide,
+      losers: [loser],
+      agendas: agendasOf(match.state.G),
+    });
+    expect(match.state.G.history).toHaveLength(1);
+    expect(match.move(PLAYER_OF[winnerSide], 'pass')).toBe(false);
+  });
+
+  it('R11.1 both supports reaching 0 at once is a draw', () => {
+    const match = calmMatch({ tracks: { usSupport: 1, cnSupport: 1, usInflation: 7, cnGrowth: 2 } });
+    play(match, WASHINGTON, 'pass');
+    play(match, BEIJING, 'pass');
+    expect(result(match)).toEqual({ kind: 'collapse', draw: true, winnerSide: null, losers: ['us', 'cn'], agendas: agendasOf(match.state.G) });
+    expect(match.state.G.round).toBe(1);
+  });
+});
+
+describe('R11.2 rupture', () => {
+  it.each([
+    ['Washington raises tariffs', 'us', ['act', 'raiseTariffs']],
+    ['Beijing sanctions a U.S. firm', 'cn', ['act', 'sanctionFirm']],
+  ] as const)('R11.2 at relationship 1, %s: the side that caused the rupture loses', (_label, mover, [move, id]) => {
+    const match = calmMatch({ tracks: { relationship: 1 } });
+    if (mover === 'cn') play(match, WASHINGTON, 'pass');
+    play(match, PLAYER_OF[mover], move, id);
+    const winnerSide = mover === 'us' ? 'cn' : 'us';
+    expect(result(match)).toEqual({
+      kind: 'rupture',
+      winner: PLAYER_OF[winnerSide],
+      winnerSide,
+      causedBy: mover,
+      agendas: agendasOf(match.state.G),
+    });
+  });
+
+  it.each([
+    ['Beijing cut it last', ['restrictConnectedTech', 'sanctionFirm', 'pass', 'pass'], 'cn'],
+    ['Washington cut it last', ['recycle', 'sanctionFirm', 'restrictConnectedTech', 'pass', 'pass'], 'us'],
+  ] as const)('R11.2 an event’s rupture is charged to the side that last lowered the relationship (%s)', (_label, moves, causedBy) => {
+    const match = calmMatch({ tracks: { relationship: 3 }, prepare: (G) => void (G.eventDeck = ['taiwanTensions']) });
+    moves.forEach((move, i) => {
+      const player = i % 2 === 0 ? WASHINGTON : BEIJING;
+      if (move === 'pass') play(match, player, 'pass');
+      else if (move === 'recycle') play(match, player, 'recycle', match.state.G.sides.us.hand[0]);
+      else play(match, player, 'act', move);
+    });
+    expect(match.state.G.round).toBe(2);
+    expect(match.state.G.currentEvent).toBe('taiwanTensions');
+    expect(result(match)).toMatchObject({ kind: 'rupture', causedBy, winnerSide: causedBy === 'us' ? 'cn' : 'us' });
+    // The game ended before round 2's income.
+    expect(match.state.G.chronicle.some((e) => e.kind === 'income' && e.round === 2)).toBe(false);
+  });
+
+  it('R11.2 an event’s rupture when neither side ever lowered the relationship is a draw', () => {
+    const match = calmMatch({ tracks: { relationship: 1 }, prepare: (G) => void (G.eventDeck = ['taiwanTensions']) });
+    play(match, WASHINGTON, 'pass');
+    play(match, BEIJING, 'pass');
+    expect(match.state.G.lastRelationshipCut).toBeNull();
+    expect(result(match)).toEqual({ kind: 'rupture', draw: true, winnerSide: null, causedBy: null, agendas: agendasOf(match.state.G) });
+  });
+});
+
+describe('R8.1–R8.4 round-end drift', () => {
+  it.each<[string, Partial<Tracks>, Partial<Record<TrackId, number>>]>([
+    ['R8.1 U.S. tariffs 3 raise U.S. inflation by 1', { usTariff: 3 }, { usInflation: 1 }],
+    ['R8.1 U.S. tariffs 2 leave inflation alone', { usTariff: 2 }, {}],
+    ['R8.2 U.S. tariffs 4 also cut China growth by 1', { usTariff: 4 }, { usInflation: 1, cnGrowth: -1 }],
+    ['R8.2 export controls 4 cut China growth by 1', { exportControls: 4 }, { cnGrowth: -1 }],
+    ['R8.2 tariffs 4 and controls 5 together still cut growth by 1', { usTariff: 4, exportControls: 5 }, { usInflation: 1, cnGrowth: -1 }],
+    ['R8.3 a mineral ban with U.S. dependence 3 costs Washington 1 support', { mineralBans: 1, usMineralDependence: 3 }, { usSupport: -1 }],
+    ['R8.3 bans with U.S. dependence 2 cost nothing', { mineralBans: 3, usMineralDependence: 2 }, {}],
+    ['R8.3 no ban costs nothing even at dependence 5', { mineralBans: 0, usMineralDependence: 5 }, {}],
+    ['R8.4 U.S. inflation 7 costs Washington 1 support', { usInflation: 7 }, { usSupport: -1 }],
+    ['R8.4 U.S. inflation 6 costs nothing', { usInflation: 6 }, {}],
+    ['R8.4 China growth 2 costs Beijing 1 support', { cnGrowth: 2 }, { cnSupport: -1 }],
+    ['R8.4 China growth 3 costs nothing', { cnGrowth: 3 }, {}],
+    ['R8.3 R8.4 bans and inflation together cost Washington 2', { mineralBans: 1, usMineralDependence: 3, usInflation: 8 }, { usSupport: -2 }],
+  ])('%s', (_label, tracks, expected) => {
+    const match = calmMatch({ tracks });
+    play(match, WASHINGTON, 'pass');
+    const before = structuredClone(match.state.G.tracks);
+    play(match, BEIJING, 'pass');
+    const end = match.state.G.history.at(-1);
+    expect(end?.round).toBe(1);
+    const diff: Partial<Record<TrackId, number>> = {};
+    for (const t of Object.keys(before) as TrackId[]) if (end && end.tracks[t] !== before[t]) diff[t] = end.tracks[t] - before[t];
+    expect(diff).toEqual(expected);
+    const drift = match.state.G.chronicle.find((e) => e.kind === 'drift');
+    expect(drift?.changes.map((c) => [c.track, c.to - c.from]) ?? []).toEqual(Object.entries(expected));
+  });
+
+  it('R8 drift does not run when the game has already ended suddenly', () => {
+    const match = calmMatch({ tracks: { usTariff: 3, usInflation: 4, cnGrowth: 5, relationship: 1 } });
+    play(match, WASHINGTON, 'act', 'raiseTariffs');
+    expect(result(match)).toMatchObject({ kind: 'rupture', causedBy: 'us' });
+    const { G } = match.state;
+    // Drift would have raised inflation (tariffs 4) and cut growth once more.
+    expect(G.tracks.usInflation).toBe(4);
+    expect(G.tracks.cnGrowth).toBe(4);
+    expect(G.chronicle.some((e) => e.kind === 'drift')).toBe(false);
+    expect(G.history).toHaveLength(1);
+  });
+});
