@@ -1,6 +1,6 @@
 /**
  * World events. Unscheduled events form the public deck: one is drawn and applied at the
- * start of each round (R2). Scheduled events never enter the deck; a scenario's schedule
+ * start of each round (R4.2, R9.1). Scheduled events never enter the deck; a scenario's schedule
  * puts them in given rounds instead (midterms, Party Congress, presidential election, and
  * the pandemic that opens the 2020 scenario).
  *

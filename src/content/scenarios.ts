@@ -1,7 +1,10 @@
 /** The three starting situations (R2.2). Track values follow the design brief. */
 import type { ScenarioDef } from './types';
 
-const SCHEDULE = { 4: 'midterms', 6: 'partyCongress', 8: 'presidentialElection' } as const;
+/**
+ * Scheduled events fall in the half-year when they really happen (R9.2): round 1 is the first
+ * half of the start year, round 2 the second half, and so on.
+ */
 
 export const SCENARIOS: readonly ScenarioDef[] = [
   {
@@ -29,7 +32,8 @@ export const SCENARIOS: readonly ScenarioDef[] = [
     },
     pendingOffers: 0,
     deal: null,
-    schedule: SCHEDULE,
+    // Midterms Nov. 2026, 21st Party Congress autumn 2027, presidential election Nov. 2028.
+    schedule: { 4: 'midterms', 6: 'partyCongress', 8: 'presidentialElection' },
   },
   {
     id: '2018',
@@ -56,7 +60,8 @@ export const SCENARIOS: readonly ScenarioDef[] = [
     },
     pendingOffers: 0,
     deal: null,
-    schedule: SCHEDULE,
+    // Midterms Nov. 2018, presidential election Nov. 2020 (the next Party Congress is in 2022).
+    schedule: { 2: 'midterms', 6: 'presidentialElection' },
   },
   {
     id: '2020',
@@ -83,6 +88,7 @@ export const SCENARIOS: readonly ScenarioDef[] = [
     },
     pendingOffers: 0,
     deal: { terms: ['tariffCut1', 'buyFarm', 'buyLng'] },
-    schedule: { 1: 'pandemic', ...SCHEDULE },
+    // The pandemic, the presidential election of Nov. 2020, the 20th Party Congress of Oct. 2022.
+    schedule: { 1: 'pandemic', 2: 'presidentialElection', 6: 'partyCongress' },
   },
 ];

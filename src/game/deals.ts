@@ -1,6 +1,6 @@
 /** Deals: proposal checks, signing, upkeep, breach and collapse (R7). */
 import { CONTENT, must } from '../content';
-import type { DealTermDef, Good, Side } from '../content/types';
+import type { Condition, DealTermDef, Good, Side } from '../content/types';
 import type { Dice } from './cards';
 import { allHold } from './conditions';
 import { addToTrack, clearFlag, emptyOutcome, resolve, type Resolution } from './effects';
@@ -13,9 +13,16 @@ export const DEAL_COST = 2;
 export const MAX_TERMS_PER_SIDE = 2;
 export const DEAL_HEALTH = 3;
 export const SIGNING_RELATIONSHIP = 2;
+export const SIGNING_INTERDEPENDENCE = 1;
 export const COLLAPSE_RELATIONSHIP = -2;
 /** How far the hawks can move a side's support when a deal is signed. */
 export const HAWK_SWING = 2;
+
+/** A term's requirement, where a factory offer made by the same deal counts as pending (R7.1). */
+export function requirementMet(G: DeRiskState, when: Condition, deal: readonly DealTermDef[]): boolean {
+  if (when.kind === 'pendingOffer' && deal.some((d) => d.effects.some((e) => e.kind === 'offer'))) return true;
+  return allHold(G, [when]);
+}
 
 /** Why a list of terms cannot be proposed now, or null if it can (R7.1). */
 export function termsProblem(G: DeRiskState, terms: unknown): Refusal | null {
@@ -39,13 +46,13 @@ export function termsProblem(G: DeRiskState, terms: unknown): Refusal | null {
   for (const def of defs) {
     const clash = def.excludes.find((x) => terms.includes(x));
     if (clash) return refuse('badTerms', `“${def.title}” cannot go with “${must(CONTENT.dealTerms, clash, 'deal term').title}”.`);
-    const unmet = def.requires.find((req) => !allHold(G, [req.when]));
+    const unmet = def.requires.find((req) => !requirementMet(G, req.when, defs));
     if (unmet) return refuse('badTerms', `“${def.title}”: ${unmet.reason}`);
   }
   return null;
 }
 
-/** Orders terms so that Beijing's apply first (a factory offer exists before it is approved). */
+/** Orders terms so that Beijing's apply first: a factory offer in the deal exists before it is approved. */
 function termDefs(terms: readonly string[]): DealTermDef[] {
   const defs = terms.map((id) => must(CONTENT.dealTerms, id, 'deal term'));
   return [...defs.filter((d) => d.side === 'cn'), ...defs.filter((d) => d.side === 'us')];
@@ -72,11 +79,12 @@ export function hawkVerdict(terms: readonly string[]): Record<Side, number> {
   return { us: swing('us'), cn: swing('cn') };
 }
 
-/** Signs a deal: term effects, relationship +2, the hawks' verdict, and the deal in force (R7.3). */
+/** Signs a deal: term effects, relationship +2, interdependence +1, the hawks' verdict, the deal in force (R7.3). */
 export function signDeal(r: Resolution, terms: readonly string[], proposedBy: Side | null): void {
   const { G } = r;
   for (const def of termDefs(terms)) resolve(r, def.effects);
   addToTrack(r, 'relationship', SIGNING_RELATIONSHIP);
+  addToTrack(r, 'interdependence', SIGNING_INTERDEPENDENCE);
   const verdict = hawkVerdict(terms);
   for (const side of ['us', 'cn'] as const) {
     if (verdict[side] !== 0) addToTrack(r, SIDE_TRACKS[side].support, verdict[side]);

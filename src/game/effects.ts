@@ -41,7 +41,8 @@ export function setTrack(r: Resolution, track: TrackId, value: number): void {
   if (track !== 'relationship') return;
   G.lowestRelationship = Math.min(G.lowestRelationship, to);
   if (to < from && r.actor !== null) G.lastRelationshipCut = r.actor;
-  if (to === 0 && G.rupture === null) {
+  // R11.2: the first sudden end decides; a rupture after a side was voted out changes nothing.
+  if (to === 0 && G.rupture === null && G.tracks.usSupport > 0 && G.tracks.cnSupport > 0) {
     const causedBy = r.actor ?? G.lastRelationshipCut;
     G.rupture = { causedBy };
     out.notes.push({ kind: 'rupture', causedBy });

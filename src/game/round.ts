@@ -9,6 +9,9 @@ import { suddenResult } from './scoring';
 import type { DeRiskState, Snapshot } from './state';
 import { SIDE_TRACKS, TRACKS } from './tracks';
 
+/** R8.7: at or below this interdependence, de-risking costs both economies every round. */
+export const DE_RISKING_FLOOR = 5;
+
 function resolution(G: DeRiskState, dice: Dice, actor: Side | null, source: string): Resolution {
   return { G, actor, source, dice, out: emptyOutcome() };
 }
@@ -41,6 +44,7 @@ export function startRound(G: DeRiskState, dice: Dice): void {
     resolve(r, d.effects);
     G.chronicle.push({ kind: 'delayed', round: G.round, side: d.side, source: d.source, ...r.out });
   }
+  if (suddenResult(G)) return;
 
   // R4.2: the world event.
   const event = drawEvent(G);
@@ -63,7 +67,7 @@ export function startRound(G: DeRiskState, dice: Dice): void {
   }
 }
 
-/** R8.1–R8.4: what tariffs, bans, inflation and deflation do at every round end. */
+/** R8.1–R8.4 and R8.7: what tariffs, bans, inflation, deflation and de-risking do at every round end. */
 function drift(r: Resolution): void {
   const t = r.G.tracks;
   if (t.usTariff >= 3) addToTrack(r, 'usInflation', 1);
@@ -71,6 +75,10 @@ function drift(r: Resolution): void {
   if (t.mineralBans >= 1 && t.usMineralDependence >= 3) addToTrack(r, 'usSupport', -1);
   if (t.usInflation >= 7) addToTrack(r, 'usSupport', -1);
   if (t.cnGrowth <= 2) addToTrack(r, 'cnSupport', -1);
+  if (t.interdependence <= DE_RISKING_FLOOR) {
+    addToTrack(r, 'usInflation', 1);
+    addToTrack(r, 'cnGrowth', -1);
+  }
 }
 
 export function endRound(G: DeRiskState, dice: Dice): void {

@@ -6,7 +6,7 @@ import type { Ctx } from 'boardgame.io';
 import { CONTENT, must } from '../content';
 import type { PlayDef, Side, Tag } from '../content/types';
 import { allHold } from './conditions';
-import { DEAL_COST, MAX_TERMS_PER_SIDE, termsProblem } from './deals';
+import { DEAL_COST, MAX_TERMS_PER_SIDE, requirementMet, termsProblem } from './deals';
 import { hasFlag } from './effects';
 import { refuse, type Refusal } from './refusals';
 import { other, SIDE_NAMES, sideOf } from './sides';
@@ -145,20 +145,27 @@ const TERM_SUBSETS = {
 };
 
 /**
- * Every deal this side could propose now (R7.1). The same checks as `termsProblem`, done
- * per term once rather than per combination, since bots ask this on every turn.
+ * Every deal this side could propose now (R7.1): the checks of `termsProblem`, arranged so
+ * that each side's term lists are filtered once rather than per combination, since bots ask
+ * this on every turn. A Washington term's requirement can only depend on Beijing's terms.
  */
 export function legalProposals(G: DeRiskState, ctx: TurnInfo, side: Side): string[][] {
   const base = whyRefused(G, ctx, side, { kind: 'pass' });
   if (base || G.deal || affordable(G, side, dealCost(G, side))) return [];
-  const usable = new Set(
-    [...CONTENT.dealTerms.values()].filter((t) => t.requires.every((req) => allHold(G, [req.when]))).map((t) => t.id),
-  );
-  const fits = (subset: string[]) =>
-    subset.every((id) => usable.has(id) && !must(CONTENT.dealTerms, id, 'deal term').excludes.some((x) => subset.includes(x)));
-  const us = TERM_SUBSETS.us.filter(fits);
-  const cn = TERM_SUBSETS.cn.filter(fits);
-  return us.flatMap((u) => cn.map((c) => [...u, ...c]));
+  const defs = (ids: readonly string[]) => ids.map((id) => must(CONTENT.dealTerms, id, 'deal term'));
+  const exclusive = (subset: readonly string[]) =>
+    defs(subset).every((d) => !d.excludes.some((x) => subset.includes(x)));
+  const us = TERM_SUBSETS.us.filter(exclusive);
+  const cn = TERM_SUBSETS.cn.filter(exclusive);
+  const out: string[][] = [];
+  for (const c of cn) {
+    const cnDefs = defs(c);
+    if (!cnDefs.every((d) => d.requires.every((req) => requirementMet(G, req.when, cnDefs)))) continue;
+    for (const u of us) {
+      if (defs(u).every((d) => d.requires.every((req) => requirementMet(G, req.when, cnDefs)))) out.push([...u, ...c]);
+    }
+  }
+  return out;
 }
 
 /** Every legal play for `side` now, each exactly once (R5.1). */

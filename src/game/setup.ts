@@ -25,10 +25,10 @@ export function validateSetupData(setupData: unknown, numPlayers: number): strin
   if (unknownKeys.length > 0) return `Unknown setup option: ${unknownKeys.join(', ')}.`;
   const { scenario, length } = setupData;
   if (scenario !== undefined && !SCENARIO_IDS.includes(scenario as ScenarioId)) {
-    return `Unknown scenario "${String(scenario)}"; choose ${SCENARIO_IDS.join(', ')}.`;
+    return `Unknown scenario ${JSON.stringify(scenario)}; choose one of ${SCENARIO_IDS.map((s) => `"${s}"`).join(', ')}.`;
   }
   if (length !== undefined && !LENGTHS.includes(length as GameLength)) {
-    return `A game lasts ${LENGTHS.join(', ')} rounds, not ${String(length)}.`;
+    return `A game lasts ${LENGTHS.join(', ')} rounds (a number), not ${JSON.stringify(length)}.`;
   }
   return undefined;
 }

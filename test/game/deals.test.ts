@@ -92,17 +92,17 @@ describe('R7.1 proposing a deal', () => {
     expect(match.state.G.sides.us.actionsTaken).toBe(0);
   });
 
-  it('R7.1 approveInvestment with factoryInvestment is refused when no offer is pending at proposal time', () => {
+  it('R7.1 approveInvestment needs an offer on the table, or a factory investment in the same deal', () => {
     const match = calmMatch();
-    const refusal = whyRefused(match.state.G, match.state.ctx, 'us', {
-      kind: 'propose',
-      terms: ['approveInvestment', 'factoryInvestment'],
-    });
-    expect(refusal).toEqual({
+    const propose = (terms: string[]) => whyRefused(match.state.G, match.state.ctx, 'us', { kind: 'propose', terms });
+    expect(propose(['approveInvestment', 'buyLng'])).toEqual({
       code: 'badTerms',
       message: '“Approve a pending Chinese factory”: There is no Chinese factory offer on the table to approve.',
     });
-    expect(match.move(WASHINGTON, 'proposeDeal', ['approveInvestment', 'factoryInvestment'])).toBe(false);
+    expect(propose(['approveInvestment', 'factoryInvestment'])).toBeNull();
+    play(match, WASHINGTON, 'proposeDeal', ['approveInvestment', 'factoryInvestment']);
+    play(match, BEIJING, 'acceptDeal');
+    expect(match.state.G.offers).toEqual({ pending: 0, approved: 1, blocked: 0, preempt: false });
   });
 
   it('R7.3 with an offer pending, Beijing’s factory offer is applied before Washington approves one', () => {
@@ -178,13 +178,14 @@ describe('R7.3 signing', () => {
     const before = structuredClone(match.state.G.tracks);
     play(match, BEIJING, 'acceptDeal');
     const { G } = match.state;
-    // tariffCut1: tariff −1, inflation −1, growth +1; signing: relationship +2;
+    // tariffCut1: tariff −1, inflation −1, growth +1; signing: relationship +2, interdependence +1;
     // hawks: Washington gave 1 and got 2 (+1), Beijing gave 2 and got 1 (−1).
     expect(trackDiff(before, G.tracks)).toEqual({
       usTariff: -1,
       usInflation: -1,
       cnGrowth: 1,
       relationship: 2,
+      interdependence: 1,
       usSupport: 1,
       cnSupport: -1,
     });
@@ -324,6 +325,18 @@ describe('R7.5 open breach', () => {
       cnLeverage: -2,
     });
     expect(lastEntry(match)?.notes).toContainEqual({ kind: 'breach', side: 'cn', track: 'mineralBans', limit: 0 });
+  });
+
+  it('R7.5 Beijing raising counter-tariffs above the cutCounterTariffs ceiling collapses the deal, charged to Beijing', () => {
+    const match = signed(['appReprieve', 'cutCounterTariffs'], { tracks: { cnTariff: 2 } });
+    expect(match.state.G.tracks.cnTariff).toBe(1);
+    expect(match.state.G.deal?.ceilings).toContainEqual({ track: 'cnTariff', side: 'cn', limit: 1 });
+    const supportBefore = match.state.G.tracks.cnSupport;
+    play(match, BEIJING, 'act', 'counterTariffs');
+    expect(match.state.G.deal).toBeNull();
+    // counterTariffs gives support +1; the collapse takes 1 back from the breaching side.
+    expect(match.state.G.tracks.cnSupport).toBe(supportBefore);
+    expect(lastEntry(match)?.notes).toContainEqual({ kind: 'breach', side: 'cn', track: 'cnTariff', limit: 1 });
   });
 
   it.each([

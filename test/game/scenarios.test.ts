@@ -28,9 +28,10 @@ describe('R2.1 setup data', () => {
   });
 
   it.each([
-    ['an unknown scenario', { scenario: '1999' }, 'Unknown scenario "1999"; choose 2025, 2018, 2020.'],
-    ['length 5', { length: 5 }, 'A game lasts 4, 6, 8 rounds, not 5.'],
-    ['a length given as a string', { length: '8' }, 'A game lasts 4, 6, 8 rounds, not 8.'],
+    ['an unknown scenario', { scenario: '1999' }, 'Unknown scenario "1999"; choose one of "2025", "2018", "2020".'],
+    ['a scenario given as a number', { scenario: 2025 }, 'Unknown scenario 2025; choose one of "2025", "2018", "2020".'],
+    ['length 5', { length: 5 }, 'A game lasts 4, 6, 8 rounds (a number), not 5.'],
+    ['a length given as a string', { length: '8' }, 'A game lasts 4, 6, 8 rounds (a number), not "8".'],
     ['an extra key', { scenario: '2025', rounds: 8 }, 'Unknown setup option: rounds.'],
     ['null', null, 'Setup data must be an object like { scenario: "2025", length: 8 }.'],
     ['a string', '2025', 'Setup data must be an object like { scenario: "2025", length: 8 }.'],
@@ -150,3 +151,21 @@ describe('R4 round dates', () => {
     expect(roundDate('2018', 4)).toEqual({ year: 2019, half: 2, label: 'H2 2019' });
   });
 });
+
+describe('R9.2 scheduled events follow each scenario’s calendar', () => {
+  it.each([
+    ['2025', { 4: 'midterms', 6: 'partyCongress', 8: 'presidentialElection' }],
+    ['2018', { 2: 'midterms', 6: 'presidentialElection' }],
+    ['2020', { 1: 'pandemic', 2: 'presidentialElection', 6: 'partyCongress' }],
+  ] as const)('R9.2 scenario %s schedules its events in the right half-years', (scenario, schedule) => {
+    expect(CONTENT.scenarios.get(scenario)?.schedule).toEqual(schedule);
+    for (const [round, id] of Object.entries(schedule)) {
+      const date = roundDate(scenario, Number(round));
+      const title = CONTENT.events.get(id)?.title ?? '';
+      expect(title.length, `${id} in ${date.label}`).toBeGreaterThan(0);
+      // Elections and congresses happen in the second half of a year; the pandemic in the first.
+      expect(date.half).toBe(id === 'pandemic' ? 1 : 2);
+    }
+  });
+});
+

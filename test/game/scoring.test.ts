@@ -210,6 +210,30 @@ describe('R11.2 rupture', () => {
   });
 });
 
+describe('R11.1 R11.2 the first sudden end decides', () => {
+  it('R11.2 a rupture caused after a side was already voted out does not change the result', () => {
+    // The Huawei cut-off costs Beijing its last support point, then takes the relationship to 0.
+    const match = calmMatch({ tracks: { cnSupport: 1, relationship: 2, usLeverage: 5 }, hands: { us: ['huaweiCutoff'] } });
+    play(match, WASHINGTON, 'playCard', 'huaweiCutoff');
+    expect(match.state.G.tracks.relationship).toBe(0);
+    expect(result(match)).toMatchObject({ kind: 'collapse', losers: ['cn'], winnerSide: 'us' });
+    expect(match.state.G.rupture).toBeNull();
+  });
+
+  it('R11.2 a rupture that came first decides even if a support then reaches 0 in the same round end', () => {
+    const match = calmMatch({
+      tracks: { relationship: 1, cnGrowth: 2, cnSupport: 1, usTariff: 2 },
+      prepare: (G) => void G.flags.push({ flag: 'tariffEscalation', duration: 'untilDeal' }),
+    });
+    play(match, WASHINGTON, 'pass');
+    play(match, BEIJING, 'pass');
+    // The escalation (Washington's plan) ruptures the relationship; drift would then have
+    // cost Beijing its last support point, but the game is already over.
+    expect(result(match)).toMatchObject({ kind: 'rupture', causedBy: 'us', winnerSide: 'cn' });
+    expect(match.state.G.tracks.cnSupport).toBe(1);
+  });
+});
+
 describe('R8.1–R8.4 round-end drift', () => {
   it.each<[string, Partial<Tracks>, Partial<Record<TrackId, number>>]>([
     ['R8.1 U.S. tariffs 3 raise U.S. inflation by 1', { usTariff: 3 }, { usInflation: 1 }],
@@ -225,6 +249,8 @@ describe('R8.1–R8.4 round-end drift', () => {
     ['R8.4 China growth 2 costs Beijing 1 support', { cnGrowth: 2 }, { cnSupport: -1 }],
     ['R8.4 China growth 3 costs nothing', { cnGrowth: 3 }, {}],
     ['R8.3 R8.4 bans and inflation together cost Washington 2', { mineralBans: 1, usMineralDependence: 3, usInflation: 8 }, { usSupport: -2 }],
+    ['R8.7 interdependence 5 costs both economies', { interdependence: 5 }, { usInflation: 1, cnGrowth: -1 }],
+    ['R8.7 interdependence 6 costs nothing', { interdependence: 6 }, {}],
   ])('%s', (_label, tracks, expected) => {
     const match = calmMatch({ tracks });
     play(match, WASHINGTON, 'pass');
