@@ -10,6 +10,7 @@ import { initialState, validateSetupData, type SetupData } from './setup';
 import { other, PLAYER_OF, sideOf } from './sides';
 import type { DeRiskState } from './state';
 import { playerView } from './view';
+import { hookOnCopy, moveOnCopy, WorkingBase } from './working-copy';
 
 /** Whose turn follows `last`: alternate while both can act, else whoever still can (R4.5). */
 function nextPosition(G: DeRiskState, last: string | null): number | undefined {
@@ -24,6 +25,7 @@ export const DeRisk: Game<DeRiskState, Record<string, unknown>, SetupData> = {
   minPlayers: 2,
   maxPlayers: 2,
   disableUndo: true,
+  plugins: [WorkingBase],
   setup: ({ random }, setupData) => initialState(setupData, diceFrom(random)),
   validateSetupData: (setupData, numPlayers) => validateSetupData(setupData, numPlayers),
 
@@ -31,8 +33,8 @@ export const DeRisk: Game<DeRiskState, Record<string, unknown>, SetupData> = {
     round: {
       start: true,
       next: 'round',
-      onBegin: ({ G, random }) => startRound(G, diceFrom(random)),
-      onEnd: ({ G, random }) => endRound(G, diceFrom(random)),
+      onBegin: hookOnCopy(({ G, random }) => startRound(G, diceFrom(random))),
+      onEnd: hookOnCopy(({ G, random }) => endRound(G, diceFrom(random))),
       turn: {
         order: {
           first: ({ G }) => nextPosition(G, null) ?? 0,
@@ -43,18 +45,18 @@ export const DeRisk: Game<DeRiskState, Record<string, unknown>, SetupData> = {
         stages: {
           respond: {
             moves: {
-              acceptDeal: { move: acceptDeal, client: false },
-              rejectDeal: { move: rejectDeal, client: false },
+              acceptDeal: { move: moveOnCopy(acceptDeal), client: false },
+              rejectDeal: { move: moveOnCopy(rejectDeal), client: false },
             },
           },
         },
       },
       moves: {
-        act: { move: act, client: false },
-        playCard: { move: playCard, client: false },
-        recycle: { move: recycle, client: false, redact: true },
-        proposeDeal: { move: proposeDeal, client: false },
-        pass: { move: pass, client: false },
+        act: { move: moveOnCopy(act), client: false },
+        playCard: { move: moveOnCopy(playCard), client: false },
+        recycle: { move: moveOnCopy(recycle), client: false, redact: true },
+        proposeDeal: { move: moveOnCopy(proposeDeal), client: false },
+        pass: { move: moveOnCopy(pass), client: false },
       },
     },
   },

@@ -2,7 +2,6 @@
  * The moves. Each checks its arguments and the rules with `whyRefused` (so the board and
  * the bots see the same reasons), then resolves through the effect interpreter.
  */
-import type { FnContext, MoveFn, PlayerID } from 'boardgame.io';
 import { INVALID_MOVE } from 'boardgame.io/core';
 import { CONTENT, must } from '../content';
 import type { PlayDef, Side, Tag } from '../content/types';
@@ -12,10 +11,9 @@ import { diceFrom } from './dice';
 import { addToTrack, emptyOutcome, resolve, type Resolution } from './effects';
 import { dealCost, costOf, RECYCLE_COST, whyRefused, type Play } from './rules';
 import { other, PLAYER_OF, sideOf } from './sides';
-import type { DeRiskState } from './state';
 import { SIDE_TRACKS } from './tracks';
+import type { MoveContext, Mutation } from './working-copy';
 
-type MoveContext = FnContext<DeRiskState> & { playerID: PlayerID };
 
 /** The side making a move, if the move is allowed; null means INVALID_MOVE. */
 function allowed({ G, ctx, playerID }: MoveContext, play: Play): Side | null {
@@ -46,7 +44,7 @@ function perform(context: MoveContext, side: Side, def: PlayDef, source: string)
 const asId = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /** R5.4: take a standard action from the side's menu. */
-export const act: MoveFn<DeRiskState> = (context, actionId: unknown) => {
+export const act: Mutation = (context, actionId: unknown) => {
   const id = asId(actionId);
   const side = allowed(context, { kind: 'action', id });
   if (!side) return INVALID_MOVE;
@@ -57,7 +55,7 @@ export const act: MoveFn<DeRiskState> = (context, actionId: unknown) => {
 };
 
 /** R6.2: play a policy card from the hand; it is revealed and discarded. */
-export const playCard: MoveFn<DeRiskState> = (context, cardId: unknown) => {
+export const playCard: Mutation = (context, cardId: unknown) => {
   const id = asId(cardId);
   const side = allowed(context, { kind: 'card', id });
   if (!side) return INVALID_MOVE;
@@ -69,7 +67,7 @@ export const playCard: MoveFn<DeRiskState> = (context, cardId: unknown) => {
 };
 
 /** R6.3: put a card face down on the discard pile and draw another; the card stays secret. */
-export const recycle: MoveFn<DeRiskState> = (context, cardId: unknown) => {
+export const recycle: Mutation = (context, cardId: unknown) => {
   const id = asId(cardId);
   const side = allowed(context, { kind: 'recycle', id });
   if (!side) return INVALID_MOVE;
@@ -82,7 +80,7 @@ export const recycle: MoveFn<DeRiskState> = (context, cardId: unknown) => {
 };
 
 /** R7.1: propose a deal; the other side must answer before play goes on. */
-export const proposeDeal: MoveFn<DeRiskState> = (context, terms: unknown) => {
+export const proposeDeal: Mutation = (context, terms: unknown) => {
   if (!Array.isArray(terms) || !terms.every((t): t is string => typeof t === 'string')) return INVALID_MOVE;
   const list = [...terms];
   const side = allowed(context, { kind: 'propose', terms: list });
@@ -98,7 +96,7 @@ export const proposeDeal: MoveFn<DeRiskState> = (context, terms: unknown) => {
 };
 
 /** R7.3: the responder signs the deal on the table. */
-export const acceptDeal: MoveFn<DeRiskState> = (context) => {
+export const acceptDeal: Mutation = (context) => {
   const side = allowed(context, { kind: 'accept' });
   const proposal = context.G.proposal;
   if (!side || !proposal) return INVALID_MOVE;
@@ -109,7 +107,7 @@ export const acceptDeal: MoveFn<DeRiskState> = (context) => {
 };
 
 /** R7.2: the responder turns the deal down; nothing changes but the proposer's spent leverage. */
-export const rejectDeal: MoveFn<DeRiskState> = (context) => {
+export const rejectDeal: Mutation = (context) => {
   const side = allowed(context, { kind: 'reject' });
   const proposal = context.G.proposal;
   if (!side || !proposal) return INVALID_MOVE;
@@ -118,7 +116,7 @@ export const rejectDeal: MoveFn<DeRiskState> = (context) => {
 };
 
 /** R5.1: stop acting for the rest of the round. */
-export const pass: MoveFn<DeRiskState> = (context) => {
+export const pass: Mutation = (context) => {
   const side = allowed(context, { kind: 'pass' });
   if (!side) return INVALID_MOVE;
   context.G.sides[side].passed = true;
