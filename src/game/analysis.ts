@@ -101,7 +101,8 @@ export function forecastCheck(G: DeRiskState): ForecastCheck {
     interdependenceEnd: G.tracks.interdependence,
     deRiskingContinued,
     dealsSigned: count('dealSigned') + (startedWithDeal ? 1 : 0),
-    dealsCollapsed: count('dealCollapsed'),
+    // A deal broken in the open collapses inside the play that broke it (a breach note).
+    dealsCollapsed: count('dealCollapsed') + G.chronicle.filter((e) => e.notes.some((n) => n.kind === 'breach')).length,
     dealSurvived: G.deal !== null,
     exportControlsRose: G.tracks.exportControls > first.exportControls,
     mineralBansRose: G.tracks.mineralBans > first.mineralBans,

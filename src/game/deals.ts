@@ -52,6 +52,20 @@ export function termsProblem(G: DeRiskState, terms: unknown): Refusal | null {
   return null;
 }
 
+/**
+ * Whether one term can join the terms already chosen: its requirement (with the chosen terms'
+ * factory offer counting, R7.1) and the terms it cannot go with. Null when it can.
+ */
+export function termAvailability(G: DeRiskState, id: string, chosen: readonly string[]): Refusal | null {
+  const def = CONTENT.dealTerms.get(id);
+  if (!def) return refuse('badTerms', `There is no deal term called "${id}".`);
+  const others = chosen.filter((x) => x !== id).flatMap((x) => CONTENT.dealTerms.get(x) ?? []);
+  const clash = others.find((o) => o.excludes.includes(id) || def.excludes.includes(o.id));
+  if (clash) return refuse('badTerms', `“${def.title}” cannot go with “${clash.title}”.`);
+  const unmet = def.requires.find((req) => !requirementMet(G, req.when, [def, ...others]));
+  return unmet ? refuse('badTerms', unmet.reason) : null;
+}
+
 /** Orders terms so that Beijing's apply first: a factory offer in the deal exists before it is approved. */
 function termDefs(terms: readonly string[]): DealTermDef[] {
   const defs = terms.map((id) => must(CONTENT.dealTerms, id, 'deal term'));

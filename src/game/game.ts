@@ -4,7 +4,7 @@ import { enumerate } from './ai';
 import { diceFrom } from './dice';
 import { acceptDeal, act, pass, playCard, proposeDeal, recycle, rejectDeal } from './moves';
 import { canStillAct } from './rules';
-import { endRound, startRound } from './round';
+import { closeHistory, endRound, startRound } from './round';
 import { gameResult } from './scoring';
 import { initialState, validateSetupData, type SetupData } from './setup';
 import { other, PLAYER_OF, sideOf } from './sides';
@@ -62,6 +62,7 @@ export const DeRisk: Game<DeRiskState, Record<string, unknown>, SetupData> = {
   },
 
   endIf: ({ G }) => gameResult(G),
+  onEnd: hookOnCopy(({ G }) => closeHistory(G)),
   playerView,
   ai: { enumerate: (G, ctx) => enumerate(G, ctx) },
 

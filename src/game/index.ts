@@ -20,7 +20,7 @@ export {
   type Play,
   type TurnInfo,
 } from './rules';
-export { DEAL_COST, DEAL_HEALTH, MAX_TERMS_PER_SIDE, hawkVerdict, termsProblem } from './deals';
+export { DEAL_COST, DEAL_HEALTH, MAX_TERMS_PER_SIDE, hawkVerdict, termAvailability, termsProblem } from './deals';
 export { agendaMet, gameResult, scoreFor } from './scoring';
 export { enumerate, toMove, toPlay, type BotMove } from './ai';
 export type { Refusal, RefusalCode } from './refusals';
@@ -28,3 +28,6 @@ export { HAND_LIMIT } from './cards';
 export { PLAYER_OF, SIDE_NAMES, other, sideOf } from './sides';
 export { TRACKS, clampTrack, relationshipBand, SIDE_TRACKS, LEVERAGE_CAP, type TrackInfo } from './tracks';
 export { roundDate } from './dates';
+export { warnings, DE_RISKING_FLOOR } from './round';
+export { previewDeal, previewPlay, type Preview } from './preview';
+export { forecastCheck, turningPoints, trackSeries, swingOf, type ForecastCheck, type TurningPoint } from './analysis';

@@ -19,9 +19,12 @@ export type RefusalCode =
 
 export interface Refusal {
   readonly code: RefusalCode;
+  /** The reason in English words. */
   readonly message: string;
+  /** The values in the message, so that another language can say it its own way. */
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
-export function refuse(code: RefusalCode, message: string): Refusal {
-  return { code, message };
+export function refuse(code: RefusalCode, message: string, params?: Record<string, string | number>): Refusal {
+  return params ? { code, message, params } : { code, message };
 }

@@ -1,6 +1,6 @@
 /** The round: start (delayed effects, world event, income) and end (drift, upkeep, snapshot) (R4, R8). */
 import { CONTENT, must } from '../content';
-import type { Side } from '../content/types';
+import type { Side, TrackId } from '../content/types';
 import { drawCards, HAND_LIMIT, type Dice } from './cards';
 import { checkBreach, dealUpkeep } from './deals';
 import { addToTrack, emptyOutcome, hasFlag, resolve, type Resolution } from './effects';
@@ -26,6 +26,11 @@ function drawEvent(G: DeRiskState): { id: string; scheduled: boolean } | null {
   if (scheduled) return { id: scheduled, scheduled: true };
   const id = G.eventDeck.pop();
   return id === undefined ? null : { id, scheduled: false };
+}
+
+/** At the end of the game: a last snapshot if it ended part-way through a round (R8.6). */
+export function closeHistory(G: DeRiskState): void {
+  if ((G.history.at(-1)?.round ?? -1) < G.round) G.history.push({ ...snapshot(G), partial: true });
 }
 
 export function startRound(G: DeRiskState, dice: Dice): void {
@@ -79,6 +84,25 @@ function drift(r: Resolution): void {
     addToTrack(r, 'usInflation', 1);
     addToTrack(r, 'cnGrowth', -1);
   }
+}
+
+/**
+ * The tracks to watch: each will cost someone at this round's end if it stays where it is
+ * (R8), or is one step from a sudden end (R11). The board marks them.
+ */
+export function warnings(G: DeRiskState): TrackId[] {
+  const t = G.tracks;
+  const out: TrackId[] = [];
+  if (t.usTariff >= 3) out.push('usTariff');
+  if (t.exportControls >= 4) out.push('exportControls');
+  if (t.mineralBans >= 1 && t.usMineralDependence >= 3) out.push('usMineralDependence');
+  if (t.usInflation >= 7) out.push('usInflation');
+  if (t.cnGrowth <= 2) out.push('cnGrowth');
+  if (t.interdependence <= DE_RISKING_FLOOR) out.push('interdependence');
+  if (t.usSupport <= 1) out.push('usSupport');
+  if (t.cnSupport <= 1) out.push('cnSupport');
+  if (t.relationship <= 1) out.push('relationship');
+  return out;
 }
 
 export function endRound(G: DeRiskState, dice: Dice): void {

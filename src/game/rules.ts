@@ -86,13 +86,15 @@ function checkPlayDef(G: DeRiskState, side: Side, def: PlayDef): Refusal | null 
     return refuse('pandemic', 'The pandemic has halted purchase orders this round.');
   }
   const unmet = def.requires.find((req) => !allHold(G, [req.when]));
-  if (unmet) return refuse('requirement', unmet.reason);
+  if (unmet) return refuse('requirement', unmet.reason, { reason: unmet.reason });
   return affordable(G, side, costOf(G, side, def));
 }
 
 function affordable(G: DeRiskState, side: Side, cost: number): Refusal | null {
   const have = G.tracks[SIDE_TRACKS[side].leverage];
-  return have >= cost ? null : refuse('cannotAfford', `It costs ${cost} leverage and ${SIDE_NAMES[side]} has ${have}.`);
+  return have >= cost
+    ? null
+    : refuse('cannotAfford', `It costs ${cost} leverage and ${SIDE_NAMES[side]} has ${have}.`, { cost, have, side });
 }
 
 /** Why `side` may not make `play` now, or null if it may (R5.3). */

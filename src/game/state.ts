@@ -75,6 +75,8 @@ export interface Snapshot {
   round: number;
   tracks: Tracks;
   dealHealth: number | null;
+  /** Taken when the game ended suddenly, part-way through `round`. */
+  partial?: true;
 }
 
 export interface TrackChange {

@@ -152,7 +152,8 @@ describe('R11.1 support 0', () => {
       losers: [loser],
       agendas: agendasOf(match.state.G),
     });
-    expect(match.state.G.history).toHaveLength(1);
+    // R8.6: no round-end snapshot, only the partial one taken when the game ended.
+    expect(match.state.G.history.map((h) => [h.round, h.partial ?? false])).toEqual([[0, false], [1, true]]);
     expect(match.move(PLAYER_OF[winnerSide], 'pass')).toBe(false);
   });
 
@@ -274,6 +275,6 @@ describe('R8.1–R8.4 round-end drift', () => {
     expect(G.tracks.usInflation).toBe(4);
     expect(G.tracks.cnGrowth).toBe(4);
     expect(G.chronicle.some((e) => e.kind === 'drift')).toBe(false);
-    expect(G.history).toHaveLength(1);
+    expect(G.history.map((h) => [h.round, h.partial ?? false])).toEqual([[0, false], [1, true]]);
   });
 });

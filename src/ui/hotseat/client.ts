@@ -1,0 +1,30 @@
+/**
+ * The boardgame.io client of a hot-seat match. There is no server: the client runs the game
+ * itself, and its player ID decides which side's secrets `getState()` shows (its player view).
+ * While the curtain is down the player ID is null, so the state on screen holds no hand and
+ * no agenda.
+ */
+import { Client } from 'boardgame.io/client';
+import type { Ctx } from 'boardgame.io';
+import { DeRisk, type DeRiskState, type SetupData } from '../../game';
+
+export type DeRiskClient = ReturnType<typeof Client<DeRiskState>>;
+
+export interface ClientSnapshot {
+  G: DeRiskState;
+  ctx: Ctx;
+}
+
+export function createHotSeatClient(setup: SetupData, seed?: string): DeRiskClient {
+  const { setup: setupGame } = DeRisk;
+  if (!setupGame) throw new Error('The De-Risk game has no setup');
+  const game = {
+    ...DeRisk,
+    ...(seed ? { seed } : {}),
+    setup: (context: Parameters<typeof setupGame>[0]) => setupGame(context, setup),
+  };
+  const client = Client<DeRiskState>({ game, numPlayers: 2, debug: false });
+  client.start();
+  client.updatePlayerID(null as unknown as string);
+  return client;
+}

@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { CONTENT } from '../../content';
+import { DEFAULT_SETUP, LENGTHS, type GameLength, type ScenarioId, type SetupData } from '../../game';
+import { contentField } from '../bridge';
+import { Icon } from '../common/Icon';
+import { t } from '../i18n';
+
+/** Choose how to play, the scenario and the length; links to the rules and the glossary. */
+export function StartScreen({ onStart, onOpenRules, onOpenGlossary, resumable, onResume }: {
+  onStart: (setup: SetupData) => void;
+  onOpenRules: () => void;
+  onOpenGlossary: () => void;
+  resumable: boolean;
+  onResume: () => void;
+}) {
+  const [scenario, setScenario] = useState<ScenarioId>(DEFAULT_SETUP.scenario);
+  const [length, setLength] = useState<GameLength>(DEFAULT_SETUP.length);
+  return (
+    <main className="start">
+      <header className="start-hero">
+        <div className="hero-emblems" aria-hidden="true">
+          <Icon name="washington" className="hero-us" />
+          <Icon name="relationship" />
+          <Icon name="beijing" className="hero-cn" />
+        </div>
+        <h1>De-Risk</h1>
+        <p className="tagline">{t('start.tagline')}</p>
+      </header>
+      {resumable && (
+        <p className="resume">
+          <button type="button" className="primary" onClick={onResume}>
+            {t('start.resume')}
+          </button>
+        </p>
+      )}
+      <form
+        className="start-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onStart({ scenario, length });
+        }}
+      >
+        <fieldset className="modes">
+          <legend>{t('start.mode')}</legend>
+          <label className="choice">
+            <input type="radio" name="mode" value="hotseat" defaultChecked />
+            <span>
+              <strong>{t('start.hotseat')}</strong> {t('start.hotseatText')}
+            </span>
+          </label>
+        </fieldset>
+        <fieldset className="scenarios">
+          <legend>{t('start.scenario')}</legend>
+          {[...CONTENT.scenarios.values()].map((s) => (
+            <label key={s.id} className="choice scenario-choice">
+              <input type="radio" name="scenario" value={s.id} checked={scenario === s.id} onChange={() => setScenario(s.id)} />
+              <span>
+                <strong>{contentField('scenario', s.id, 'title')}</strong>
+                <span className="choice-text">{contentField('scenario', s.id, 'text')}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="lengths">
+          <legend>{t('start.length')}</legend>
+          {LENGTHS.map((n) => (
+            <label key={n} className="choice">
+              <input type="radio" name="length" value={n} checked={length === n} onChange={() => setLength(n)} />
+              <span>
+                <strong>{t(`start.length${n}`)}</strong> {t('start.rounds', { count: n })}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" className="primary big">
+          {t('start.begin')}
+        </button>
+      </form>
+      <nav className="start-links" aria-label={t('top.links')}>
+        <button type="button" className="link-button" onClick={onOpenRules}>
+          <Icon name="rules" /> {t('nav.rules')}
+        </button>
+        <button type="button" className="link-button" onClick={onOpenGlossary}>
+          <Icon name="glossary" /> {t('nav.glossary')}
+        </button>
+      </nav>
+    </main>
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * A whole hot-seat game in real Chromium, by clicking only; axe-core on every screen;
+ * screenshots at three sizes (test-results/screens/), none of which may scroll sideways.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeSerious, launchBrowser, scrollsSideways, startServer, type AppServer } from './harness';
+
+const SIZES = [
+  { name: '1366x768', width: 1366, height: 768 },
+  { name: '1024x768', width: 1024, height: 768 },
+  { name: '390x844', width: 390, height: 844 },
+] as const;
+const SHOTS = 'test-results/screens';
+
+let server: AppServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newPage(width = 1366, height = 768): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height } });
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  return page;
+}
+
+/** Checks a screen with axe-core and at every size, saving a screenshot of each. */
+async function inspect(page: Page, screen: string): Promise<void> {
+  expect(await axeSerious(page), `axe on ${screen}`).toEqual([]);
+  for (const size of SIZES) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    expect(await scrollsSideways(page), `${screen} at ${size.name} scrolls sideways`).toBe(false);
+    await page.screenshot({ path: `${SHOTS}/${screen}-${size.name}.png`, fullPage: size.width < 500 });
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
+
+const curtain = (page: Page) => page.getByRole('heading', { name: /^Pass the device to / });
+const enabled = async (page: Page, name: string) => {
+  const button = page.getByRole('button', { name, exact: true });
+  return (await button.count()) > 0 && (await button.first().getAttribute('aria-disabled')) === null;
+};
+
+describe('hot seat in the browser', () => {
+  it('plays a quick game to the debrief by clicking only, with every screen accessible', async () => {
+    const page = await newPage();
+    await page.goto(server.url);
+    await expect.poll(() => page.getByRole('heading', { name: 'De-Risk', level: 1 }).count()).toBe(1);
+    await inspect(page, 'start');
+
+    await page.getByLabel(/^Quick/).check();
+    await page.getByRole('button', { name: 'Start the game' }).click();
+    await expect.poll(() => curtain(page).count()).toBe(1);
+    await inspect(page, 'curtain');
+
+    let inspectedBoard = false;
+    let proposed = false;
+    let raised = false;
+    for (let step = 0; step < 200; step += 1) {
+      if ((await page.getByRole('button', { name: 'Play again' }).count()) > 0) break;
+      const reveal = page.getByRole('button', { name: /^I am (Washington|Beijing): show my side$/ });
+      if ((await reveal.count()) > 0) {
+        await reveal.click();
+        continue;
+      }
+      const answer = page.getByRole('dialog', { name: /proposes a deal$/ });
+      if ((await answer.count()) > 0) {
+        await inspect(page, 'deal-answer');
+        await answer.getByRole('button', { name: 'Accept and sign' }).click();
+        continue;
+      }
+      if (!inspectedBoard) {
+        inspectedBoard = true;
+        await inspect(page, 'board');
+        await page.getByRole('button', { name: /^Hand \(\d\)$/ }).click();
+        await inspect(page, 'hand');
+        await page.getByRole('button', { name: 'Actions', exact: true }).click();
+      }
+      if (!raised && (await enabled(page, 'Take action: Raise tariffs (+10 points)'))) {
+        raised = true;
+        await page.getByRole('button', { name: 'Take action: Raise tariffs (+10 points)' }).click();
+        continue;
+      }
+      const beijingDesk = (await page.getByRole('heading', { name: 'Beijing’s desk' }).count()) > 0;
+      if (!proposed && beijingDesk) {
+        proposed = true;
+        await page.getByRole('button', { name: 'Propose a deal' }).click();
+        await page.getByRole('checkbox', { name: 'Cut tariffs by one step' }).check();
+        await page.getByRole('checkbox', { name: 'LNG' }).check();
+        await inspect(page, 'deal-composer');
+        await page.getByRole('button', { name: 'Propose this deal' }).click();
+        continue;
+      }
+      const pass = page.getByRole('button', { name: 'Pass', exact: true });
+      if ((await pass.count()) === 0 && (await page.getByRole('status').filter({ hasText: 'Loading' }).count()) > 0) {
+        await page.waitForTimeout(200);
+        continue;
+      }
+      if ((await pass.count()) === 0) {
+        await page.screenshot({ path: `${SHOTS}/stuck.png`, fullPage: true });
+        throw new Error(`No way forward at step ${step}: ${(await page.locator('body').innerText()).slice(0, 600)}`);
+      }
+      await pass.click();
+    }
+    await expect.poll(() => page.getByRole('button', { name: 'Play again' }).count()).toBe(1);
+    expect(raised && proposed).toBe(true);
+    // The chart loads lazily; give it a moment before the checks.
+    await page.waitForTimeout(500);
+    await inspect(page, 'debrief');
+    await page.close();
+  });
+
+  it.each([
+    ['rulebook', '#/rules', 'The rulebook'],
+    ['glossary', '#/glossary', 'Glossary'],
+  ])('the %s page reads well and is accessible', async (screen, hash, title) => {
+    const page = await newPage();
+    await page.goto(`${server.url}/${hash}`);
+    await expect.poll(() => page.getByRole('heading', { name: title, level: 1, exact: true }).count()).toBe(1);
+    await inspect(page, screen);
+    await page.close();
+  });
+});

@@ -1,0 +1,92 @@
+// @vitest-environment happy-dom
+/** The hot-seat board: meters, refusals, the curtain and a deal handed over (R4.5, R5.3, R7, R12). */
+import { cleanup, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CONTENT } from '../../src/content';
+import { whyRefused } from '../../src/game';
+import { meterValue, playAction, renderHotSeat, revealSide } from '../helpers/renderMatch';
+
+beforeEach(() => {
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+const region = (name: RegExp | string) => screen.getByRole('region', { name });
+const cardTitles = (ids: readonly string[]) => ids.map((id) => CONTENT.cards.get(id)?.title ?? id);
+
+describe('hot seat', () => {
+  it('R12 starts behind the curtain, with no hand or agenda on screen', () => {
+    const { client } = renderHotSeat();
+    expect(screen.getByRole('heading', { name: 'Pass the device to Washington' })).toBeTruthy();
+    const raw = client.store.getState().G;
+    for (const title of cardTitles(raw.sides.us.hand)) expect(screen.queryByText(title)).toBeNull();
+    expect(screen.queryByText(/Your secret agenda/)).toBeNull();
+  });
+
+  it('R5.4 playing an action updates the meters and hands the device over', async () => {
+    const { user } = renderHotSeat();
+    await revealSide(user, 'Washington');
+    const relationship = meterValue('Relationship');
+    const tariff = meterValue('U.S. tariff on China');
+    await playAction(user, 'Raise tariffs (+10 points)');
+    expect(screen.getByRole('heading', { name: 'Pass the device to Beijing' })).toBeTruthy();
+    await revealSide(user, 'Beijing');
+    expect(meterValue('Relationship')).toBe(relationship - 1);
+    expect(meterValue('U.S. tariff on China')).toBe(tariff + 1);
+    expect(screen.getByRole('meter', { name: 'Relationship' }).getAttribute('aria-valuetext')).toMatch(/^(Hostile|Strained), \d of 10$/);
+  });
+
+  it('R5.3 a refused action is shown with the engine’s reason and does nothing when clicked', async () => {
+    const { user, client } = renderHotSeat();
+    await revealSide(user, 'Washington');
+    const state = client.getState();
+    if (!state) throw new Error('the client has no state');
+    const { G, ctx } = state;
+    const refusal = whyRefused(G, ctx, 'us', { kind: 'action', id: 'approveFactory' });
+    expect(refusal).not.toBeNull();
+    const button = screen.getByRole('button', { name: 'Take action: Approve a Chinese factory' });
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    const reason = document.getElementById(button.getAttribute('aria-describedby') ?? '');
+    expect(reason?.textContent).toBe(refusal?.message);
+    await user.click(button);
+    expect(client.getState()?.G.sides.us.actionsTaken).toBe(0);
+  });
+
+  it('R12 the curtain hides the hand and the agenda of the side that just acted', async () => {
+    const { user, client } = renderHotSeat();
+    await revealSide(user, 'Washington');
+    const hand = cardTitles(client.store.getState().G.sides.us.hand);
+    await user.click(screen.getByRole('button', { name: /^Hand \(5\)/ }));
+    expect(screen.getByText(hand[0] ?? '')).toBeTruthy();
+    expect(screen.getByText(/Your secret agenda/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Pass' }));
+    expect(screen.getByRole('heading', { name: 'Pass the device to Beijing' })).toBeTruthy();
+    for (const title of hand) expect(screen.queryByText(title)).toBeNull();
+    expect(screen.queryByText(/Your secret agenda/)).toBeNull();
+    // The client's own view holds no hand at all while the curtain is down.
+    expect(client.getState()?.G.sides.us.hand).toEqual([]);
+    expect(client.getState()?.G.sides.cn.hand).toEqual([]);
+  });
+
+  it('R7 a deal is proposed, handed over, accepted and shown in force', async () => {
+    const { user } = renderHotSeat();
+    await revealSide(user, 'Washington');
+    await user.click(screen.getByRole('button', { name: 'Propose a deal' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Cut tariffs by one step' }));
+    await user.click(screen.getByRole('checkbox', { name: 'LNG' }));
+    expect(screen.getByText('If the deal is signed')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Propose this deal' }));
+    expect(screen.getByRole('heading', { name: 'Pass the device to Beijing' })).toBeTruthy();
+    expect(screen.getByText('Beijing must answer a deal proposal.')).toBeTruthy();
+    await revealSide(user, 'Beijing');
+    const dialog = screen.getByRole('dialog', { name: 'Washington proposes a deal' });
+    await user.click(within(dialog).getByRole('button', { name: 'Accept and sign' }));
+    const deal = region('Deal in force');
+    expect(within(deal).getByText('Cut tariffs by one step')).toBeTruthy();
+    expect(within(deal).getByText('LNG')).toBeTruthy();
+    expect(meterValue('Deal health', deal)).toBe(3);
+  });
+});
