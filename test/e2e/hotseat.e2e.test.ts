@@ -132,4 +132,49 @@ describe('hot seat in the browser', () => {
     await inspect(page, screen);
     await page.close();
   });
+
+  it('plays a quick game with the keyboard alone', async () => {
+    const page = await newPage();
+    await page.goto(server.url);
+    /** Presses Tab until the focused element's text or label is `name`. */
+    const focus = async (name: RegExp) => {
+      for (let i = 0; i < 120; i += 1) {
+        const focused = await page.evaluate(() => {
+          const el = document.activeElement as HTMLInputElement | null;
+          if (!el) return '';
+          const label = el.labels?.[0]?.innerText ?? el.getAttribute('aria-label') ?? '';
+          return `${label} ${el.innerText ?? ''}`.trim();
+        });
+        if (name.test(focused)) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`Could not reach ${name} with the Tab key`);
+    };
+    const press = async (name: RegExp) => {
+      await focus(name);
+      await page.keyboard.press('Enter');
+    };
+    await page.getByRole('heading', { name: 'De-Risk', level: 1 }).waitFor();
+    // The length radio group: arrow keys move the choice, as in any form.
+    await focus(/^Full game/);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByLabel(/^Quick/).isChecked()).toBe(true);
+    await press(/^Start the game$/);
+    for (let step = 0; step < 60; step += 1) {
+      if ((await page.getByRole('button', { name: 'Play again' }).count()) > 0) break;
+      if ((await curtain(page).count()) > 0) {
+        // The curtain's button has the focus: Enter reveals the side.
+        await page.keyboard.press('Enter');
+        continue;
+      }
+      if ((await page.getByRole('status').filter({ hasText: 'Loading' }).count()) > 0) {
+        await page.waitForTimeout(200);
+        continue;
+      }
+      await press(/^Pass$/);
+    }
+    await expect.poll(() => page.getByRole('button', { name: 'Play again' }).count()).toBe(1);
+    await page.close();
+  });
 });

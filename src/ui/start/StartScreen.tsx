@@ -63,7 +63,7 @@ export function StartScreen({ onStart, onOpenRules, onOpenGlossary, resumable, o
         </fieldset>
         <fieldset className="lengths">
           <legend>{t('start.length')}</legend>
-          {LENGTHS.map((n) => (
+          {[...LENGTHS].reverse().map((n) => (
             <label key={n} className="choice">
               <input type="radio" name="length" value={n} checked={length === n} onChange={() => setLength(n)} />
               <span>
