@@ -1,38 +1,44 @@
 /**
- * `npm start`: one process serves the built client and the boardgame.io server (lobby API
- * and socket.io) on PORT (default 8000), with embedded storage under DATA_DIR.
+ * `npm start`: one process serves the built client, the lobby API and the game's sockets on
+ * PORT (default 8000). Matches are stored under DATA_DIR (default ./data), or in PostgreSQL
+ * when DATABASE_URL is set. ORIGINS lists the web origins allowed to use the API and sockets.
  */
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { FlatFile, Origins, Server } from 'boardgame.io/server';
-import { DeRisk } from '../game';
-import { serveClient } from './static';
+import type { StorageAPI } from 'boardgame.io';
+import { createDeRiskServer } from './app';
+import { bridgeLibraryErrors, log } from './log';
+import { FileStore } from './storage/fileStore';
 
-/** boardgame.io's FlatFile, but writing each change to disk at once instead of on a 1 s timer. */
-class ImmediateFlatFile extends FlatFile {
-  private readonly directory: string;
-  constructor(dir: string) {
-    super({ dir });
-    this.directory = dir;
+async function storage(): Promise<{ db: StorageAPI.Async; description: string }> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const { PostgresStore } = await import('./storage/postgresStore');
+    return { db: new PostgresStore(url), description: `PostgreSQL (${new URL(url).host})` };
   }
-  override async connect(): Promise<void> {
-    const storage = (this as unknown as { games: { init(options: object): Promise<unknown> } }).games;
-    await storage.init({ dir: this.directory, logging: false, ttl: false, writeQueue: false });
-  }
+  const dir = resolve(process.env.DATA_DIR ?? './data');
+  return { db: new FileStore(dir), description: `files in ${dir}` };
 }
 
-const port = Number(process.env.PORT ?? 8000);
-const dataDir = resolve(process.env.DATA_DIR ?? './data');
-const clientDir = resolve(process.env.CLIENT_DIR ?? './dist');
-const origins = process.env.ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean) ?? [
-  Origins.LOCALHOST,
-  `http://localhost:${port}`,
-];
+async function main(): Promise<void> {
+  bridgeLibraryErrors();
+  const port = Number(process.env.PORT ?? 8000);
+  const origins = process.env.ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean) ?? [
+    `http://localhost:${port}`,
+    `http://127.0.0.1:${port}`,
+  ];
+  const { db, description } = await storage();
+  const app = createDeRiskServer({ db, origins, clientDir: resolve(process.env.CLIENT_DIR ?? './dist') });
+  await app.listen(port);
+  console.log(`De-Risk is listening on http://localhost:${port} (storage: ${description}; allowed origins: ${origins.join(', ')})`);
+  const stop = async () => {
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+}
 
-mkdirSync(dataDir, { recursive: true });
-const server = Server({ games: [DeRisk], db: new ImmediateFlatFile(dataDir), origins });
-server.app.use(serveClient(clientDir));
-
-server.run(port, () => {
-  console.log(`De-Risk is listening on http://localhost:${port} (storage: files in ${dataDir})`);
+main().catch((error: Error) => {
+  log('error', 'startup-failed', { message: error.message });
+  process.exit(1);
 });

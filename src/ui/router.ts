@@ -1,23 +1,44 @@
 import { useEffect, useState } from 'react';
 
-export type Route = 'start' | 'play' | 'rules' | 'glossary';
+export type Route =
+  | { page: 'start' }
+  | { page: 'play' }
+  | { page: 'rules' }
+  | { page: 'glossary' }
+  /** An online match by room code; `watch` for the spectator (projector) view. */
+  | { page: 'match'; code: string; watch: boolean };
 
-const ROUTES: Record<string, Route> = { '': 'start', '#/': 'start', '#/play': 'play', '#/rules': 'rules', '#/glossary': 'glossary' };
+const CODE = /^[A-Z2-9]{7}$/;
 
-function current(): Route {
-  return ROUTES[window.location.hash] ?? 'start';
+export function parseHash(hash: string): Route {
+  const [, first, second] = hash.replace(/^#\/?/, '/').split('/');
+  if (first === 'play') return { page: 'play' };
+  if (first === 'rules') return { page: 'rules' };
+  if (first === 'glossary') return { page: 'glossary' };
+  if ((first === 'm' || first === 'watch') && second && CODE.test(second.toUpperCase())) {
+    return { page: 'match', code: second.toUpperCase(), watch: first === 'watch' };
+  }
+  return { page: 'start' };
+}
+
+export function hashOf(route: Route): string {
+  switch (route.page) {
+    case 'start':
+      return '#/';
+    case 'match':
+      return `#/${route.watch ? 'watch' : 'm'}/${route.code}`;
+    default:
+      return `#/${route.page}`;
+  }
 }
 
 /** A tiny hash router: the page to show, and a way to go to another. */
 export function useRoute(): [Route, (route: Route) => void] {
-  const [route, setRoute] = useState<Route>(current);
+  const [route, setRoute] = useState<Route>(() => parseHash(window.location.hash));
   useEffect(() => {
-    const onChange = () => setRoute(current());
+    const onChange = () => setRoute(parseHash(window.location.hash));
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
-  const go = (next: Route) => {
-    window.location.hash = next === 'start' ? '#/' : `#/${next}`;
-  };
-  return [route, go];
+  return [route, (next) => void (window.location.hash = hashOf(next))];
 }

@@ -13,6 +13,8 @@ export type DeRiskClient = ReturnType<typeof Client<DeRiskState>>;
 export interface ClientSnapshot {
   G: DeRiskState;
   ctx: Ctx;
+  /** Whether an online client is connected to its server (always true locally). */
+  isConnected: boolean;
 }
 
 export function createHotSeatClient(setup: SetupData, seed?: string): DeRiskClient {

@@ -1,13 +1,16 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { CONTENT } from '../../content';
 import { DEFAULT_SETUP, LENGTHS, type GameLength, type ScenarioId, type SetupData } from '../../game';
 import { contentField } from '../bridge';
 import { Icon } from '../common/Icon';
 import { t } from '../i18n';
 
+const OnlinePanel = lazy(() => import('../online/OnlinePanel'));
+
 /** Choose how to play, the scenario and the length; links to the rules and the glossary. */
-export function StartScreen({ onStart, onOpenRules, onOpenGlossary, resumable, onResume }: {
+export function StartScreen({ onStart, onGoTo, onOpenRules, onOpenGlossary, resumable, onResume }: {
   onStart: (setup: SetupData) => void;
+  onGoTo: (code: string, watch: boolean) => void;
   onOpenRules: () => void;
   onOpenGlossary: () => void;
   resumable: boolean;
@@ -15,6 +18,7 @@ export function StartScreen({ onStart, onOpenRules, onOpenGlossary, resumable, o
 }) {
   const [scenario, setScenario] = useState<ScenarioId>(DEFAULT_SETUP.scenario);
   const [length, setLength] = useState<GameLength>(DEFAULT_SETUP.length);
+  const [mode, setMode] = useState<'hotseat' | 'online'>('hotseat');
   return (
     <main className="start">
       <header className="start-hero">
@@ -43,9 +47,15 @@ export function StartScreen({ onStart, onOpenRules, onOpenGlossary, resumable, o
         <fieldset className="modes">
           <legend>{t('start.mode')}</legend>
           <label className="choice">
-            <input type="radio" name="mode" value="hotseat" defaultChecked />
+            <input type="radio" name="mode" value="hotseat" checked={mode === 'hotseat'} onChange={() => setMode('hotseat')} />
             <span>
               <strong>{t('start.hotseat')}</strong> {t('start.hotseatText')}
+            </span>
+          </label>
+          <label className="choice">
+            <input type="radio" name="mode" value="online" checked={mode === 'online'} onChange={() => setMode('online')} />
+            <span>
+              <strong>{t('start.online')}</strong> {t('start.onlineText')}
             </span>
           </label>
         </fieldset>
@@ -72,9 +82,15 @@ export function StartScreen({ onStart, onOpenRules, onOpenGlossary, resumable, o
             </label>
           ))}
         </fieldset>
-        <button type="submit" className="primary big">
-          {t('start.begin')}
-        </button>
+        {mode === 'hotseat' ? (
+          <button type="submit" className="primary big">
+            {t('start.begin')}
+          </button>
+        ) : (
+          <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+            <OnlinePanel setup={{ scenario, length }} onGoTo={onGoTo} />
+          </Suspense>
+        )}
       </form>
       <nav className="start-links" aria-label={t('top.links')}>
         <button type="button" className="link-button" onClick={onOpenRules}>

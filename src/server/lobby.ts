@@ -1,0 +1,107 @@
+/**
+ * A guard in front of boardgame.io's lobby API: foreign origins are refused (S6), bodies are
+ * bounded (S7) and checked with zod (names, setup data, two players), and routes the game does
+ * not use are closed. A valid body is handed on to boardgame.io unchanged.
+ */
+import { Readable } from 'node:stream';
+import type { Server as ServerTypes } from 'boardgame.io';
+import { z } from 'zod/mini';
+import { validateSetupData } from '../game';
+import { log } from './log';
+
+type Middleware = Parameters<ServerTypes.App['use']>[0];
+
+export const MAX_BODY_BYTES = 4096;
+
+/** Display names: 1–24 letters, digits, spaces and simple punctuation of any script. */
+export const displayName = z.string().check(
+  z.trim(),
+  z.minLength(1, 'A name needs at least one character.'),
+  z.maxLength(24, 'A name has at most 24 characters.'),
+  z.regex(/^[\p{L}\p{N}][\p{L}\p{N} .'’_-]*$/u, 'A name may hold letters, digits, spaces and . \' - _ only.'),
+);
+
+const seat = z.enum(['0', '1']);
+const credentials = z.string().check(z.minLength(1), z.maxLength(64));
+const setupData = z.optional(z.unknown());
+
+const BODIES: Record<string, z.ZodMiniType> = {
+  create: z.strictObject({ numPlayers: z.literal(2), setupData, unlisted: z.optional(z.boolean()) }),
+  join: z.strictObject({ playerID: seat, playerName: displayName }),
+  update: z.strictObject({ playerID: seat, credentials, newName: displayName }),
+  leave: z.strictObject({ playerID: seat, credentials }),
+  playAgain: z.strictObject({ playerID: seat, credentials, numPlayers: z.optional(z.literal(2)), setupData }),
+};
+
+/** Which lobby route a POST is for: create, join, update, leave, playAgain; null for others. */
+function routeOf(path: string, gameName: string): string | null {
+  const prefix = `/games/${gameName}/`;
+  if (!path.startsWith(prefix)) return null;
+  const rest = path.slice(prefix.length).split('/');
+  if (rest.length === 1 && rest[0] === 'create') return 'create';
+  if (rest.length === 2 && rest[1] && rest[1] in BODIES && rest[1] !== 'create') return rest[1];
+  return null;
+}
+
+async function readBody(stream: NodeJS.ReadableStream): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function lobbyGuard({ origins, gameName }: { origins: readonly string[]; gameName: string }): Middleware {
+  return async (ctx, next) => {
+    if (!ctx.path.startsWith('/games')) return next();
+    const origin = ctx.get('Origin');
+    if (origin && !origins.includes(origin)) {
+      log('warn', 'origin-refused', { origin, path: ctx.path });
+      ctx.status = 403;
+      ctx.body = { error: 'This origin may not use the lobby.' };
+      return;
+    }
+    if (ctx.method !== 'POST') return next();
+    const route = routeOf(ctx.path, gameName);
+    if (!route) {
+      ctx.status = 404;
+      ctx.body = { error: 'No such lobby action.' };
+      return;
+    }
+    const declared = Number(ctx.get('Content-Length') || 0);
+    const raw = declared > MAX_BODY_BYTES ? null : await readBody(ctx.req);
+    if (raw === null) {
+      ctx.status = 413;
+      ctx.body = { error: `A lobby request may be at most ${MAX_BODY_BYTES} bytes.` };
+      return;
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(raw.toString('utf8') || '{}');
+    } catch {
+      ctx.status = 400;
+      ctx.body = { error: 'The request body must be JSON.' };
+      return;
+    }
+    const schema = BODIES[route];
+    const checked = schema?.safeParse(body);
+    const setupProblem =
+      (route === 'create' || route === 'playAgain') && typeof body === 'object' && body !== null
+        ? validateSetupData((body as { setupData?: unknown }).setupData, 2)
+        : undefined;
+    if (!checked?.success || setupProblem) {
+      ctx.status = 400;
+      ctx.body = { error: setupProblem ?? checked?.error?.issues.map((i) => i.message).join(' ') ?? 'Invalid request.' };
+      return;
+    }
+    // Hand the same bytes on to boardgame.io's own body parser.
+    const replay = Readable.from([raw]) as unknown as typeof ctx.req;
+    Object.assign(replay, { headers: ctx.req.headers, method: ctx.req.method, url: ctx.req.url });
+    ctx.req = replay;
+    return next();
+  };
+}

@@ -1,0 +1,23 @@
+/** Structured logs: one JSON object a line, never credentials. Silent when LOG_LEVEL=silent. */
+type Level = 'info' | 'warn' | 'error';
+const ORDER: Record<Level | 'silent', number> = { info: 0, warn: 1, error: 2, silent: 3 };
+
+/**
+ * boardgame.io reports refused moves with `console.error('ERROR:', message)`. In the server,
+ * route those lines through `log` as structured warnings (trap 11).
+ */
+export function bridgeLibraryErrors(): void {
+  const original = console.error.bind(console);
+  console.error = (...args: unknown[]) => {
+    if (args[0] === 'ERROR:') log('warn', 'boardgame.io', { message: String(args[1]).slice(0, 300) });
+    else original(...args);
+  };
+}
+
+export function log(level: Level, event: string, fields: Record<string, unknown> = {}): void {
+  const threshold = (process.env.LOG_LEVEL as Level | 'silent' | undefined) ?? 'info';
+  if (ORDER[level] < (ORDER[threshold] ?? 0)) return;
+  const line = JSON.stringify({ time: new Date().toISOString(), level, event, ...fields });
+  if (level === 'error') console.error(line);
+  else console.log(line);
+}

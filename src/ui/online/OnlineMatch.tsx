@@ -1,0 +1,127 @@
+import { Client } from 'boardgame.io/client';
+import { SocketIO } from 'boardgame.io/multiplayer';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { DeRisk, type BotMove, type DeRiskState, type SetupData } from '../../game';
+import { Board } from '../board/Board';
+import { t } from '../i18n';
+import { useClientState } from '../hotseat/useClientState';
+import type { DeRiskClient } from '../hotseat/client';
+import { MatchStoreProvider } from '../store/context';
+import { JoinPanel } from './JoinPanel';
+import { lobbyError, playAgain } from './lobbyApi';
+import { heldSeat, releaseSeat, type HeldSeat } from './seats';
+import { WaitingRoom } from './WaitingRoom';
+
+const Debrief = lazy(() => import('../debrief/Debrief'));
+
+export interface OnlineMatchProps {
+  code: string;
+  watch: boolean;
+  onOpenRules: () => void;
+  onOpenGlossary: () => void;
+  onGoTo: (code: string, watch: boolean) => void;
+  onHome: () => void;
+}
+
+function useOnlineClient(code: string, seat: HeldSeat | null, watch: boolean): DeRiskClient | null {
+  const client = useMemo(() => {
+    if (!seat && !watch) return null;
+    return Client<DeRiskState>({
+      game: DeRisk,
+      numPlayers: 2,
+      multiplayer: SocketIO({ server: window.location.origin }),
+      matchID: code,
+      playerID: watch ? undefined : seat?.playerID,
+      credentials: watch ? undefined : seat?.credentials,
+      debug: false,
+    });
+  }, [code, seat, watch]);
+  useEffect(() => {
+    if (!client) return undefined;
+    client.start();
+    let stopped = false;
+    return () => {
+      if (stopped) return;
+      stopped = true; // boardgame.io's stop() throws if called twice (trap 10)
+      client.stop();
+    };
+  }, [client]);
+  return client;
+}
+
+/** The latest refusal the server sent this client (as a chat message), if any. */
+function latestRefusal(client: DeRiskClient): string | null {
+  const notices = client.chatMessages.filter((m) => m.sender === 'server');
+  const last = notices.at(-1)?.payload as { refused?: { message?: string } } | undefined;
+  return last?.refused?.message ?? null;
+}
+
+function OnlineBoard({ client, seat, watch, code, props }: { client: DeRiskClient; seat: HeldSeat | null; watch: boolean; code: string; props: OnlineMatchProps }) {
+  const state = useClientState(client);
+  const [rematchError, setRematchError] = useState<string | null>(null);
+  if (!state) return <p role="status">{t('online.connecting')}</p>;
+  const side = seat?.playerID === '0' ? 'us' : seat?.playerID === '1' ? 'cn' : null;
+  const players = client.matchData ?? [];
+  const bothJoined = players.length === 2 && players.every((p) => p.name);
+  const refusal = latestRefusal(client);
+  const send = (move: BotMove) => client.moves[move.move]?.(...move.args);
+
+  if (state.ctx.gameover !== undefined) {
+    const setup: SetupData = { scenario: state.G.scenario, length: state.G.length };
+    const rematch = async () => {
+      if (!seat) return props.onHome();
+      try {
+        const next = await playAgain(code, seat.playerID, seat.credentials, setup);
+        props.onGoTo(next, false);
+      } catch (error) {
+        setRematchError(lobbyError(error));
+      }
+    };
+    return (
+      <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+        {rematchError && <p role="alert" className="banner bad">{rematchError}</p>}
+        <Debrief G={state.G} ctx={state.ctx} onPlayAgain={() => void rematch()} />
+      </Suspense>
+    );
+  }
+  return (
+    <>
+      {!state.isConnected && (
+        <p role="status" className="banner">
+          {t('online.reconnecting')}
+        </p>
+      )}
+      {refusal && (
+        <p role="alert" className="banner bad">
+          {t('online.refused', { message: refusal })}
+        </p>
+      )}
+      {!watch && !bothJoined && seat && (
+        <WaitingRoom
+          code={code}
+          players={players}
+          seat={seat}
+          onLeft={() => {
+            releaseSeat(code);
+            props.onHome();
+          }}
+        />
+      )}
+      {watch && <p className="banner">{t('online.spectating', { code })}</p>}
+      <Board G={state.G} ctx={state.ctx} seat={watch ? null : side} send={send} onOpenRules={props.onOpenRules} onOpenGlossary={props.onOpenGlossary} />
+    </>
+  );
+}
+
+/** An online match: join a seat, wait for the other player, play, and rejoin after a refresh. */
+export default function OnlineMatch(props: OnlineMatchProps) {
+  const { code, watch } = props;
+  const [seat, setSeat] = useState<HeldSeat | null>(() => (watch ? null : heldSeat(code)));
+  const client = useOnlineClient(code, seat, watch);
+  if (!client) return <JoinPanel code={code} onJoined={setSeat} onWatch={() => props.onGoTo(code, true)} onHome={props.onHome} />;
+  return (
+    <MatchStoreProvider key={code}>
+      <OnlineBoard client={client} seat={seat} watch={watch} code={code} props={props} />
+    </MatchStoreProvider>
+  );
+}

@@ -1,0 +1,35 @@
+/** The lobby API, through boardgame.io's LobbyClient, on the page's own server. */
+import { LobbyClient, LobbyClientError } from 'boardgame.io/client';
+import type { LobbyAPI } from 'boardgame.io';
+import { DeRisk, type SetupData } from '../../game';
+
+const GAME = DeRisk.name ?? 'de-risk';
+const lobby = new LobbyClient({ server: window.location.origin });
+
+export type MatchInfo = LobbyAPI.Match;
+
+/** The server's words when a lobby call is refused. */
+export function lobbyError(error: unknown): string {
+  if (error instanceof LobbyClientError) {
+    const details = error.details as { error?: string } | undefined;
+    return details?.error ?? error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+export const createMatch = (setupData: SetupData, unlisted: boolean) =>
+  lobby.createMatch(GAME, { numPlayers: 2, setupData, unlisted }).then((r) => r.matchID);
+
+export const listOpenMatches = () =>
+  lobby.listMatches(GAME, { isGameover: false }).then((r) => r.matches.filter((m) => m.players.some((p) => !p.name)));
+
+export const getMatch = (matchID: string) => lobby.getMatch(GAME, matchID);
+
+export const joinMatch = (matchID: string, playerID: '0' | '1', playerName: string) =>
+  lobby.joinMatch(GAME, matchID, { playerID, playerName });
+
+export const leaveMatch = (matchID: string, playerID: string, credentials: string) =>
+  lobby.leaveMatch(GAME, matchID, { playerID, credentials });
+
+export const playAgain = (matchID: string, playerID: string, credentials: string, setupData: SetupData) =>
+  lobby.playAgain(GAME, matchID, { playerID, credentials, numPlayers: 2, setupData }).then((r) => r.nextMatchID);

@@ -1,0 +1,95 @@
+/**
+ * Online play in real Chromium: two browser contexts create and join a match by room code,
+ * play several rounds, one reloads and plays on; a spectator context sees no hand.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeSerious, launchBrowser, startServer, type AppServer } from './harness';
+
+let server: AppServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  return page;
+}
+
+/** The side whose turn it is, as the top bar says. */
+async function turnOf(page: Page): Promise<string> {
+  return (await page.locator('.turn').innerText()).trim();
+}
+
+/** Whoever must act passes (or takes a first action); returns once the turn has moved on. */
+async function act(page: Page, action?: string): Promise<void> {
+  const before = await page.locator('.topbar-round').innerText();
+  if (action) await page.getByRole('button', { name: `Take action: ${action}` }).click();
+  else await page.getByRole('button', { name: 'Pass', exact: true }).click();
+  await expect.poll(() => page.locator('.topbar-round').innerText()).not.toBe(before);
+}
+
+describe('online play', () => {
+  it('two devices create and join by room code, play, reload and play on; a spectator sees no hand', async () => {
+    const washington = await openPage();
+    await washington.goto(server.url);
+    await washington.getByLabel(/^Online, two devices/).check();
+    await washington.getByLabel(/^Quick/).check();
+    await washington.getByLabel('Your name').fill('Ada');
+    await washington.getByRole('button', { name: 'Create the match' }).click();
+    await washington.getByRole('heading', { name: 'Waiting for the other player' }).waitFor();
+    const code = (await washington.locator('.room-code').innerText()).replace(/\s/g, '');
+    expect(code).toMatch(/^[A-HJ-NP-Z2-9]{7}$/);
+    expect(await axeSerious(washington)).toEqual([]);
+
+    const beijing = await openPage();
+    await beijing.goto(server.url);
+    await beijing.getByLabel(/^Online, two devices/).check();
+    await beijing.getByLabel('Room code:').fill(code.toLowerCase());
+    await beijing.getByRole('button', { name: 'Go', exact: true }).click();
+    await beijing.getByLabel('Your name').fill('Lin');
+    await beijing.getByRole('button', { name: 'Join as Beijing' }).click();
+    await beijing.getByRole('heading', { name: 'Beijing’s desk' }).waitFor();
+    await expect.poll(() => washington.getByRole('heading', { name: 'Waiting for the other player' }).count()).toBe(0);
+
+    const spectator = await openPage();
+    await spectator.goto(`${server.url}/#/watch/${code}`);
+    await spectator.getByText(/Spectator view of match/).waitFor();
+
+    // Round 1: Washington raises tariffs, Beijing passes, Washington passes.
+    expect(await turnOf(washington)).toMatch(/^Washington to act/);
+    await act(washington, 'Raise tariffs (+10 points)');
+    await expect.poll(() => spectator.getByRole('meter', { name: 'U.S. tariff on China' }).getAttribute('aria-valuenow')).toBe('3');
+    await act(beijing);
+    await act(washington);
+    await expect.poll(() => washington.locator('.topbar-round').innerText()).toMatch(/round 2 of 4/);
+
+    // Washington reloads: the seat is kept in localStorage and the board comes back.
+    await washington.reload();
+    await washington.getByRole('heading', { name: 'Washington’s desk' }).waitFor();
+    expect(await washington.locator('.topbar-round').innerText()).toMatch(/round 2 of 4/);
+    await act(washington);
+    await act(beijing);
+    await expect.poll(() => beijing.locator('.topbar-round').innerText()).toMatch(/round 3 of 4/);
+
+    // The spectator sees the game but no hand and no agenda.
+    expect(await spectator.getByRole('heading', { name: /’s desk$/ }).count()).toBe(0);
+    expect(await spectator.getByText(/Your secret agenda/).count()).toBe(0);
+    expect(await axeSerious(spectator)).toEqual([]);
+  });
+});
