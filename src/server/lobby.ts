@@ -13,9 +13,12 @@ type Middleware = Parameters<ServerTypes.App['use']>[0];
 
 export const MAX_BODY_BYTES = 4096;
 
-/** Display names: 1–24 letters, digits, spaces and simple punctuation of any script. */
+/**
+ * Display names: 1–24 letters, digits, spaces and simple punctuation of any script. Checked as
+ * sent, not trimmed: the guard hands the raw body on, so a trimmed check would let
+ * `"Ada\n"` or a name padded with 1,000 spaces through to storage (the UI trims before sending).
+ */
 export const displayName = z.string().check(
-  z.trim(),
   z.minLength(1, 'A name needs at least one character.'),
   z.maxLength(24, 'A name has at most 24 characters.'),
   z.regex(/^[\p{L}\p{N}][\p{L}\p{N} .'’_-]*$/u, 'A name may hold letters, digits, spaces and . \' - _ only.'),
@@ -56,6 +59,18 @@ async function readBody(stream: NodeJS.ReadableStream): Promise<Buffer | null> {
 }
 
 export function lobbyGuard({ origins, gameName }: { origins: readonly string[]; gameName: string }): Middleware {
+  // boardgame.io's join, leave and update read the match data and write it back whole: two at
+  // once for the same match would lose one. They run one after another per match.
+  const queues = new Map<string, Promise<unknown>>();
+  const oneAtATime = (matchID: string, work: () => Promise<unknown>) => {
+    const run = (queues.get(matchID) ?? Promise.resolve()).then(work, work);
+    const settled = run.catch(() => undefined);
+    queues.set(matchID, settled);
+    void settled.then(() => {
+      if (queues.get(matchID) === settled) queues.delete(matchID);
+    });
+    return run;
+  };
   return async (ctx, next) => {
     if (!ctx.path.startsWith('/games')) return next();
     const origin = ctx.get('Origin');
@@ -102,6 +117,17 @@ export function lobbyGuard({ origins, gameName }: { origins: readonly string[]; 
     const replay = Readable.from([raw]) as unknown as typeof ctx.req;
     Object.assign(replay, { headers: ctx.req.headers, method: ctx.req.method, url: ctx.req.url });
     ctx.req = replay;
-    return next();
+    const matchID = route === 'create' ? null : ctx.path.split('/')[3];
+    try {
+      await (matchID ? oneAtATime(matchID, next) : next());
+    } catch (error) {
+      // boardgame.io answers a wrong credential with `403 Invalid credentials <what was sent>`:
+      // never echo a credential in an error body (S3).
+      const sent = (body as { credentials?: unknown }).credentials;
+      const { status, message } = error as { status?: number; message?: string };
+      if (typeof sent !== 'string' || sent === '' || !status || !String(message).includes(sent)) throw error;
+      ctx.status = status;
+      ctx.body = { error: status === 403 ? 'Those credentials do not hold that seat.' : String(message).split(sent).join('…') };
+    }
   };
 }

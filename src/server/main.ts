@@ -1,8 +1,13 @@
 /**
  * `npm start`: one process serves the built client, the lobby API and the game's sockets on
  * PORT (default 8000). Matches are stored under DATA_DIR (default ./data), or in PostgreSQL
- * when DATABASE_URL is set. ORIGINS lists the web origins allowed to use the API and sockets.
+ * when DATABASE_URL is set (DATABASE_SCHEMA, default public); STORAGE=memory keeps nothing (for
+ * benchmarks). ORIGINS lists the web origins allowed to use the API and sockets.
  */
+// The file store fsyncs every write; libuv runs file work on this many threads (default 4),
+// so more threads let the writes of many matches go to disk together. Set before any I/O.
+process.env.UV_THREADPOOL_SIZE ??= '64';
+
 import { resolve } from 'node:path';
 import type { StorageAPI } from 'boardgame.io';
 import { createDeRiskServer } from './app';
@@ -13,7 +18,12 @@ async function storage(): Promise<{ db: StorageAPI.Async; description: string }>
   const url = process.env.DATABASE_URL;
   if (url) {
     const { PostgresStore } = await import('./storage/postgresStore');
-    return { db: new PostgresStore(url), description: `PostgreSQL (${new URL(url).host})` };
+    const schema = process.env.DATABASE_SCHEMA ?? 'public';
+    return { db: new PostgresStore(url, schema), description: `PostgreSQL (${new URL(url).host}, schema ${schema})` };
+  }
+  if (process.env.STORAGE === 'memory') {
+    const { MemoryStore } = await import('./storage/memoryStore');
+    return { db: new MemoryStore(), description: 'memory only (nothing survives a restart)' };
   }
   const dir = resolve(process.env.DATA_DIR ?? './data');
   return { db: new FileStore(dir), description: `files in ${dir}` };

@@ -1,14 +1,16 @@
 /**
- * The embedded store: one folder per match under DATA_DIR, each file replaced atomically
- * (write a temporary file, fsync it, rename it over the old one, fsync the folder), so a
- * change is on disk before the promise resolves and a crash leaves the old or the new file,
- * never half of one. The log is appended as JSON lines. Everything is also kept in memory,
- * so reads never touch the disk after start-up.
+ * The embedded store: one file per match under DATA_DIR, replaced atomically on every change
+ * (write a temporary file, fsync it, rename it over the old one, fsync the folder). A change
+ * is on disk before its promise resolves, and a crash leaves the old file or the new one,
+ * never half of one. Changes that arrive while a write is under way (boardgame.io writes the
+ * state and the match data of a move at the same time) are committed together by the next
+ * write. Everything is also kept in memory, so reads never touch the disk after start-up.
  */
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LogEntry, Server, State, StorageAPI } from 'boardgame.io';
 import { Async } from 'boardgame.io/internal';
+import { log } from '../log';
 
 interface MatchRecord {
   state?: State;
@@ -17,11 +19,19 @@ interface MatchRecord {
   log: LogEntry[];
 }
 
+interface Pending {
+  /** The write that is on its way to disk. */
+  writing: Promise<void> | null;
+  /** A write queued behind it, carrying every change made since it started. */
+  next: Promise<void> | null;
+}
+
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const FILE = /^([A-Za-z0-9_-]{1,64})\.json$/;
 
 async function writeDurably(dir: string, name: string, data: string): Promise<void> {
   const target = join(dir, name);
-  const temporary = join(dir, `.${name}.${process.pid}.tmp`);
+  const temporary = join(dir, `.${name}.tmp`);
   const file = await open(temporary, 'w');
   try {
     await file.writeFile(data);
@@ -38,119 +48,85 @@ async function writeDurably(dir: string, name: string, data: string): Promise<vo
   }
 }
 
-async function appendDurably(path: string, data: string): Promise<void> {
-  const file = await open(path, 'a');
-  try {
-    await file.appendFile(data);
-    await file.sync();
-  } finally {
-    await file.close();
-  }
-}
-
-async function readJson<T>(path: string): Promise<T | undefined> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8')) as T;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new Error(`Corrupt match file ${path}: ${(error as Error).message}`, { cause: error });
-  }
-}
-
 export class FileStore extends Async {
   private readonly matches = new Map<string, MatchRecord>();
-  /** Writes to one match happen one after another. */
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly pending = new Map<string, Pending>();
 
   constructor(private readonly dir: string) {
     super();
   }
 
-  private folder(matchID: string): string {
+  private check(matchID: string): void {
     if (!ID.test(matchID)) throw new Error(`Refusing to store a match with the id ${JSON.stringify(matchID)}`);
-    return join(this.dir, matchID);
   }
 
-  private serialize<T>(matchID: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(matchID) ?? Promise.resolve();
-    const next = previous.then(work, work);
-    this.queues.set(
-      matchID,
-      next.catch(() => undefined),
+  /** Resolves once the match's record, as it is now, is on disk. */
+  private commit(matchID: string): Promise<void> {
+    const slot = this.pending.get(matchID) ?? { writing: null, next: null };
+    this.pending.set(matchID, slot);
+    if (slot.next) return slot.next;
+    const write = async () => {
+      const record = this.matches.get(matchID);
+      if (record) await writeDurably(this.dir, `${matchID}.json`, JSON.stringify(record));
+      else await rm(join(this.dir, `${matchID}.json`), { force: true });
+    };
+    if (!slot.writing) {
+      slot.writing = write().finally(() => {
+        slot.writing = null;
+      });
+      return slot.writing;
+    }
+    slot.next = slot.writing.then(
+      () => {
+        slot.next = null;
+        return this.commit(matchID);
+      },
+      () => {
+        slot.next = null;
+        return this.commit(matchID);
+      },
     );
-    return next;
+    return slot.next;
   }
 
   async connect(): Promise<void> {
     await mkdir(this.dir, { recursive: true });
-    for (const entry of await readdir(this.dir, { withFileTypes: true })) {
-      if (!entry.isDirectory() || !ID.test(entry.name)) continue;
+    for (const name of await readdir(this.dir)) {
+      const match = FILE.exec(name);
+      if (!match?.[1]) continue;
       try {
-        await this.load(entry.name);
+        const record = JSON.parse(await readFile(join(this.dir, name), 'utf8')) as MatchRecord;
+        if (!record.metadata || !Array.isArray(record.log)) throw new Error('not a match record');
+        this.matches.set(match[1], record);
       } catch (error) {
         // A damaged match is left on disk for inspection; the others still load.
-        console.error(JSON.stringify({ level: 'error', event: 'match-unreadable', matchID: entry.name, message: (error as Error).message }));
+        log('error', 'match-unreadable', { file: name, message: (error as Error).message });
       }
     }
   }
 
-  private async load(matchID: string): Promise<void> {
-    const dir = join(this.dir, matchID);
-    const metadata = await readJson<Server.MatchData>(join(dir, 'metadata.json'));
-    if (!metadata) return;
-    const logText = await readFile(join(dir, 'log.jsonl'), 'utf8').catch(() => '');
-    const log = logText
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .flatMap((line) => {
-        try {
-          return [JSON.parse(line) as LogEntry];
-        } catch {
-          return []; // a last line cut short by a crash
-        }
-      });
-    this.matches.set(matchID, {
-      metadata,
-      state: await readJson<State>(join(dir, 'state.json')),
-      initialState: await readJson<State>(join(dir, 'initial.json')),
-      log,
-    });
-  }
-
   override async createMatch(matchID: string, { initialState, metadata }: StorageAPI.CreateMatchOpts): Promise<void> {
-    const dir = this.folder(matchID);
+    this.check(matchID);
     if (this.matches.has(matchID)) throw new Error(`Match ${matchID} already exists`);
     this.matches.set(matchID, { state: initialState, initialState, metadata, log: [] });
-    await this.serialize(matchID, async () => {
-      await mkdir(dir, { recursive: true });
-      await writeDurably(dir, 'initial.json', JSON.stringify(initialState));
-      await writeDurably(dir, 'state.json', JSON.stringify(initialState));
-      await writeDurably(dir, 'metadata.json', JSON.stringify(metadata));
-    });
+    await this.commit(matchID);
   }
 
   async setState(matchID: string, state: State, deltalog?: LogEntry[]): Promise<void> {
-    const dir = this.folder(matchID);
+    this.check(matchID);
     const record = this.matches.get(matchID) ?? { log: [] };
     record.state = state;
     if (deltalog?.length) record.log.push(...deltalog);
     this.matches.set(matchID, record);
-    await this.serialize(matchID, async () => {
-      await mkdir(dir, { recursive: true });
-      if (deltalog?.length) await appendDurably(join(dir, 'log.jsonl'), deltalog.map((e) => JSON.stringify(e)).join('\n') + '\n');
-      await writeDurably(dir, 'state.json', JSON.stringify(state));
-    });
+    await this.commit(matchID);
   }
 
   async setMetadata(matchID: string, metadata: Server.MatchData): Promise<void> {
-    const dir = this.folder(matchID);
+    this.check(matchID);
     const record = this.matches.get(matchID) ?? { log: [] };
     record.metadata = metadata;
     this.matches.set(matchID, record);
-    await this.serialize(matchID, async () => {
-      await mkdir(dir, { recursive: true });
-      await writeDurably(dir, 'metadata.json', JSON.stringify(metadata));
-    });
+    await this.commit(matchID);
   }
 
   async fetch<O extends StorageAPI.FetchOpts>(matchID: string, opts: O): Promise<StorageAPI.FetchResult<O>> {
@@ -166,10 +142,10 @@ export class FileStore extends Async {
   }
 
   async wipe(matchID: string): Promise<void> {
-    const dir = this.folder(matchID);
+    this.check(matchID);
     this.matches.delete(matchID);
-    await this.serialize(matchID, () => rm(dir, { recursive: true, force: true }));
-    this.queues.delete(matchID);
+    await this.commit(matchID);
+    this.pending.delete(matchID);
   }
 
   override async listMatches(opts?: StorageAPI.ListMatchesOpts): Promise<string[]> {

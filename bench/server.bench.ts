@@ -1,0 +1,174 @@
+/**
+ * `npm run bench:server`: N concurrent matches played to the end by bot clients over real
+ * sockets, on loopback, against the production server bundle, for each storage. Prints moves
+ * per second and the latency from one client's move to the other client's update (p50, p99).
+ * Bounded: each storage run stops after TIME_LIMIT_MS even if games are unfinished.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import pg from 'pg';
+import { io, type Socket } from 'socket.io-client';
+import { actingSide, enumerate, sideOf, type DeRiskState } from '../src/game';
+import type { State } from 'boardgame.io';
+import { seededRandom } from '../src/sim/headless';
+
+const MATCHES = Number(process.env.BENCH_MATCHES ?? 200);
+const LENGTH = 4;
+/** Bots wait this long before each move, like quick human players (0 for a flat-out run). */
+const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1000);
+const TIME_LIMIT_MS = Number(process.env.BENCH_TIME_LIMIT_MS ?? 120_000);
+const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const SERVER_BUNDLE = 'node_modules/.cache/de-risk-bench/server.cjs';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [SERVER_BUNDLE], {
+    env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error', NODE_ENV: 'production', CLIENT_DIR: '/nonexistent' },
+    stdio: ['ignore', process.env.BENCH_LOG_LEVEL ? 'inherit' : 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i += 1) {
+    try {
+      if ((await fetch(`${url}/games`)).ok) return { url, child };
+    } catch {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  child.kill('SIGKILL');
+  throw new Error('server did not start');
+}
+
+async function post<T>(url: string, body: unknown): Promise<T> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+interface Figures {
+  moves: number;
+  finished: number;
+  latencies: number[];
+  ms: number;
+}
+
+/** Plays one match with two bot clients; resolves when it is over (or on timeout). */
+async function playMatch(url: string, index: number, figures: Figures, deadline: number): Promise<void> {
+  const { matchID } = await post<{ matchID: string }>(`${url}/games/de-risk/create`, { numPlayers: 2, setupData: { scenario: '2025', length: LENGTH } });
+  const seats = await Promise.all(
+    (['0', '1'] as const).map(async (playerID) => {
+      const { playerCredentials } = await post<{ playerCredentials: string }>(`${url}/games/de-risk/${matchID}/join`, { playerID, playerName: `Bot ${playerID}` });
+      return { playerID, credentials: playerCredentials };
+    }),
+  );
+  const rand = seededRandom(index + 1);
+  const sent = new Map<number, { at: number; by: string }>(); // state a move was made from → when, by whom
+  return new Promise<void>((resolve) => {
+    const sockets: Socket[] = [];
+    const done = () => {
+      for (const s of sockets) s.close();
+      resolve();
+    };
+    const timer = setTimeout(done, Math.max(0, deadline - Date.now()));
+    for (const seat of seats) {
+      const socket = io(`${url}/de-risk`, { transports: ['websocket'], forceNew: true });
+      sockets.push(socket);
+      const onState = (state: State<DeRiskState>) => {
+        if (state.ctx.gameover !== undefined) {
+          if (seat.playerID === '0') {
+            figures.finished += 1;
+            clearTimeout(timer);
+            done();
+          }
+          return;
+        }
+        const side = actingSide(state.G, state.ctx);
+        if (side !== sideOf(seat.playerID)) return;
+        const options = enumerate(state.G, state.ctx).filter((m) => m.move !== 'proposeDeal');
+        const choice = options[Math.floor(rand() * options.length)];
+        if (!choice) return;
+        const think = THINK_MS > 0 ? THINK_MS * (0.5 + rand()) : 0;
+        setTimeout(() => {
+          sent.set(state._stateID, { at: performance.now(), by: seat.playerID });
+          socket.emit('update', { type: 'MAKE_MOVE', payload: { type: choice.move, args: choice.args, playerID: seat.playerID, credentials: seat.credentials } }, state._stateID, matchID, seat.playerID);
+          figures.moves += 1;
+        }, think);
+      };
+      socket.on('sync', (_id: string, info: { state: State<DeRiskState> }) => onState(info.state));
+      socket.on('update', (_id: string, state: State<DeRiskState>) => {
+        // Latency: a move made by the other seat, from its emit to its arrival here.
+        const move = sent.get(state._stateID - 1);
+        if (move && move.by !== seat.playerID) {
+          figures.latencies.push(performance.now() - move.at);
+          sent.delete(state._stateID - 1);
+        }
+        onState(state);
+      });
+      socket.emit('sync', matchID, seat.playerID, seat.credentials, 2);
+    }
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function runStorage(label: string, env: Record<string, string>, cleanup: () => Promise<void>): Promise<void> {
+  const { url, child } = await startServer(env);
+  const figures: Figures = { moves: 0, finished: 0, latencies: [], ms: 0 };
+  const started = performance.now();
+  const deadline = Date.now() + TIME_LIMIT_MS;
+  try {
+    await Promise.all(Array.from({ length: MATCHES }, (_, i) => playMatch(url, i, figures, deadline)));
+  } finally {
+    figures.ms = performance.now() - started;
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    await cleanup();
+  }
+  const sorted = [...figures.latencies].sort((a, b) => a - b);
+  console.log(
+    `${label.padEnd(28)} ${String(figures.finished).padStart(4)}/${MATCHES} matches finished, ${String(figures.moves).padStart(6)} moves, ` +
+      `${((figures.moves / figures.ms) * 1000).toFixed(0).padStart(5)} moves/s, latency p50 ${percentile(sorted, 50).toFixed(1)} ms, ` +
+      `p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(1)} ms`,
+  );
+}
+
+async function main(): Promise<void> {
+  await build({ entryPoints: ['src/server/main.ts'], outfile: SERVER_BUNDLE, bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', logLevel: 'warning' });
+  console.log(
+    `De-Risk server benchmark: ${MATCHES} concurrent matches of ${LENGTH} rounds, 2 socket clients each, bots thinking ${THINK_MS * 0.5}–${THINK_MS * 1.5} ms a move, loopback, Node ${process.version}`,
+  );
+  await runStorage('memory', { STORAGE: 'memory' }, async () => undefined);
+  const dir = mkdtempSync(join(tmpdir(), 'de-risk-bench-'));
+  await runStorage('embedded (fsync per write)', { DATA_DIR: dir }, async () => rmSync(dir, { recursive: true, force: true }));
+  const schema = `bench_${process.pid}`;
+  const pool = new pg.Pool({ connectionString: PG_URL });
+  try {
+    await pool.query('SELECT 1');
+  } catch (error) {
+    console.log(`postgresql                   skipped: ${(error as Error).message}`);
+    await pool.end();
+    return;
+  }
+  await runStorage('postgresql', { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema }, async () => {
+    await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await pool.end();
+  });
+  console.log('Target: 200 concurrent matches with p99 at most 50 ms on durable storage.');
+}
+
+void main();
