@@ -1,0 +1,64 @@
+/** Old finished and abandoned matches are removed on a schedule; live ones stay. */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Server } from 'boardgame.io';
+import { InitializeGame } from 'boardgame.io/internal';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DeRisk } from '../../src/game';
+import { createDeRiskServer } from '../../src/server/app';
+import { FileStore } from '../../src/server/storage/fileStore';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const DAY = 24 * 3600_000;
+
+function metadata(updatedAt: number, over: boolean): Server.MatchData {
+  return {
+    gameName: 'de-risk',
+    players: { 0: { id: 0 }, 1: { id: 1 } },
+    createdAt: updatedAt,
+    updatedAt,
+    ...(over ? { gameover: { kind: 'stalemate', draw: true } } : {}),
+  };
+}
+
+describe('clean-up', () => {
+  it('removes finished matches after a week and untouched ones after 30 days, and keeps the rest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'de-risk-cleanup-'));
+    dirs.push(dir);
+    const db = new FileStore(dir);
+    await db.connect();
+    const initialState = InitializeGame({ game: DeRisk, numPlayers: 2 });
+    const now = Date.now();
+    await db.createMatch('OLDDONE', { initialState, metadata: metadata(now - 8 * DAY, true) });
+    await db.createMatch('NEWDONE', { initialState, metadata: metadata(now - 1 * DAY, true) });
+    await db.createMatch('ABANDON', { initialState, metadata: metadata(now - 31 * DAY, false) });
+    await db.createMatch('LIVEONE', { initialState, metadata: metadata(now - 2 * DAY, false) });
+    const app = createDeRiskServer({ db, origins: [] });
+    await app.sweep();
+    expect((await db.listMatches()).sort()).toEqual(['LIVEONE', 'NEWDONE']);
+    expect(readdirSync(dir).sort()).toEqual(['LIVEONE.json', 'NEWDONE.json']);
+  });
+
+  it('a corrupt match file is skipped with an error and the other matches still load', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'de-risk-corrupt-'));
+    dirs.push(dir);
+    const db = new FileStore(dir);
+    await db.connect();
+    await db.createMatch('GOODONE', { initialState: InitializeGame({ game: DeRisk, numPlayers: 2 }), metadata: metadata(Date.now(), false) });
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'BADFILE.json'), '{"metadata": {"gameName": "de-risk"'); // cut short
+    const reloaded = new FileStore(dir);
+    const previous = process.env.LOG_LEVEL;
+    process.env.LOG_LEVEL = 'silent';
+    await reloaded.connect();
+    if (previous === undefined) delete process.env.LOG_LEVEL;
+    else process.env.LOG_LEVEL = previous;
+    expect(await reloaded.listMatches()).toEqual(['GOODONE']);
+    expect(readdirSync(dir)).toContain('BADFILE.json');
+  });
+});
