@@ -9,7 +9,7 @@ import type { StorageAPI } from 'boardgame.io';
 import { Server } from 'boardgame.io/server';
 import { DeRisk } from '../game';
 import { ROOM_ALPHABET } from './guards';
-import { lobbyGuard } from './lobby';
+import { lobbyGuard, type CreateLimit } from './lobby';
 import { log } from './log';
 import { serveClient } from './static';
 import { GuardedSocketIO } from './transport';
@@ -23,6 +23,8 @@ export interface ServerOptions {
   finishedAfterMs?: number;
   abandonedAfterMs?: number;
   cleanupEveryMs?: number;
+  /** New matches a client address may create: 1 a second, bursts of 30 by default; null for none. */
+  createLimit?: CreateLimit | null;
 }
 
 export function roomCode(): string {
@@ -48,7 +50,9 @@ export function createDeRiskServer(options: ServerOptions) {
     // 192 random bits: a seat's credentials cannot be guessed.
     generateCredentials: () => randomBytes(24).toString('base64url'),
   });
-  server.app.use(lobbyGuard({ origins: options.origins, gameName: DeRisk.name ?? 'de-risk' }));
+  server.app.use(
+    lobbyGuard({ origins: options.origins, gameName: DeRisk.name ?? 'de-risk', createLimit: options.createLimit === undefined ? { perSecond: 1, burst: 30 } : options.createLimit }),
+  );
   if (options.clientDir) server.app.use(serveClient(options.clientDir));
 
   let sweeper: NodeJS.Timeout | undefined;

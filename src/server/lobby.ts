@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import type { Server as ServerTypes } from 'boardgame.io';
 import { z } from 'zod/mini';
 import { validateSetupData } from '../game';
+import { RateLimit } from './guards';
 import { log } from './log';
 
 type Middleware = Parameters<ServerTypes.App['use']>[0];
@@ -58,7 +59,12 @@ async function readBody(stream: NodeJS.ReadableStream): Promise<Buffer | null> {
   return Buffer.concat(chunks);
 }
 
-export function lobbyGuard({ origins, gameName }: { origins: readonly string[]; gameName: string }): Middleware {
+export interface CreateLimit {
+  perSecond: number;
+  burst: number;
+}
+
+export function lobbyGuard({ origins, gameName, createLimit }: { origins: readonly string[]; gameName: string; createLimit: CreateLimit | null }): Middleware {
   // boardgame.io's join, leave and update read the match data and write it back whole: two at
   // once for the same match would lose one. They run one after another per match.
   const queues = new Map<string, Promise<unknown>>();
@@ -71,6 +77,8 @@ export function lobbyGuard({ origins, gameName }: { origins: readonly string[]; 
     });
     return run;
   };
+  // New matches per client address (each one is kept until the clean-up removes it).
+  const limits = new Map<string, RateLimit>();
   return async (ctx, next) => {
     if (!ctx.path.startsWith('/games')) return next();
     const origin = ctx.get('Origin');
@@ -86,6 +94,17 @@ export function lobbyGuard({ origins, gameName }: { origins: readonly string[]; 
       ctx.status = 404;
       ctx.body = { error: 'No such lobby action.' };
       return;
+    }
+    if (route === 'create' && createLimit) {
+      const limit = limits.get(ctx.ip) ?? new RateLimit(createLimit.perSecond, createLimit.burst);
+      limits.set(ctx.ip, limit);
+      if (limits.size > 10_000) limits.clear();
+      if (!limit.take()) {
+        log('warn', 'create-flood', { ip: ctx.ip });
+        ctx.status = 429;
+        ctx.body = { error: 'Too many new matches from here; wait a moment.' };
+        return;
+      }
     }
     const declared = Number(ctx.get('Content-Length') || 0);
     const raw = declared > MAX_BODY_BYTES ? null : await readBody(ctx.req);

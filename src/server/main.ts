@@ -37,7 +37,13 @@ async function main(): Promise<void> {
     `http://127.0.0.1:${port}`,
   ];
   const { db, description } = await storage();
-  const app = createDeRiskServer({ db, origins, clientDir: resolve(process.env.CLIENT_DIR ?? './dist') });
+  const app = createDeRiskServer({
+    db,
+    origins,
+    clientDir: resolve(process.env.CLIENT_DIR ?? './dist'),
+    // CREATE_LIMIT=off lifts the limit on new matches per address (benchmarks on loopback).
+    ...(process.env.CREATE_LIMIT === 'off' ? { createLimit: null } : {}),
+  });
   await app.listen(port);
   console.log(`De-Risk is listening on http://localhost:${port} (storage: ${description}; allowed origins: ${origins.join(', ')})`);
   const stop = async () => {

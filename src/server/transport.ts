@@ -93,6 +93,8 @@ export class GuardedSocketIO extends SocketIO {
   }
 
   async close(): Promise<void> {
+    // Let queued moves reach the store before the sockets go.
+    await Promise.all([...this.queues.values()]);
     await this.io?.close();
   }
 
@@ -118,8 +120,26 @@ export class GuardedSocketIO extends SocketIO {
     seat.socket.emit(data.type, ...data.args);
   }
 
-  private broadcast(matchID: string, payload: Payload, filter: Filter): void {
-    for (const seat of this.rooms.get(matchID) ?? []) this.emit(seat, payload, filter);
+  private broadcast(matchID: string, payload: Payload, filter: Filter, metadata?: ServerTypes.MatchData): void {
+    for (const seat of [...(this.rooms.get(matchID) ?? [])]) {
+      // A seat given up in the lobby (and perhaps taken by someone else) no longer sees its view.
+      if (metadata && seat.playerID !== null && metadata.players[Number(seat.playerID)]?.credentials !== seat.credentials) {
+        this.leave(seat.socket);
+        this.refuse(seat.socket, matchID, { code: 'seatLost', message: 'This seat is no longer yours.' });
+        continue;
+      }
+      this.emit(seat, payload, filter);
+    }
+  }
+
+  /** Runs a socket handler; a failure (storage down, say) is logged and answered, never fatal. */
+  private async guarded(socket: Socket, matchID: string, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      log('error', 'handler-failed', { socket: socket.id, matchID, message: (error as Error).message });
+      socket.emit('refused', matchID, { code: 'serverError', message: 'The server could not handle that; please try again.' });
+    }
   }
 
   private leave(socket: Socket): Seat | undefined {
@@ -168,7 +188,7 @@ export class GuardedSocketIO extends SocketIO {
       const parsed = syncMessage.safeParse(args);
       if (!parsed.success) return this.refuse(socket, '', { code: 'malformed', message: 'That sync message is not well formed.' });
       const [matchID, playerID = null, credentials] = parsed.data;
-      await this.queue(matchID, async () => {
+      await this.guarded(socket, matchID, () => this.queue(matchID, async () => {
         const { metadata } = await db.fetch(matchID, { metadata: true });
         if (!metadata) return this.refuse(socket, matchID, { code: 'unknownMatch', message: 'There is no match with that code.' });
         const seat: Seat = { socket, matchID, playerID, credentials: credentials ?? undefined };
@@ -191,7 +211,7 @@ export class GuardedSocketIO extends SocketIO {
             (payload) => this.broadcast(matchID, payload, filter),
           ).onConnectionChange(matchID, playerID, credentials ?? undefined, true);
         }
-      });
+      }));
     });
 
     socket.on('update', async (...args: unknown[]) => {
@@ -202,8 +222,8 @@ export class GuardedSocketIO extends SocketIO {
       if (!seat || seat.matchID !== matchID || seat.playerID !== playerID || action.payload.playerID !== playerID) {
         return this.refuse(socket, matchID, { code: 'notSeated', message: 'This connection does not hold that seat.' });
       }
-      await this.queue(matchID, async () => {
-        const { state: before } = await db.fetch(matchID, { state: true });
+      await this.guarded(socket, matchID, () => this.queue(matchID, async () => {
+        const { state: before, metadata } = await db.fetch(matchID, { state: true, metadata: true });
         const pending: Payload[] = [];
         await master(
           (data) => this.emit(seat, data, filter),
@@ -212,7 +232,7 @@ export class GuardedSocketIO extends SocketIO {
         // The Master has written the new state by now: only then is anyone told (store, then broadcast).
         const accepted = pending.find((p) => p.type === 'update' && (p.args[1] as State)._stateID !== before?._stateID);
         if (accepted) {
-          for (const payload of pending) this.broadcast(matchID, payload, filter);
+          for (const payload of pending) this.broadcast(matchID, payload, filter, metadata);
           return;
         }
         this.refuse(socket, matchID, refusalFor(before as State<DeRiskState> | undefined, stateID, action.payload.type, action.payload.args ?? [], playerID), {
@@ -223,17 +243,19 @@ export class GuardedSocketIO extends SocketIO {
           (data) => this.emit(seat, data, filter),
           () => undefined,
         ).onSync(matchID, playerID, seat.credentials, 2);
-      });
+      }));
     });
 
     socket.on('disconnect', async () => {
       const seat = this.leave(socket);
       if (!seat || seat.playerID === null) return;
-      await this.queue(seat.matchID, () =>
-        master(
-          () => undefined,
-          (payload) => this.broadcast(seat.matchID, payload, filter),
-        ).onConnectionChange(seat.matchID, seat.playerID as string, seat.credentials, false),
+      await this.guarded(socket, seat.matchID, () =>
+        this.queue(seat.matchID, async () => {
+          await master(
+            () => undefined,
+            (payload) => this.broadcast(seat.matchID, payload, filter),
+          ).onConnectionChange(seat.matchID, seat.playerID as string, seat.credentials, false);
+        }),
       );
     });
   }

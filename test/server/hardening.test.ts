@@ -1,0 +1,73 @@
+/** The server keeps going when storage fails, forgets a seat given up in the lobby, and limits new matches. */
+import type { StorageAPI } from 'boardgame.io';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDeRiskServer } from '../../src/server/app';
+import { MemoryStore } from '../../src/server/storage/memoryStore';
+import { closeAllSockets, connectSocket, createSeatedMatch, lobby, move, startTestServer, syncAndWait, type TestServer } from '../helpers/server';
+
+process.env.LOG_LEVEL = 'silent';
+const servers: TestServer[] = [];
+afterEach(async () => {
+  closeAllSockets();
+  for (const s of servers.splice(0)) await s.close();
+});
+
+describe('hardening', () => {
+  it('a storage failure during a move is logged and answered; the server stays up', async () => {
+    const db = new MemoryStore();
+    let failing = false;
+    const setState = db.setState.bind(db);
+    (db as StorageAPI.Async).setState = async (...args) => {
+      if (failing) throw new Error('disk on fire');
+      return setState(...args);
+    };
+    const server = await startTestServer({ db });
+    servers.push(server);
+    const match = await createSeatedMatch(server.url);
+    const socket = await connectSocket(server.url);
+    const info = await syncAndWait(socket, match.matchID, '0', match.credentials['0']);
+    failing = true;
+    const from = socket.frames.length;
+    move(socket, match.matchID, '0', match.credentials['0'], info.state._stateID, 'pass');
+    const [, , refusal] = await socket.waitFor('refused', undefined, 3000, from);
+    expect(refusal).toMatchObject({ code: 'serverError' });
+    failing = false;
+    // Still serving: a new match can be created and played.
+    const again = await createSeatedMatch(server.url);
+    const other = await connectSocket(server.url);
+    const synced = await syncAndWait(other, again.matchID, '0', again.credentials['0']);
+    expect(synced.state._stateID).toBe(0);
+  });
+
+  it('a socket whose seat was given up in the lobby stops receiving that seat’s view', async () => {
+    const server = await startTestServer();
+    servers.push(server);
+    const match = await createSeatedMatch(server.url);
+    const washington = await connectSocket(server.url);
+    const beijing = await connectSocket(server.url);
+    const info = await syncAndWait(washington, match.matchID, '0', match.credentials['0']);
+    await syncAndWait(beijing, match.matchID, '1', match.credentials['1']);
+    const left = await lobby(server.url).leave(match.matchID, { playerID: '1', credentials: match.credentials['1'] });
+    expect(left.status).toBe(200);
+    const from = beijing.frames.length;
+    move(washington, match.matchID, '0', match.credentials['0'], info.state._stateID, 'pass');
+    const [, , refusal] = await beijing.waitFor('refused', undefined, 3000, from);
+    expect(refusal).toMatchObject({ code: 'seatLost' });
+    expect(beijing.frames.slice(from).some(([event]) => event === 'update')).toBe(false);
+  });
+
+  it('new matches from one address are limited (429), other lobby calls are not', async () => {
+    const app = createDeRiskServer({ db: new MemoryStore(), origins: [], createLimit: { perSecond: 0.001, burst: 3 } });
+    const http = await app.listen(0);
+    const address = http.address();
+    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i += 1) statuses.push((await lobby(url).create({ numPlayers: 2 })).status);
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+      expect((await fetch(`${url}/games/de-risk`)).status).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+});
