@@ -22,7 +22,7 @@ interface MatchRecord {
 interface Pending {
   /** The write that is on its way to disk. */
   writing: Promise<void> | null;
-  /** A write queued behind it, carrying every change made since it started. */
+  /** The write not yet started, which will carry every change made until it starts. */
   next: Promise<void> | null;
 }
 
@@ -60,7 +60,10 @@ export class FileStore extends Async {
     if (!ID.test(matchID)) throw new Error(`Refusing to store a match with the id ${JSON.stringify(matchID)}`);
   }
 
-  /** Resolves once the match's record, as it is now, is on disk. */
+  /**
+   * Resolves once the match's record, as it is now, is on disk. Changes made in the same tick
+   * (a move's state and match data) share one write; a write waits for the one before it.
+   */
   private commit(matchID: string): Promise<void> {
     const slot = this.pending.get(matchID) ?? { writing: null, next: null };
     this.pending.set(matchID, slot);
@@ -70,23 +73,19 @@ export class FileStore extends Async {
       if (record) await writeDurably(this.dir, `${matchID}.json`, JSON.stringify(record));
       else await rm(join(this.dir, `${matchID}.json`), { force: true });
     };
-    if (!slot.writing) {
-      slot.writing = write().finally(() => {
-        slot.writing = null;
+    const before = slot.writing ?? Promise.resolve();
+    const next = before
+      .catch(() => undefined)
+      .then(() => {
+        slot.next = null;
+        const writing = write().finally(() => {
+          if (slot.writing === writing) slot.writing = null;
+        });
+        slot.writing = writing;
+        return writing;
       });
-      return slot.writing;
-    }
-    slot.next = slot.writing.then(
-      () => {
-        slot.next = null;
-        return this.commit(matchID);
-      },
-      () => {
-        slot.next = null;
-        return this.commit(matchID);
-      },
-    );
-    return slot.next;
+    slot.next = next;
+    return next;
   }
 
   async connect(): Promise<void> {

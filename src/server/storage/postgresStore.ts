@@ -67,14 +67,22 @@ export class PostgresStore extends Async {
   }
 
   async fetch<O extends StorageAPI.FetchOpts>(matchID: string, opts: O): Promise<StorageAPI.FetchResult<O>> {
-    const { rows } = await this.pool.query(`SELECT state, initial_state, metadata, log FROM ${this.table} WHERE id = $1`, [matchID]);
-    const row = rows[0] as { state: State | null; initial_state: State | null; metadata: Server.MatchData; log: LogEntry[] } | undefined;
+    // Only the columns asked for: the log and the initial state are large and rarely needed.
+    const columns = [
+      opts.state && 'state',
+      opts.metadata && 'metadata',
+      opts.log && 'log',
+      opts.initialState && 'initial_state',
+    ].filter((c): c is string => typeof c === 'string');
     const result: Partial<StorageAPI.FetchFields> = {};
+    if (columns.length === 0) return result as StorageAPI.FetchResult<O>;
+    const { rows } = await this.pool.query(`SELECT ${columns.join(', ')} FROM ${this.table} WHERE id = $1`, [matchID]);
+    const row = rows[0] as { state?: State | null; initial_state?: State | null; metadata?: Server.MatchData; log?: LogEntry[] } | undefined;
     if (row) {
-      if (opts.state && row.state) result.state = row.state;
-      if (opts.metadata) result.metadata = row.metadata;
-      if (opts.log) result.log = row.log;
-      if (opts.initialState && row.initial_state) result.initialState = row.initial_state;
+      if (row.state) result.state = row.state;
+      if (row.metadata) result.metadata = row.metadata;
+      if (row.log) result.log = row.log;
+      if (row.initial_state) result.initialState = row.initial_state;
     }
     return result as StorageAPI.FetchResult<O>;
   }
