@@ -8,16 +8,8 @@
  */
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { LogEntry, Server, State, StorageAPI } from 'boardgame.io';
-import { Async } from 'boardgame.io/internal';
 import { log } from '../log';
-
-interface MatchRecord {
-  state?: State;
-  initialState?: State;
-  metadata?: Server.MatchData;
-  log: LogEntry[];
-}
+import { MemoryStore, type MatchRecord } from './memoryStore';
 
 interface Pending {
   /** The write that is on its way to disk. */
@@ -48,16 +40,11 @@ async function writeDurably(dir: string, name: string, data: string): Promise<vo
   }
 }
 
-export class FileStore extends Async {
-  private readonly matches = new Map<string, MatchRecord>();
+export class FileStore extends MemoryStore {
   private readonly pending = new Map<string, Pending>();
 
   constructor(private readonly dir: string) {
     super();
-  }
-
-  private check(matchID: string): void {
-    if (!ID.test(matchID)) throw new Error(`Refusing to store a match with the id ${JSON.stringify(matchID)}`);
   }
 
   /**
@@ -88,7 +75,7 @@ export class FileStore extends Async {
     return next;
   }
 
-  async connect(): Promise<void> {
+  override async connect(): Promise<void> {
     await mkdir(this.dir, { recursive: true });
     for (const name of await readdir(this.dir)) {
       const match = FILE.exec(name);
@@ -104,60 +91,12 @@ export class FileStore extends Async {
     }
   }
 
-  override async createMatch(matchID: string, { initialState, metadata }: StorageAPI.CreateMatchOpts): Promise<void> {
-    this.check(matchID);
-    if (this.matches.has(matchID)) throw new Error(`Match ${matchID} already exists`);
-    this.matches.set(matchID, { state: initialState, initialState, metadata, log: [] });
+  protected override checkID(matchID: string): void {
+    if (!ID.test(matchID)) throw new Error(`Refusing to store a match with the id ${JSON.stringify(matchID)}`);
+  }
+
+  protected override async changed(matchID: string): Promise<void> {
     await this.commit(matchID);
-  }
-
-  async setState(matchID: string, state: State, deltalog?: LogEntry[]): Promise<void> {
-    this.check(matchID);
-    const record = this.matches.get(matchID) ?? { log: [] };
-    record.state = state;
-    if (deltalog?.length) record.log.push(...deltalog);
-    this.matches.set(matchID, record);
-    await this.commit(matchID);
-  }
-
-  async setMetadata(matchID: string, metadata: Server.MatchData): Promise<void> {
-    this.check(matchID);
-    const record = this.matches.get(matchID) ?? { log: [] };
-    record.metadata = metadata;
-    this.matches.set(matchID, record);
-    await this.commit(matchID);
-  }
-
-  async fetch<O extends StorageAPI.FetchOpts>(matchID: string, opts: O): Promise<StorageAPI.FetchResult<O>> {
-    const record = this.matches.get(matchID);
-    const result: Partial<StorageAPI.FetchFields> = {};
-    if (record) {
-      if (opts.state) result.state = record.state;
-      if (opts.metadata) result.metadata = record.metadata;
-      if (opts.log) result.log = record.log;
-      if (opts.initialState) result.initialState = record.initialState;
-    }
-    return result as StorageAPI.FetchResult<O>;
-  }
-
-  async wipe(matchID: string): Promise<void> {
-    this.check(matchID);
-    this.matches.delete(matchID);
-    await this.commit(matchID);
-    this.pending.delete(matchID);
-  }
-
-  override async listMatches(opts?: StorageAPI.ListMatchesOpts): Promise<string[]> {
-    const where = opts?.where;
-    return [...this.matches.entries()]
-      .filter(([, { metadata }]) => {
-        if (!metadata) return false;
-        if (opts?.gameName && metadata.gameName !== opts.gameName) return false;
-        if (where?.isGameover !== undefined && (metadata.gameover !== undefined) !== where.isGameover) return false;
-        if (where?.updatedBefore !== undefined && metadata.updatedAt >= where.updatedBefore) return false;
-        if (where?.updatedAfter !== undefined && metadata.updatedAt <= where.updatedAfter) return false;
-        return true;
-      })
-      .map(([id]) => id);
+    if (!this.matches.has(matchID)) this.pending.delete(matchID);
   }
 }

@@ -1,5 +1,6 @@
 import { ACTIONS_PER_ROUND, actingSide, roundDate } from '../../game';
 import { sideName, contentField } from '../bridge';
+import { HelpLinks } from '../common/HelpLinks';
 import { Icon } from '../common/Icon';
 import { t } from '../i18n';
 import type { BoardProps } from './types';
@@ -24,14 +25,7 @@ export function TopBar({ G, ctx, onOpenRules, onOpenGlossary }: Pick<BoardProps,
           </span>
         )}
       </p>
-      <nav className="topbar-links" aria-label={t('top.links')}>
-        <button type="button" className="link-button" onClick={onOpenRules}>
-          <Icon name="rules" /> {t('nav.rules')}
-        </button>
-        <button type="button" className="link-button" onClick={onOpenGlossary}>
-          <Icon name="glossary" /> {t('nav.glossary')}
-        </button>
-      </nav>
+      <HelpLinks className="topbar-links" onOpenRules={onOpenRules} onOpenGlossary={onOpenGlossary} />
     </header>
   );
 }

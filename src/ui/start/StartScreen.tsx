@@ -2,6 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { CONTENT } from '../../content';
 import { DEFAULT_SETUP, LENGTHS, type GameLength, type ScenarioId, type SetupData } from '../../game';
 import { contentField } from '../bridge';
+import { HelpLinks } from '../common/HelpLinks';
 import { Icon } from '../common/Icon';
 import { t } from '../i18n';
 
@@ -92,14 +93,7 @@ export function StartScreen({ onStart, onGoTo, onOpenRules, onOpenGlossary, resu
           </Suspense>
         )}
       </form>
-      <nav className="start-links" aria-label={t('top.links')}>
-        <button type="button" className="link-button" onClick={onOpenRules}>
-          <Icon name="rules" /> {t('nav.rules')}
-        </button>
-        <button type="button" className="link-button" onClick={onOpenGlossary}>
-          <Icon name="glossary" /> {t('nav.glossary')}
-        </button>
-      </nav>
+      <HelpLinks className="start-links" onOpenRules={onOpenRules} onOpenGlossary={onOpenGlossary} />
     </main>
   );
 }
