@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { SetupData } from '../game';
-import { createHotSeatClient, type DeRiskClient } from './hotseat/client';
+import { createHotSeatClient, stopOnce, type DeRiskClient } from './hotseat/client';
 import { HotSeat } from './hotseat/HotSeat';
 import { t } from './i18n';
 import { useRoute } from './router';
@@ -19,7 +19,9 @@ export function App() {
   // Where the rulebook and glossary lead back to.
   const [returnTo, setReturnTo] = useState<typeof route>({ page: 'start' });
 
-  useEffect(() => () => match?.client.stop(), [match]);
+  useEffect(() => () => {
+    if (match) stopOnce(match.client);
+  }, [match]);
   useEffect(() => {
     document.title = t(`title.${route.page}`);
     if (route.page === 'play' || route.page === 'match' || route.page === 'start') setReturnTo(route);

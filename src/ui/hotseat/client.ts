@@ -30,3 +30,12 @@ export function createHotSeatClient(setup: SetupData, seed?: string): DeRiskClie
   client.updatePlayerID(null as unknown as string);
   return client;
 }
+
+const stopped = new WeakSet<object>();
+
+/** Stops a client once; boardgame.io's `stop()` throws when called twice (STACK.md trap 10). */
+export function stopOnce(client: DeRiskClient): void {
+  if (stopped.has(client)) return;
+  stopped.add(client);
+  client.stop();
+}

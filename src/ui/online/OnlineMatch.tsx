@@ -1,11 +1,11 @@
 import { Client } from 'boardgame.io/client';
 import { SocketIO } from 'boardgame.io/multiplayer';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { DeRisk, type BotMove, type DeRiskState, type SetupData } from '../../game';
 import { Board } from '../board/Board';
 import { t } from '../i18n';
 import { useClientState } from '../hotseat/useClientState';
-import type { DeRiskClient } from '../hotseat/client';
+import { stopOnce, type DeRiskClient } from '../hotseat/client';
 import { MatchStoreProvider } from '../store/context';
 import { JoinPanel } from './JoinPanel';
 import { lobbyError, playAgain } from './lobbyApi';
@@ -24,9 +24,10 @@ export interface OnlineMatchProps {
 }
 
 function useOnlineClient(code: string, seat: HeldSeat | null, watch: boolean): DeRiskClient | null {
-  const client = useMemo(() => {
-    if (!seat && !watch) return null;
-    return Client<DeRiskState>({
+  const [client, setClient] = useState<DeRiskClient | null>(null);
+  useEffect(() => {
+    if (!seat && !watch) return undefined;
+    const created = Client<DeRiskState>({
       game: DeRisk,
       numPlayers: 2,
       multiplayer: SocketIO({ server: window.location.origin }),
@@ -35,17 +36,13 @@ function useOnlineClient(code: string, seat: HeldSeat | null, watch: boolean): D
       credentials: watch ? undefined : seat?.credentials,
       debug: false,
     });
-  }, [code, seat, watch]);
-  useEffect(() => {
-    if (!client) return undefined;
-    client.start();
-    let stopped = false;
+    created.start();
+    setClient(created);
     return () => {
-      if (stopped) return;
-      stopped = true; // boardgame.io's stop() throws if called twice (trap 10)
-      client.stop();
+      stopOnce(created);
+      setClient(null);
     };
-  }, [client]);
+  }, [code, seat, watch]);
   return client;
 }
 
@@ -118,7 +115,8 @@ export default function OnlineMatch(props: OnlineMatchProps) {
   const { code, watch } = props;
   const [seat, setSeat] = useState<HeldSeat | null>(() => (watch ? null : heldSeat(code)));
   const client = useOnlineClient(code, seat, watch);
-  if (!client) return <JoinPanel code={code} onJoined={setSeat} onWatch={() => props.onGoTo(code, true)} onHome={props.onHome} />;
+  if (!seat && !watch) return <JoinPanel code={code} onJoined={setSeat} onWatch={() => props.onGoTo(code, true)} onHome={props.onHome} />;
+  if (!client) return <p role="status">{t('online.connecting')}</p>;
   return (
     <MatchStoreProvider key={code}>
       <OnlineBoard client={client} seat={seat} watch={watch} code={code} props={props} />
