@@ -13,7 +13,7 @@ export function TopBar({ G, ctx, onOpenRules, onOpenGlossary }: Pick<BoardProps,
   return (
     <header className="topbar">
       <div className="topbar-title">
-        <span className="logo">De-Risk</span>
+        <span className="logo">{t('app.name')}</span>
         <span className="scenario">{contentField('scenario', G.scenario, 'title')}</span>
       </div>
       <p className="topbar-round" aria-live="polite">

@@ -3,6 +3,7 @@ import { DEBRIEF_EN } from './en-debrief';
 
 export const en = {
   ...DEBRIEF_EN,
+  'app.name': 'De-Risk',
   'title.start': 'De-Risk',
   'title.play': 'De-Risk: the game',
   'title.rules': 'De-Risk: the rulebook',

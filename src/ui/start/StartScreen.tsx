@@ -28,7 +28,7 @@ export function StartScreen({ onStart, onGoTo, onOpenRules, onOpenGlossary, resu
           <Icon name="relationship" />
           <Icon name="beijing" className="hero-cn" />
         </div>
-        <h1>De-Risk</h1>
+        <h1>{t('app.name')}</h1>
         <p className="tagline">{t('start.tagline')}</p>
       </header>
       {resumable && (
