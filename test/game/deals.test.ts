@@ -1,5 +1,5 @@
 import { describe, it, expect, vi, beforeEach } from 'vitest';
-import { BEIJING, WASHINGTON, lastEntry, play, playerToAct, startMatch, type MatchOptions } from '../helpers/match';
+import { BEIJING, WASHINGTON, calmMatch as sharedCalmMatch, lastEntry, play, playerToAct, startMatch, type MatchOptions } from '../helpers/match';
 import type { HeadlessMatch } from '../../src/sim/headless';
 import { hawkVerdict } from '../../src/game/deals';
 import { whyRefused } from '../../src/game/rules';
@@ -7,31 +7,9 @@ import { scoreFor } from '../../src/game/scoring';
 import type { GameResult, Tracks } from '../../src/game/state';
 import type { TrackId } from '../../src/content/types';
 
-/** Tracks on which the round-end drift (R8.1–R8.4) changes nothing. */
-const CALM: Partial<Tracks> = {
-  relationship: 6,
-  usSupport: 5,
-  cnSupport: 5,
-  usInflation: 4,
-  cnGrowth: 5,
-  usTariff: 2,
-  exportControls: 3,
-  mineralBans: 0,
-  usMineralDependence: 4,
-  usLeverage: 6,
-  cnLeverage: 6,
-};
-
-/** A 2025 match with calm tracks and no world events, so only the deal moves the tracks. */
+/** The shared calm position, with a relationship of 6 so that deals have room to move it. */
 function calmMatch(options: MatchOptions = {}): HeadlessMatch {
-  return startMatch({
-    ...options,
-    tracks: { ...CALM, ...options.tracks },
-    prepare: (G) => {
-      G.eventDeck = [];
-      options.prepare?.(G);
-    },
-  });
+  return sharedCalmMatch({ ...options, tracks: { relationship: 6, ...options.tracks } });
 }
 
 /** Both sides pass until the round is over. */

@@ -1,5 +1,5 @@
 import { describe, it, expect, vi, beforeEach } from 'vitest';
-import { BEIJING, WASHINGTON, play, startMatch, type MatchOptions } from '../helpers/match';
+import { BEIJING, WASHINGTON, calmMatch, play, startMatch } from '../helpers/match';
 import { makeState } from '../helpers/state';
 import type { HeadlessMatch } from '../../src/sim/headless';
 import { CONTENT } from '../../src/content';
@@ -12,32 +12,6 @@ import type { DeRiskState, GameResult, Tracks } from '../../src/game/state';
 beforeEach(() => {
   vi.spyOn(console, 'error').mockImplementation(() => {});
 });
-
-/** Tracks on which the round-end drift (R8.1–R8.4) changes nothing. */
-const CALM: Partial<Tracks> = {
-  relationship: 5,
-  usSupport: 5,
-  cnSupport: 5,
-  usInflation: 4,
-  cnGrowth: 5,
-  usTariff: 2,
-  exportControls: 3,
-  mineralBans: 0,
-  usMineralDependence: 4,
-  usLeverage: 6,
-  cnLeverage: 6,
-};
-
-function calmMatch(options: MatchOptions = {}): HeadlessMatch {
-  return startMatch({
-    ...options,
-    tracks: { ...CALM, ...options.tracks },
-    prepare: (G) => {
-      G.eventDeck = [];
-      options.prepare?.(G);
-    },
-  });
-}
 
 const result = (match: HeadlessMatch) => match.state.ctx.gameover as GameResult | undefined;
 const agendasOf = (G: DeRiskState) => ({ us: G.sides.us.agenda, cn: G.sides.cn.agenda });

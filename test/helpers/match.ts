@@ -51,3 +51,30 @@ export function play(match: HeadlessMatch, playerID: string, move: string, ...ar
 export function lastEntry(match: HeadlessMatch) {
   return match.state.G.chronicle.at(-1);
 }
+
+/** Tracks on which the round-end drift (R8.1–R8.4, R8.7) changes nothing. */
+export const CALM: Partial<Tracks> = {
+  relationship: 5,
+  usSupport: 5,
+  cnSupport: 5,
+  usInflation: 4,
+  cnGrowth: 5,
+  usTariff: 2,
+  exportControls: 3,
+  mineralBans: 0,
+  usMineralDependence: 4,
+  usLeverage: 6,
+  cnLeverage: 6,
+};
+
+/** A 2025 match in the CALM position with no world events, so only the plays move the tracks. */
+export function calmMatch(options: MatchOptions = {}): HeadlessMatch {
+  return startMatch({
+    ...options,
+    tracks: { ...CALM, ...options.tracks },
+    prepare: (G) => {
+      G.eventDeck = [];
+      options.prepare?.(G);
+    },
+  });
+}
