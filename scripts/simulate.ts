@@ -1,0 +1,246 @@
+/**
+ * `npm run simulate -- --games N --scenario S --length L --bots A:B [--json] [--seed K]`
+ * Plays N seeded games headless with bots for Washington (A) and Beijing (B), each spec a
+ * level with an optional persona (`normal`, `hard/hawk`), and prints win rates with 95%
+ * Wilson intervals, stalemates, sudden ends, average final tracks, the share of every move,
+ * deals, and the time the bots took.
+ */
+import { pathToFileURL } from 'node:url';
+import { BOT_LEVELS, PERSONAS, decide, type BotConfig, type BotLevel, type BotMove, type Persona } from '../src/bots';
+import { LENGTHS, SIDE_NAMES, actingSide, type GameLength, type GameResult, type ScenarioId, type Side } from '../src/game';
+import { SCENARIO_IDS, TRACK_IDS, type TrackId } from '../src/content/types';
+import { createHeadlessMatch, playerToAct } from '../src/sim/headless';
+
+export interface SimOptions {
+  games: number;
+  scenario: ScenarioId;
+  length: GameLength;
+  bots: Record<Side, BotSpec>;
+  seed: number;
+  json: boolean;
+}
+
+export interface BotSpec {
+  level: BotLevel;
+  persona: Persona;
+}
+
+export interface Interval {
+  rate: number;
+  low: number;
+  high: number;
+}
+
+export interface SimSummary {
+  games: number;
+  scenario: ScenarioId;
+  length: GameLength;
+  seed: number;
+  bots: Record<'0' | '1', string>;
+  wins: Record<'0' | '1', number>;
+  winRate: Record<'0' | '1', Interval>;
+  draws: number;
+  suddenEnds: number;
+  results: Record<GameResult['kind'], number>;
+  /** Sudden ends by who lost: voted out (collapse) or blamed for a rupture. */
+  suddenLosers: Record<'collapse' | 'rupture', Record<'0' | '1' | 'none', number>>;
+  averageTracks: Record<TrackId, number>;
+  averageRounds: number;
+  actionShare: Record<string, number>;
+  actionShareBySide: Record<'0' | '1', Record<string, number>>;
+  dealsSigned: number;
+  dealsInForce: number;
+  moves: number;
+  elapsedMs: number;
+  msPerDecision: Record<'0' | '1', number>;
+}
+
+const PID = { us: '0', cn: '1' } as const;
+
+function parseSpec(text: string): BotSpec {
+  const [level, persona = 'balanced'] = text.split('/');
+  if (!BOT_LEVELS.includes(level as BotLevel)) throw new Error(`Unknown bot level "${level}"; use ${BOT_LEVELS.join(', ')}.`);
+  if (!PERSONAS.includes(persona as Persona)) throw new Error(`Unknown persona "${persona}"; use ${PERSONAS.join(', ')}.`);
+  return { level: level as BotLevel, persona: persona as Persona };
+}
+
+export function parseArgs(argv: readonly string[]): SimOptions {
+  const value = (flag: string) => {
+    const at = argv.indexOf(flag);
+    return at >= 0 ? argv[at + 1] : undefined;
+  };
+  const games = Number(value('--games') ?? 100);
+  const scenario = (value('--scenario') ?? '2025') as ScenarioId;
+  const length = Number(value('--length') ?? 8) as GameLength;
+  const seed = Number(value('--seed') ?? 1);
+  const [a = 'normal', b = 'normal'] = (value('--bots') ?? 'normal:normal').split(':');
+  if (!Number.isInteger(games) || games < 1) throw new Error('--games must be a positive whole number.');
+  if (!SCENARIO_IDS.includes(scenario)) throw new Error(`--scenario must be one of ${SCENARIO_IDS.join(', ')}.`);
+  if (!LENGTHS.includes(length)) throw new Error(`--length must be one of ${LENGTHS.join(', ')}.`);
+  if (!Number.isInteger(seed)) throw new Error('--seed must be a whole number.');
+  return { games, scenario, length, seed, json: argv.includes('--json'), bots: { us: parseSpec(a), cn: parseSpec(b) } };
+}
+
+/** A move's label for the share table: `action:raiseTariffs`, `card:huaweiCutoff`, `deal:propose`… */
+export function moveLabel(move: BotMove): string {
+  const [first] = move.args;
+  switch (move.move) {
+    case 'act':
+      return `action:${String(first)}`;
+    case 'playCard':
+      return `card:${String(first)}`;
+    case 'proposeDeal':
+      return 'deal:propose';
+    case 'acceptDeal':
+      return 'deal:accept';
+    case 'rejectDeal':
+      return 'deal:reject';
+    default:
+      return move.move;
+  }
+}
+
+/** The Wilson score interval for `wins` out of `n` at 95%. */
+export function wilson(wins: number, n: number): Interval {
+  const z = 1.96;
+  const p = wins / n;
+  const denominator = 1 + (z * z) / n;
+  const centre = (p + (z * z) / (2 * n)) / denominator;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denominator;
+  return { rate: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+
+const specText = (s: BotSpec) => `${s.level}/${s.persona}`;
+
+export function simulate(o: SimOptions): SimSummary {
+  const counts: Record<'0' | '1', Record<string, number>> = { '0': {}, '1': {} };
+  const time = { '0': 0, '1': 0 };
+  const decisions = { '0': 0, '1': 0 };
+  const results: Record<GameResult['kind'], number> = { score: 0, stalemate: 0, collapse: 0, rupture: 0 };
+  const suddenLosers = { collapse: { '0': 0, '1': 0, none: 0 }, rupture: { '0': 0, '1': 0, none: 0 } };
+  const trackSums = Object.fromEntries(TRACK_IDS.map((t) => [t, 0])) as Record<TrackId, number>;
+  const wins = { '0': 0, '1': 0 };
+  let draws = 0;
+  let dealsSigned = 0;
+  let dealsInForce = 0;
+  let rounds = 0;
+  let moves = 0;
+  const t0 = performance.now();
+  for (let i = 0; i < o.games; i += 1) {
+    const gameSeed = o.seed + i;
+    const match = createHeadlessMatch(`sim-${gameSeed}`, { scenario: o.scenario, length: o.length });
+    const configs: Record<Side, BotConfig> = {
+      us: { ...o.bots.us, seed: gameSeed * 2 },
+      cn: { ...o.bots.cn, seed: gameSeed * 2 + 1 },
+    };
+    for (let n = 0; match.state.ctx.gameover === undefined; n += 1) {
+      if (n > 2000) throw new Error(`Game ${gameSeed} did not end within 2000 moves.`);
+      const { G, ctx } = match.state;
+      const side = actingSide(G, ctx);
+      if (!side) throw new Error(`Game ${gameSeed}: nobody to act in round ${G.round}.`);
+      const started = performance.now();
+      const decision = decide(G, ctx, configs[side]);
+      time[PID[side]] += performance.now() - started;
+      decisions[PID[side]] += 1;
+      if (!match.move(playerToAct(match.state), decision.move.move, ...decision.move.args)) {
+        throw new Error(`Game ${gameSeed}: the engine refused ${JSON.stringify(decision.move)} (${decision.reason}).`);
+      }
+      const label = moveLabel(decision.move);
+      counts[PID[side]][label] = (counts[PID[side]][label] ?? 0) + 1;
+      moves += 1;
+    }
+    const { G } = match.state;
+    const result = match.state.ctx.gameover as GameResult;
+    results[result.kind] += 1;
+    if ('winner' in result && result.winner) wins[result.winner] += 1;
+    else draws += 1;
+    if (result.kind === 'collapse' || result.kind === 'rupture') {
+      const loser = result.winnerSide === null ? 'none' : PID[result.winnerSide === 'us' ? 'cn' : 'us'];
+      suddenLosers[result.kind][loser] += 1;
+    }
+    for (const t of TRACK_IDS) trackSums[t] += G.tracks[t];
+    dealsSigned += G.chronicle.filter((e) => e.kind === 'dealSigned').length;
+    if (G.deal) dealsInForce += 1;
+    rounds += G.round;
+  }
+  const share = (c: Record<string, number>, total: number) =>
+    Object.fromEntries(Object.entries(c).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, v / total]));
+  const all: Record<string, number> = {};
+  for (const side of ['0', '1'] as const) for (const [k, v] of Object.entries(counts[side])) all[k] = (all[k] ?? 0) + v;
+  return {
+    games: o.games,
+    scenario: o.scenario,
+    length: o.length,
+    seed: o.seed,
+    bots: { '0': specText(o.bots.us), '1': specText(o.bots.cn) },
+    wins,
+    winRate: { '0': wilson(wins['0'], o.games), '1': wilson(wins['1'], o.games) },
+    draws,
+    suddenEnds: results.collapse + results.rupture,
+    results,
+    suddenLosers,
+    averageTracks: Object.fromEntries(TRACK_IDS.map((t) => [t, trackSums[t] / o.games])) as Record<TrackId, number>,
+    averageRounds: rounds / o.games,
+    actionShare: share(all, moves),
+    actionShareBySide: { '0': share(counts['0'], decisions['0']), '1': share(counts['1'], decisions['1']) },
+    dealsSigned,
+    dealsInForce,
+    moves,
+    elapsedMs: performance.now() - t0,
+    msPerDecision: { '0': time['0'] / Math.max(1, decisions['0']), '1': time['1'] / Math.max(1, decisions['1']) },
+  };
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+export function formatTable(s: SimSummary): string {
+  const lines: string[] = [];
+  const row = (label: string, n: number, extra = '') => lines.push(`  ${label.padEnd(22)} ${String(n).padStart(5)}  ${pct(n / s.games).padStart(6)}  ${extra}`);
+  lines.push(
+    `De-Risk simulation: ${s.games} games, scenario ${s.scenario}, ${s.length} rounds, seeds ${s.seed}–${s.seed + s.games - 1}`,
+    `Washington (0): ${s.bots['0']}   Beijing (1): ${s.bots['1']}`,
+    '',
+    `  ${'Result'.padEnd(22)} ${'games'.padStart(5)}  ${'share'.padStart(6)}  95% CI (Wilson)`,
+  );
+  for (const id of ['0', '1'] as const) {
+    const r = s.winRate[id];
+    row(`${SIDE_NAMES[id === '0' ? 'us' : 'cn']} wins`, s.wins[id], `${pct(r.low)}–${pct(r.high)}`);
+  }
+  row('Stalemates (draws)', s.draws);
+  row('Went all the rounds', s.results.score + s.results.stalemate);
+  const c = s.suddenLosers.collapse;
+  const r = s.suddenLosers.rupture;
+  row('Sudden ends', s.suddenEnds);
+  row('  collapse', s.results.collapse, `support 0: Washington ${c['0']}, Beijing ${c['1']}, both ${c.none}`);
+  row('  rupture', s.results.rupture, `blamed: Washington ${r['0']}, Beijing ${r['1']}, nobody ${r.none}`);
+  lines.push(`  Average rounds played: ${s.averageRounds.toFixed(2)}`, '', '  Average final tracks');
+  for (const [t, v] of Object.entries(s.averageTracks)) lines.push(`    ${t.padEnd(22)} ${v.toFixed(2).padStart(6)}`);
+  lines.push('', `  ${`Moves (${s.moves} in all)`.padEnd(33)} ${'all'.padStart(6)}  ${'Washington'.padStart(10)}  ${'Beijing'.padStart(7)}`);
+  for (const [label, share] of Object.entries(s.actionShare)) {
+    const bySide = (id: '0' | '1') => (s.actionShareBySide[id][label] === undefined ? '–' : pct(s.actionShareBySide[id][label] ?? 0));
+    lines.push(`    ${label.padEnd(31)} ${pct(share).padStart(6)}  ${bySide('0').padStart(10)}  ${bySide('1').padStart(7)}`);
+  }
+  lines.push(
+    '',
+    `  Deals signed: ${s.dealsSigned} (${(s.dealsSigned / s.games).toFixed(2)} a game); in force at the end: ${s.dealsInForce} games (${pct(s.dealsInForce / s.games)})`,
+    `  Time: ${(s.elapsedMs / 1000).toFixed(1)} s; ms per decision: Washington ${s.msPerDecision['0'].toFixed(2)}, Beijing ${s.msPerDecision['1'].toFixed(2)}`,
+  );
+  return lines.join('\n');
+}
+
+/** Runs the command line; `print` receives the output (the console by default). */
+export function main(argv: readonly string[], print: (text: string) => void = console.log): SimSummary {
+  const options = parseArgs(argv);
+  const summary = simulate(options);
+  print(options.json ? JSON.stringify(summary, null, 2) : formatTable(summary));
+  return summary;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    main(process.argv.slice(2));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}

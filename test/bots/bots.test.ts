@@ -1,0 +1,201 @@
+/** The computer opponents: legal, reproducible, blind to the other side's secrets, explained, and in character. */
+import type { Ctx } from 'boardgame.io';
+import { describe, expect, it } from 'vitest';
+import { BOT_LEVELS, PERSONAS, decide, moodOf, type BotConfig, type BotLevel, type Persona } from '../../src/bots';
+import { actingSide, other, toPlay, whyRefused, type DeRiskState, type GameLength, type ScenarioId, type Side } from '../../src/game';
+import { createHeadlessMatch, playerToAct } from '../../src/sim/headless';
+import { main, type SimSummary } from '../../scripts/simulate';
+import { play, startMatch, BEIJING, WASHINGTON } from '../helpers/match';
+
+const SCENARIOS: readonly ScenarioId[] = ['2025', '2018', '2020'];
+const LENGTHS: readonly GameLength[] = [8, 6, 4];
+
+interface Played {
+  G: DeRiskState;
+  moves: string[];
+  reasons: string[];
+  positions: { G: DeRiskState; ctx: Ctx }[];
+}
+
+/**
+ * Plays one game to the end with a bot on each side. Every decision is checked with the
+ * engine's `whyRefused` on the full state and must be accepted by the reducer (R5.3).
+ */
+function playGame(seed: number, bots: Record<Side, Omit<BotConfig, 'seed'>>, scenario: ScenarioId, length: GameLength): Played {
+  const match = createHeadlessMatch(`bots-${seed}`, { scenario, length });
+  const out: Played = { G: match.state.G, moves: [], reasons: [], positions: [] };
+  for (let n = 0; match.state.ctx.gameover === undefined; n += 1) {
+    if (n > 1000) throw new Error(`seed ${seed}: the game did not end`);
+    const { G, ctx } = match.state;
+    const side = actingSide(G, ctx);
+    if (!side) throw new Error(`seed ${seed}: nobody to act`);
+    const decision = decide(G, ctx, { ...bots[side], seed: seed * 2 + (side === 'us' ? 0 : 1) });
+    const asPlay = toPlay(decision.move.move, decision.move.args);
+    expect(asPlay, decision.reason).not.toBeNull();
+    if (asPlay) expect(whyRefused(G, ctx, side, asPlay), `${side}: ${decision.reason}`).toBeNull();
+    out.positions.push({ G, ctx });
+    expect(match.move(playerToAct(match.state), decision.move.move, ...decision.move.args), decision.reason).toBe(true);
+    out.moves.push(JSON.stringify(decision.move));
+    out.reasons.push(decision.reason);
+  }
+  out.G = match.state.G;
+  return out;
+}
+
+function expectGoodReasons(reasons: readonly string[]): void {
+  for (const reason of reasons) {
+    expect(reason.trim().length).toBeGreaterThan(8);
+    expect(reason).not.toMatch(/[\n\r]/);
+  }
+}
+
+describe('R5.3 bots make only legal moves, whole games long', () => {
+  const GAMES: Record<BotLevel, number> = { easy: 8, normal: 8, hard: 4 };
+  for (const level of BOT_LEVELS) {
+    it.each(PERSONAS.map((p) => [p]))(`${level} bots (%s) play seeded games to the end, every move accepted`, (persona: Persona) => {
+      for (let i = 0; i < GAMES[level]; i += 1) {
+        const seed = 1000 * BOT_LEVELS.indexOf(level) + 100 * PERSONAS.indexOf(persona) + i;
+        const opponent = { level: (['easy', 'normal'] as const)[i % 2] ?? 'normal', persona: PERSONAS[i % 4] ?? 'balanced' };
+        const me = { level, persona };
+        const bots = i % 2 === 0 ? { us: me, cn: opponent } : { us: opponent, cn: me };
+        const length = level === 'hard' ? 4 : (LENGTHS[i % 3] ?? 8);
+        const game = playGame(seed, bots, SCENARIOS[i % 3] ?? '2025', length);
+        expect(game.G.finished || game.G.rupture !== null || game.G.tracks.usSupport === 0 || game.G.tracks.cnSupport === 0).toBe(true);
+        expectGoodReasons(game.reasons);
+      }
+    });
+  }
+});
+
+describe('R2.3 the same seeds give the same game', () => {
+  it('two runs with the same match seed and bot seeds play the same moves for the same reasons', () => {
+    const bots = { us: { level: 'normal', persona: 'titForTat' }, cn: { level: 'easy', persona: 'balanced' } } as const;
+    const a = playGame(7, bots, '2018', 6);
+    const b = playGame(7, bots, '2018', 6);
+    expect(b.moves).toEqual(a.moves);
+    expect(b.reasons).toEqual(a.reasons);
+    expect(b.G.tracks).toEqual(a.G.tracks);
+  });
+
+  it('a hard bot gives the same decision twice for the same position and config', () => {
+    const { G, ctx } = startMatch({ seed: 'hard-twice' }).state;
+    const config: BotConfig = { level: 'hard', persona: 'balanced', seed: 3 };
+    expect(decide(G, ctx, config)).toEqual(decide(G, ctx, config));
+  });
+});
+
+/** The same position with the other side's hand, agenda and deck order changed (R12's secrets). */
+function withOtherSecrets(G: DeRiskState, side: Side): DeRiskState {
+  const them = other(side);
+  const pile = G.sides[them];
+  const pool = [...pile.deck, ...pile.hand];
+  const hand = pool.slice(0, pile.hand.length);
+  const deck = pool.slice(pile.hand.length).reverse();
+  const agenda = them === 'us' ? (pile.agenda === 'techHawk' ? 'farmBelt' : 'techHawk') : pile.agenda === 'steadyHand' ? 'exportEngine' : 'steadyHand';
+  return { ...G, sides: { ...G.sides, [them]: { ...pile, hand, deck, agenda } } };
+}
+
+describe('R12 a bot never reads the other side’s secrets', () => {
+  const bots = { us: { level: 'normal', persona: 'balanced' }, cn: { level: 'normal', persona: 'hawk' } } as const;
+  const positions = playGame(21, bots, '2025', 8).positions.filter((_, i) => i % 5 === 0);
+
+  it.each(BOT_LEVELS.map((l) => [l]))('%s: a different hidden hand, agenda and deck order give the same decision', (level: BotLevel) => {
+    const sample = level === 'hard' ? positions.slice(0, 6) : positions;
+    let checked = 0;
+    for (const [i, { G, ctx }] of sample.entries()) {
+      const side = actingSide(G, ctx);
+      if (!side || G.sides[other(side)].hand.length === 0 || G.sides[other(side)].deck.length < 5) continue;
+      const config: BotConfig = { level, persona: PERSONAS[i % 4] ?? 'balanced', seed: i };
+      const changed = withOtherSecrets(G, side);
+      expect(changed.sides[other(side)].hand).not.toEqual(G.sides[other(side)].hand);
+      expect(decide(changed, ctx, config)).toEqual(decide(G, ctx, config));
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(3);
+  });
+});
+
+/** The share of a side's actions and cards that cut the relationship or raise a barrier. */
+function hostileShare(G: DeRiskState, side: Side): { hostile: number; plays: number } {
+  let hostile = 0;
+  let plays = 0;
+  for (const e of G.chronicle) {
+    if ((e.kind !== 'action' && e.kind !== 'card') || e.side !== side) continue;
+    plays += 1;
+    const cuts = e.changes.some((c) => c.track === 'relationship' && c.to < c.from);
+    const barrier = e.changes.some((c) => ['usTariff', 'cnTariff', 'exportControls', 'mineralBans'].includes(c.track) && c.to > c.from);
+    if (cuts || barrier) hostile += 1;
+  }
+  return { hostile, plays };
+}
+
+describe('Personas play in character', () => {
+  function shareOf(persona: Persona): number {
+    let hostile = 0;
+    let plays = 0;
+    for (let seed = 1; seed <= 20; seed += 1) {
+      const me = { level: 'normal', persona } as const;
+      const balanced = { level: 'normal', persona: 'balanced' } as const;
+      const side: Side = seed % 2 === 0 ? 'cn' : 'us';
+      const game = playGame(500 + seed, side === 'us' ? { us: me, cn: balanced } : { us: balanced, cn: me }, '2025', 8);
+      const s = hostileShare(game.G, side);
+      hostile += s.hostile;
+      plays += s.plays;
+    }
+    return hostile / plays;
+  }
+
+  it('over 20 games the hawk’s share of hostile plays is clearly above the dealmaker’s', () => {
+    const hawk = shareOf('hawk');
+    const dealmaker = shareOf('dealmaker');
+    expect(hawk - dealmaker).toBeGreaterThan(0.08);
+    expect(hawk / dealmaker).toBeGreaterThan(1.25);
+  });
+
+  it('tit-for-tat cooperates at first, retaliates after a hostile play and forgives after a friendly one', () => {
+    const match = startMatch({ seed: 'tft', tracks: { relationship: 6 } });
+    expect(moodOf(match.state.G, 'cn')).toBe('cooperate');
+    play(match, WASHINGTON, 'act', 'raiseTariffs');
+    expect(moodOf(match.state.G, 'cn')).toBe('retaliate');
+    play(match, BEIJING, 'act', 'stimulateDemand');
+    play(match, WASHINGTON, 'act', 'cutTariffs');
+    expect(moodOf(match.state.G, 'cn')).toBe('cooperate');
+  });
+});
+
+describe('scripts/simulate.ts', () => {
+  it('`--games 10 --json` prints one JSON object with every required field', () => {
+    const printed: string[] = [];
+    const returned = main(['--games', '10', '--bots', 'normal:easy/hawk', '--length', '4', '--json', '--seed', '5'], (t) => printed.push(t));
+    expect(printed).toHaveLength(1);
+    const summary = JSON.parse(printed[0] ?? '') as SimSummary;
+    expect(summary).toEqual(returned);
+    expect(summary.games).toBe(10);
+    expect(summary.wins['0'] + summary.wins['1'] + summary.draws).toBe(10);
+    expect(summary.suddenEnds).toBe(summary.results.collapse + summary.results.rupture);
+    const shares = Object.values(summary.actionShare);
+    for (const share of shares) expect(share).toBeGreaterThan(0);
+    for (const share of shares) expect(share).toBeLessThanOrEqual(1);
+    expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+    expect(Object.keys(summary.averageTracks)).toContain('relationship');
+    expect(summary.bots).toEqual({ '0': 'normal/balanced', '1': 'easy/hawk' });
+  });
+});
+
+describe('src/bots stays pure (it must also run in a Web Worker)', () => {
+  it('imports no React, DOM, UI, server or Node module and touches no browser or Node global', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = new URL('../../src/bots/', import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) {
+      const text = readFileSync(new URL(file, dir), 'utf8');
+      const imports = [...text.matchAll(/from '([^']+)'/g)].map((m) => m[1] ?? '');
+      for (const source of imports) {
+        expect(source, `${file} imports ${source}`).toMatch(/^(\.\.?\/|boardgame\.io$|boardgame\.io\/internal$)/);
+        expect(source, `${file} imports ${source}`).not.toMatch(/\/(ui|server)\b/);
+      }
+      expect(text, file).not.toMatch(/\b(window|document|process|localStorage|setTimeout|Date\.now|performance)\b/);
+    }
+  });
+});
