@@ -28,7 +28,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/game/**', 'src/content/**'],
+    files: ['src/game/**', 'src/content/**', 'src/bots/**'],
     languageOptions: { globals: { ...globals['shared-node-browser'] } },
     rules: {
       'no-restricted-imports': ['error', { patterns: ENGINE_FORBIDDEN }],
