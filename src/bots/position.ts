@@ -10,6 +10,7 @@ import type { Effect, Side, TrackId } from '../content/types';
 import { PLAYER_OF, TRACKS, previewDeal, previewPlay, type DeRiskState, type Play, type Preview } from '../game';
 import { makeDeal } from '../game/deals';
 import { playerView } from '../game/view';
+import { workingCopy } from '../game/working-copy';
 
 /** The side's own view of the game: its hand and agenda, never the other's or any deck order. */
 export function botView(G: DeRiskState, ctx: Ctx, side: Side): DeRiskState {
@@ -29,23 +30,6 @@ export interface Projection {
   readonly preview: Preview | null;
   /** Cards the play is expected to draw (the view hides the deck, so the preview draws none). */
   readonly draws: number;
-}
-
-function copyForFold(G: DeRiskState): DeRiskState {
-  return {
-    ...G,
-    tracks: { ...G.tracks },
-    sides: {
-      us: { ...G.sides.us, hand: [...G.sides.us.hand] },
-      cn: { ...G.sides.cn, hand: [...G.sides.cn.hand] },
-    },
-    flags: [...G.flags],
-    discounts: [...G.discounts],
-    delayed: [...G.delayed],
-    offers: { ...G.offers },
-    purchases: { ...G.purchases },
-    roundPurchases: { ...G.roundPurchases },
-  };
 }
 
 /** Folds a preview's changes and notes onto the copy (R13's vocabulary, as the engine reports it). */
@@ -145,7 +129,7 @@ function signInto(S: DeRiskState, terms: readonly string[], proposedBy: Side, pr
 
 /** The position after `side` makes `play` in `G` (a bot's light view), as the bot expects it. */
 export function project(G: DeRiskState, side: Side, play: Play): Projection {
-  const S = copyForFold(G);
+  const S = workingCopy(G);
   const own = S.sides[side];
   switch (play.kind) {
     case 'action':
@@ -192,7 +176,7 @@ export function project(G: DeRiskState, side: Side, play: Play): Projection {
 
 /** What a rejected proposal leaves: the proposer's leverage and action are spent (R7.2). */
 export function projectRejected(G: DeRiskState, side: Side, cost: number): DeRiskState {
-  const S = copyForFold(G);
+  const S = workingCopy(G);
   S.tracks[side === 'us' ? 'usLeverage' : 'cnLeverage'] -= cost;
   S.sides[side].actionsTaken += 1;
   return S;
