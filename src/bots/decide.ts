@@ -4,7 +4,7 @@
  */
 import type { Ctx } from 'boardgame.io';
 import type { Side } from '../content/types';
-import { actingSide, toMove, toPlay, whyRefused, type DeRiskState, type Play } from '../game';
+import { actingSide, REASON_MAX, toMove, toPlay, whyRefused, type DeRiskState, type Play } from '../game';
 import { seededRandom } from '../sim/headless';
 import { easyChoice } from './easy';
 import { searchPlays } from './hard';
@@ -26,6 +26,11 @@ function hash(text: string): number {
 /** A seed from the config and the position's public history: the same state, the same choice. */
 export function decisionSeed(config: BotConfig, G: DeRiskState, side: Side): number {
   return hash(`${config.seed}|${config.level}|${config.persona}|${side}|${G.round}|${G.chronicle.length}`);
+}
+
+/** A reason short enough for a move to carry (R12). */
+function clip(line: string): string {
+  return line.length <= REASON_MAX ? line : `${line.slice(0, REASON_MAX - 1).trimEnd()}…`;
 }
 
 interface Choice {
@@ -71,7 +76,8 @@ export function decide(G: DeRiskState, ctx: Ctx, config: BotConfig): BotDecision
     play = view.proposal ? { kind: 'reject' } : { kind: 'pass' };
     reason = `${view.proposal ? 'Rejected the deal' : 'Passed'}: my first idea was refused (${refusal.message})`;
   }
-  const move = toMove(play);
+  const line = clip(oneLine(reason));
+  const move = toMove(play, line);
   if (toPlay(move.move, move.args) === null) throw new Error(`The bot produced an unknown move ${move.move}`);
-  return { move, reason: oneLine(reason) };
+  return { move, reason: line };
 }

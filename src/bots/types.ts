@@ -22,7 +22,7 @@ export interface BotConfig {
 }
 
 export interface BotDecision {
-  /** The boardgame.io move to send, always legal for the side that must act. */
+  /** The boardgame.io move to send, always legal for the side that must act; its last argument is the reason (R12). */
   readonly move: BotMove;
   /** One plain-English line a teacher can read in the debrief. */
   readonly reason: string;

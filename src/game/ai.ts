@@ -8,8 +8,7 @@ export interface BotMove {
   args: unknown[];
 }
 
-/** The boardgame.io move that carries out a play. */
-export function toMove(play: Play): BotMove {
+function moveOf(play: Play): BotMove {
   switch (play.kind) {
     case 'action':
       return { move: 'act', args: [play.id] };
@@ -26,6 +25,12 @@ export function toMove(play: Play): BotMove {
     case 'pass':
       return { move: 'pass', args: [] };
   }
+}
+
+/** The boardgame.io move that carries out a play, with the mover's one-line reason last (R12). */
+export function toMove(play: Play, reason?: string): BotMove {
+  const move = moveOf(play);
+  return reason === undefined ? move : { ...move, args: [...move.args, reason] };
 }
 
 /** The play a boardgame.io move stands for, or null for a move name the game does not have. */
@@ -54,5 +59,5 @@ export function toPlay(move: string, args: readonly unknown[]): Play | null {
 
 export function enumerate(G: DeRiskState, ctx: Ctx): BotMove[] {
   const side = actingSide(G, ctx);
-  return side ? legalPlays(G, ctx, side).map(toMove) : [];
+  return side ? legalPlays(G, ctx, side).map((play) => toMove(play)) : [];
 }

@@ -45,18 +45,20 @@ export const DeRisk: Game<DeRiskState, Record<string, unknown>, SetupData> = {
         stages: {
           respond: {
             moves: {
-              acceptDeal: { move: moveOnCopy(acceptDeal), client: false },
-              rejectDeal: { move: moveOnCopy(rejectDeal), client: false },
+              acceptDeal: { move: moveOnCopy(acceptDeal), client: false, redact: true },
+              rejectDeal: { move: moveOnCopy(rejectDeal), client: false, redact: true },
             },
           },
         },
       },
+      // Every move is redacted in boardgame.io's log: its last argument may be the mover's
+      // reason, a secret until the game ends (R12). The chronicle in G is the public record.
       moves: {
-        act: { move: moveOnCopy(act), client: false },
-        playCard: { move: moveOnCopy(playCard), client: false },
+        act: { move: moveOnCopy(act), client: false, redact: true },
+        playCard: { move: moveOnCopy(playCard), client: false, redact: true },
         recycle: { move: moveOnCopy(recycle), client: false, redact: true },
-        proposeDeal: { move: moveOnCopy(proposeDeal), client: false },
-        pass: { move: moveOnCopy(pass), client: false },
+        proposeDeal: { move: moveOnCopy(proposeDeal), client: false, redact: true },
+        pass: { move: moveOnCopy(pass), client: false, redact: true },
       },
     },
   },

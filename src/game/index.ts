@@ -23,6 +23,7 @@ export {
 export { DEAL_COST, DEAL_HEALTH, MAX_TERMS_PER_SIDE, hawkVerdict, termAvailability, termsProblem } from './deals';
 export { agendaMet, gameResult, scoreFor } from './scoring';
 export { enumerate, toMove, toPlay, type BotMove } from './ai';
+export { REASON_MAX, reasonProblem } from './moves';
 export type { Refusal, RefusalCode } from './refusals';
 export { HAND_LIMIT } from './cards';
 export { PLAYER_OF, SIDE_NAMES, other, sideOf } from './sides';

@@ -107,10 +107,17 @@ export type Note =
   | { kind: 'missed'; goods: Good[] }
   | { kind: 'rupture'; causedBy: Side | null };
 
+/** A player's own one-line reason for a move (R12), shown to the other side only after the game. */
+export interface Reason {
+  side: Side;
+  text: string;
+}
+
 interface Base {
   round: number;
   changes: TrackChange[];
   notes: Note[];
+  reason?: Reason;
 }
 
 export type ChronicleEntry =

@@ -6,7 +6,7 @@
 import type { Ctx, PlayerID } from 'boardgame.io';
 import type { Side } from '../content/types';
 import { sideOf } from './sides';
-import type { DeRiskState, SideState } from './state';
+import type { ChronicleEntry, DeRiskState, SideState } from './state';
 
 function sideView(state: SideState, visible: boolean, revealAgenda: boolean): SideState {
   return {
@@ -18,6 +18,11 @@ function sideView(state: SideState, visible: boolean, revealAgenda: boolean): Si
   };
 }
 
+function withoutReason(entry: ChronicleEntry): ChronicleEntry {
+  const { reason: _hidden, ...rest } = entry;
+  return rest;
+}
+
 export function playerView({ G, ctx, playerID }: { G: DeRiskState; ctx: Ctx; playerID: PlayerID | null }): DeRiskState {
   const seat = sideOf(playerID);
   const over = ctx.gameover !== undefined;
@@ -27,6 +32,8 @@ export function playerView({ G, ctx, playerID }: { G: DeRiskState; ctx: Ctx; pla
     ...G,
     sides: { us: sideView(G.sides.us, sees('us'), over), cn: sideView(G.sides.cn, sees('cn'), over) },
     eventDeck: [],
+    // A move's reason is its side's secret until the game ends.
+    chronicle: over || G.chronicle.every((e) => !e.reason || sees(e.reason.side)) ? G.chronicle : G.chronicle.map((e) => (e.reason && !sees(e.reason.side) ? withoutReason(e) : e)),
     view: {
       seat,
       handCounts: count((s) => s.hand),

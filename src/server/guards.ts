@@ -3,6 +3,7 @@
  * this game, in the shape boardgame.io's client sends them, with bounded arguments.
  */
 import { z } from 'zod/mini';
+import { REASON_MAX } from '../game';
 
 /** Room codes: seven characters that are easy to read aloud and type (no 0/O, 1/I/L). */
 export const ROOM_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -11,7 +12,8 @@ export const ROOM_CODE = new RegExp(`^[${ROOM_ALPHABET}]{7}$`);
 export const MOVE_NAMES = ['act', 'playCard', 'recycle', 'proposeDeal', 'acceptDeal', 'rejectDeal', 'pass'] as const;
 
 const shortString = z.string().check(z.maxLength(64));
-const moveArg = z.union([shortString, z.array(shortString).check(z.maxLength(8))]);
+/** An id, a deal's terms, or the mover's one-line reason (R12), which the engine checks again. */
+const moveArg = z.union([z.string().check(z.maxLength(REASON_MAX * 2)), z.array(shortString).check(z.maxLength(8))]);
 
 /** The only client action the server accepts: a move of this game (S1, S2). */
 export const moveAction = z.object({

@@ -15,7 +15,7 @@ import { Master } from 'boardgame.io/master';
 import { SocketIO } from 'boardgame.io/server';
 import type { Server as HttpServer } from 'node:http';
 import { Server as SocketServer, type Socket } from 'socket.io';
-import { sideOf, toPlay, whyRefused, type DeRiskState } from '../game';
+import { reasonProblem, sideOf, toPlay, whyRefused, type DeRiskState } from '../game';
 import { originAllowed, RateLimit, syncMessage, updateMessage } from './guards';
 import { log } from './log';
 
@@ -266,6 +266,8 @@ function refusalFor(state: State<DeRiskState> | undefined, stateID: number, move
   if (!state) return { code: 'unknownMatch', message: 'There is no match with that code.' };
   if (state.ctx.gameover !== undefined) return { code: 'gameOver', message: 'The game is over.' };
   if (state._stateID !== stateID) return { code: 'stale', message: 'The game moved on before your move arrived; your board has been refreshed.' };
+  const badReason = reasonProblem(move, args);
+  if (badReason) return badReason;
   const side = sideOf(playerID);
   const play = toPlay(move, args);
   const refusal = side && play ? whyRefused(state.G, state.ctx as Ctx, side, play) : null;

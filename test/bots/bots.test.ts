@@ -37,6 +37,9 @@ function playGame(seed: number, bots: Record<Side, Omit<BotConfig, 'seed'>>, sce
     expect(match.move(playerToAct(match.state), decision.move.move, ...decision.move.args), decision.reason).toBe(true);
     out.moves.push(JSON.stringify(decision.move));
     out.reasons.push(decision.reason);
+    // R12: the move carries its reason, and the chronicle keeps it for the debrief.
+    expect(decision.move.args.at(-1)).toBe(decision.reason);
+    expect(match.state.G.chronicle.findLast((e) => e.reason)?.reason).toEqual({ side, text: decision.reason });
   }
   out.G = match.state.G;
   return out;

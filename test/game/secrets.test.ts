@@ -3,11 +3,11 @@ import { Client } from 'boardgame.io/client';
 import { Local } from 'boardgame.io/multiplayer';
 import type { Ctx, LogEntry } from 'boardgame.io';
 import { describe, expect, it } from 'vitest';
-import { DeRisk, type DeRiskState } from '../../src/game';
+import { DeRisk, legalProposals, REASON_MAX, reasonProblem, type DeRiskState } from '../../src/game';
 import { playerView } from '../../src/game/view';
 import { CONTENT } from '../../src/content';
 import { playRandomGame } from '../../src/sim/headless';
-import { startMatch, play, WASHINGTON, BEIJING } from '../helpers/match';
+import { calmMatch, startMatch, play, WASHINGTON, BEIJING } from '../helpers/match';
 
 const SEATS = [
   { name: 'Washington', playerID: '0', own: 'us', other: 'cn' },
@@ -125,5 +125,66 @@ describe('R12 played cards are public', () => {
     play(match, WASHINGTON, 'playCard', card);
     const view = viewOf(match.state.G, match.state.ctx, BEIJING);
     expect(view.chronicle.at(-1)).toMatchObject({ kind: 'card', side: 'us', card });
+  });
+});
+
+describe('R12 a move’s reason', () => {
+  it('R12 the reason is kept with the move and attributed to the side that gave it', () => {
+    const match = calmMatch({ seed: 'reasons' });
+    play(match, WASHINGTON, 'act', 'raiseTariffs', '  Pressure   first, talk later ');
+    expect(match.state.G.chronicle.at(-1)).toMatchObject({ kind: 'action', side: 'us', reason: { side: 'us', text: 'Pressure first, talk later' } });
+    play(match, BEIJING, 'pass', 'Wait and see');
+    expect(match.state.G.chronicle.at(-1)).toMatchObject({ kind: 'pass', reason: { side: 'cn', text: 'Wait and see' } });
+  });
+
+  it('R12 the responder’s reason for signing is the responder’s, though the deal is the proposer’s', () => {
+    const match = calmMatch({ seed: 'reason-deal' });
+    const [terms] = legalProposals(match.state.G, match.state.ctx as Ctx, 'us');
+    expect(terms).toBeDefined();
+    play(match, WASHINGTON, 'proposeDeal', terms, 'Offer a truce');
+    play(match, BEIJING, 'acceptDeal', 'A truce suits us');
+    const signed = match.state.G.chronicle.at(-1);
+    expect(signed).toMatchObject({ kind: 'dealSigned', side: 'us', reason: { side: 'cn', text: 'A truce suits us' } });
+  });
+
+  it.each([
+    ['a number', 42],
+    ['a list', ['why']],
+    ['a text longer than the limit', 'x'.repeat(REASON_MAX + 1)],
+  ])('R12 a reason that is %s is refused and changes nothing', (_name, reason) => {
+    const match = calmMatch({ seed: 'bad-reason' });
+    const before = JSON.stringify(match.state.G);
+    expect(match.move(WASHINGTON, 'act', 'raiseTariffs', reason)).toBe(false);
+    expect(JSON.stringify(match.state.G)).toBe(before);
+    expect(reasonProblem('act', ['raiseTariffs', reason])?.code).toBe('malformed');
+  });
+
+  it('R12 the other side and spectators see a reason only once the game is over', () => {
+    const match = calmMatch({ seed: 'reason-secret' });
+    play(match, WASHINGTON, 'act', 'raiseTariffs', 'Squeeze their exporters');
+    const { G, ctx } = match.state;
+    expect(viewOf(G, ctx, WASHINGTON).chronicle.at(-1)?.reason?.text).toBe('Squeeze their exporters');
+    expect(viewOf(G, ctx, BEIJING).chronicle.at(-1)?.reason).toBeUndefined();
+    expect(viewOf(G, ctx, null).chronicle.at(-1)?.reason).toBeUndefined();
+    expect(JSON.stringify(viewOf(G, ctx, BEIJING))).not.toContain('Squeeze');
+    const over = { ...ctx, gameover: { kind: 'stalemate' } } as Ctx;
+    expect(viewOf(G, over, BEIJING).chronicle.at(-1)?.reason?.text).toBe('Squeeze their exporters');
+    expect(viewOf(G, over, null).chronicle.at(-1)?.reason?.text).toBe('Squeeze their exporters');
+  });
+
+  it('R12 the reason never reaches the other seat or a spectator through boardgame.io’s log', () => {
+    const multiplayer = Local();
+    const game = { ...DeRisk, seed: 'reason-log' };
+    const us = Client<DeRiskState>({ game, numPlayers: 2, multiplayer, playerID: '0' });
+    const cn = Client<DeRiskState>({ game, numPlayers: 2, multiplayer, playerID: '1' });
+    const spectator = Client<DeRiskState>({ game, numPlayers: 2, multiplayer });
+    for (const c of [us, cn, spectator]) c.start();
+    us.moves.act?.('raiseTariffs', 'Secret motive');
+    for (const c of [cn, spectator]) {
+      expect(JSON.stringify(c.log)).not.toContain('Secret motive');
+      expect(JSON.stringify(c.getState()?.G)).not.toContain('Secret motive');
+    }
+    expect(JSON.stringify(us.log)).toContain('Secret motive');
+    for (const c of [us, cn, spectator]) c.stop();
   });
 });

@@ -395,12 +395,16 @@ describe('S4 secrets', () => {
     // Washington recycles a card from its hand: a redacted move.
     const recycled = state.G.sides.us.hand[0] as string;
     expect(recycled).toBeTruthy();
+    // Some cards have two copies, and the card drawn in its place may be the other copy.
+    const copiesHeld = (s: State<DeRiskState>) => s.G.sides.us.hand.filter((c) => c === recycled).length;
+    const heldBefore = copiesHeld(state);
     const updateTo = (stateID: number) => (_id: unknown, sent: unknown) => (sent as WireState)._stateID === stateID;
     move(t.w, t.matchID, WASHINGTON, t.credentials[WASHINGTON], state._stateID, 'recycle', recycled);
     await t.b.waitFor('update', updateTo(1));
     state = await remember();
     expect(state.G.sides.us.discard).toContain(recycled);
-    expect(state.G.sides.us.hand).not.toContain(recycled);
+    expect(copiesHeld(state)).toBeLessThanOrEqual(heldBefore);
+    expect(state.G.sides.us.hand).toHaveLength(5);
 
     // Beijing answers, Washington acts again: every seat gets updates with both hands moving.
     move(t.b, t.matchID, BEIJING, t.credentials[BEIJING], state._stateID, 'act', 'counterTariffs');
