@@ -7,10 +7,7 @@
 import type { Ctx } from 'boardgame.io';
 import { CONTENT } from '../content';
 import type { Effect, Side, TrackId } from '../content/types';
-import { PLAYER_OF, TRACKS, previewDeal, previewPlay, type DeRiskState, type Play, type Preview } from '../game';
-import { makeDeal } from '../game/deals';
-import { playerView } from '../game/view';
-import { workingCopy } from '../game/working-copy';
+import { PLAYER_OF, TRACKS, makeDeal, playerView, previewDeal, previewPlay, workingCopy, type DeRiskState, type Play, type Preview } from '../game';
 
 /** The side's own view of the game: its hand and agenda, never the other's or any deck order. */
 export function botView(G: DeRiskState, ctx: Ctx, side: Side): DeRiskState {

@@ -1,14 +1,29 @@
 /**
  * How good a position is for one side: the engine's score difference (R11.3), looked at a
- * little ahead (pending "next round" effects, the coming round-end drift of R8), plus terms
+ * little ahead (pending "next round" effects, the engine's forecast of the coming round ends), plus terms
  * for the dangers the score does not show: support near 0 (R11.1), a relationship near 0
  * that this side cut last (R11.2), leverage and income for later rounds, agenda progress
  * (R10) and a deal's upkeep (R7.4). Persona weights tilt the sum.
  */
 import { CONTENT } from '../content';
 import type { Condition, Side, TrackId } from '../content/types';
-import { LEVERAGE_CAP, SIDE_TRACKS, TRACKS, gameResult, incomeOf, other, previewPlay, scoreFor, type DeRiskState, type Tracks } from '../game';
-import { allHold } from '../game/conditions';
+import {
+  COLLAPSE_RELATIONSHIP,
+  COLLAPSE_SUPPORT,
+  LEVERAGE_CAP,
+  SIDE_TRACKS,
+  TRACKS,
+  allHold,
+  foreseeRoundEnd,
+  gameResult,
+  incomeOf,
+  missedCommitments,
+  other,
+  previewPlay,
+  scoreFor,
+  type DeRiskState,
+  type Tracks,
+} from '../game';
 import type { Weights } from './persona';
 
 export const WIN = 1000;
@@ -39,27 +54,6 @@ function settled(G: DeRiskState): Tracks {
     for (const e of d.effects) if (e.kind === 'track') nudge(T, e.track, e.delta);
   }
   return T;
-}
-
-/**
- * One round end as the bot foresees it: the escalation plan (R8.5) and drift (R8.1–R8.4,
- * R8.7). A heuristic copy of those rules, so a bot sees a cost coming before it lands.
- */
-function driftOnce(G: DeRiskState, T: Tracks): void {
-  if (G.flags.some((f) => f.flag === 'tariffEscalation') && T.usTariff < TRACKS.usTariff.max) {
-    nudge(T, 'usTariff', 1);
-    nudge(T, 'cnGrowth', -1);
-    nudge(T, 'relationship', -1);
-  }
-  if (T.usTariff >= 3) nudge(T, 'usInflation', 1);
-  if (T.usTariff >= 4 || T.exportControls >= 4) nudge(T, 'cnGrowth', -1);
-  if (T.mineralBans >= 1 && T.usMineralDependence >= 3) nudge(T, 'usSupport', -1);
-  if (T.usInflation >= 7) nudge(T, 'usSupport', -1);
-  if (T.cnGrowth <= 2) nudge(T, 'cnSupport', -1);
-  if (T.interdependence <= 5) {
-    nudge(T, 'usInflation', 1);
-    nudge(T, 'cnGrowth', -1);
-  }
 }
 
 /** How far a condition is from holding, in rough steps (0 when it holds). */
@@ -160,14 +154,14 @@ export function valueOf(G: DeRiskState, side: Side, w: Weights, extras: ValueExt
   const T = settled(G);
   const roundEnds = Math.min(2, G.length - G.round + 1);
   const afterOne = { ...T };
-  driftOnce(G, afterOne);
+  foreseeRoundEnd(G, afterOne);
   const collapsing = dealWillCollapse(G);
   if (collapsing) {
-    nudge(afterOne, 'relationship', -2);
-    nudge(afterOne, 'cnSupport', -1);
+    nudge(afterOne, 'relationship', COLLAPSE_RELATIONSHIP);
+    nudge(afterOne, 'cnSupport', COLLAPSE_SUPPORT);
   }
   const later = { ...afterOne };
-  for (let i = 1; i < roundEnds; i += 1) driftOnce(G, later);
+  for (let i = 1; i < roundEnds; i += 1) foreseeRoundEnd(G, later);
 
   const now = scoreDiff(G, T, side);
   let v = w.score * (0.4 * now + 0.6 * scoreDiff(G, later, side));
@@ -214,9 +208,8 @@ function hasEscalation(G: DeRiskState): boolean {
 
 /** Missed promises this round, as a share of the deal's purchase terms (0 when none are due). */
 function missedShare(G: DeRiskState): number {
-  const deal = G.deal;
-  if (!deal || deal.commitments.length === 0 || deal.signedRound >= G.round) return 0;
-  return deal.commitments.filter((good) => G.roundPurchases[good] < 1).length / deal.commitments.length;
+  const missed = missedCommitments(G).length;
+  return missed === 0 || !G.deal ? 0 : missed / G.deal.commitments.length;
 }
 
 /** The deal will collapse at this round end: its last health, a promise missed, Beijing done acting (R7.4, R7.5). */

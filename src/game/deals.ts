@@ -15,6 +15,8 @@ export const DEAL_HEALTH = 3;
 export const SIGNING_RELATIONSHIP = 2;
 export const SIGNING_INTERDEPENDENCE = 1;
 export const COLLAPSE_RELATIONSHIP = -2;
+/** What a collapse costs the side charged with it, in support (R7.5). */
+export const COLLAPSE_SUPPORT = -1;
 /** How far the hawks can move a side's support when a deal is signed. */
 export const HAWK_SWING = 2;
 
@@ -118,7 +120,7 @@ export function collapseDeal(r: Resolution, breachedBy: Side): void {
   G.deal = null;
   const breaker: Resolution = { ...r, actor: breachedBy };
   addToTrack(breaker, 'relationship', COLLAPSE_RELATIONSHIP);
-  addToTrack(breaker, SIDE_TRACKS[breachedBy].support, -1);
+  addToTrack(breaker, SIDE_TRACKS[breachedBy].support, COLLAPSE_SUPPORT);
 }
 
 /**
@@ -135,12 +137,18 @@ export function checkBreach(r: Resolution): Side | null {
   return broken.side;
 }
 
+/** The promised goods not yet ordered this round, if the deal's upkeep is due this round (R7.4). */
+export function missedCommitments(G: Readonly<DeRiskState>): Good[] {
+  const deal = G.deal;
+  if (!deal || deal.signedRound >= G.round) return [];
+  return deal.commitments.filter((good) => G.roundPurchases[good] < 1);
+}
+
 /** Round-end upkeep: missed purchase commitments cost health; at 0 the deal collapses (R7.4). */
 export function dealUpkeep(G: DeRiskState, dice: Dice): void {
   const deal = G.deal;
-  if (!deal || deal.signedRound >= G.round) return;
-  const missed = deal.commitments.filter((good) => G.roundPurchases[good] < 1);
-  if (missed.length === 0) return;
+  const missed = missedCommitments(G);
+  if (!deal || missed.length === 0) return;
   const out = emptyOutcome();
   const r: Resolution = { G, actor: null, source: 'deal', dice, out };
   deal.health -= 1;

@@ -20,7 +20,18 @@ export {
   type Play,
   type TurnInfo,
 } from './rules';
-export { DEAL_COST, DEAL_HEALTH, MAX_TERMS_PER_SIDE, hawkVerdict, termAvailability, termsProblem } from './deals';
+export {
+  COLLAPSE_RELATIONSHIP,
+  COLLAPSE_SUPPORT,
+  DEAL_COST,
+  DEAL_HEALTH,
+  MAX_TERMS_PER_SIDE,
+  hawkVerdict,
+  makeDeal,
+  missedCommitments,
+  termAvailability,
+  termsProblem,
+} from './deals';
 export { agendaMet, gameResult, scoreFor } from './scoring';
 export { enumerate, toMove, toPlay, type BotMove } from './ai';
 export { REASON_MAX, reasonProblem } from './moves';
@@ -29,6 +40,10 @@ export { HAND_LIMIT } from './cards';
 export { PLAYER_OF, SIDE_NAMES, other, sideOf } from './sides';
 export { TRACKS, clampTrack, relationshipBand, SIDE_TRACKS, LEVERAGE_CAP, type TrackInfo } from './tracks';
 export { roundDate } from './dates';
-export { warnings, DE_RISKING_FLOOR } from './round';
+export { warnings, DE_RISKING_FLOOR, DRIFT_RULES, foreseeRoundEnd, runDrift, type DriftRule } from './round';
+// For planners such as the computer opponents: a seat's view, a mutable copy of a state, conditions.
+export { playerView } from './view';
+export { workingCopy } from './working-copy';
+export { allHold } from './conditions';
 export { previewDeal, previewPlay, type Preview } from './preview';
 export { forecastCheck, turningPoints, trackSeries, swingOf, type ForecastCheck, type TurningPoint } from './analysis';

@@ -6,7 +6,7 @@ import { checkBreach, dealUpkeep } from './deals';
 import { addToTrack, emptyOutcome, hasFlag, resolve, type Resolution } from './effects';
 import { incomeOf } from './rules';
 import { suddenResult } from './scoring';
-import type { DeRiskState, Snapshot } from './state';
+import type { DeRiskState, Snapshot, Tracks } from './state';
 import { SIDE_TRACKS, TRACKS } from './tracks';
 
 /** R8.7: at or below this interdependence, de-risking costs both economies every round. */
@@ -72,18 +72,64 @@ export function startRound(G: DeRiskState, dice: Dice): void {
   }
 }
 
-/** R8.1–R8.4 and R8.7: what tariffs, bans, inflation, deflation and de-risking do at every round end. */
-function drift(r: Resolution): void {
-  const t = r.G.tracks;
-  if (t.usTariff >= 3) addToTrack(r, 'usInflation', 1);
-  if (t.usTariff >= 4 || t.exportControls >= 4) addToTrack(r, 'cnGrowth', -1);
-  if (t.mineralBans >= 1 && t.usMineralDependence >= 3) addToTrack(r, 'usSupport', -1);
-  if (t.usInflation >= 7) addToTrack(r, 'usSupport', -1);
-  if (t.cnGrowth <= 2) addToTrack(r, 'cnSupport', -1);
-  if (t.interdependence <= DE_RISKING_FLOOR) {
-    addToTrack(r, 'usInflation', 1);
-    addToTrack(r, 'cnGrowth', -1);
+/** One drift rule (R8.1–R8.4, R8.7): when it applies, and what it changes. */
+export interface DriftRule {
+  readonly rule: string;
+  /** The track the board marks while the rule would apply at this round end. */
+  readonly watch: TrackId | ((t: Readonly<Tracks>) => TrackId);
+  readonly applies: (t: Readonly<Tracks>) => boolean;
+  readonly changes: readonly (readonly [TrackId, number])[];
+}
+
+/**
+ * What tariffs, bans, inflation, deflation and de-risking do at every round end, in order:
+ * each rule reads the tracks as the rules before it left them (R8). The round end, the
+ * board's warnings and the computer opponents' foresight all read this one table.
+ */
+export const DRIFT_RULES: readonly DriftRule[] = [
+  { rule: 'R8.1', watch: 'usTariff', applies: (t) => t.usTariff >= 3, changes: [['usInflation', 1]] },
+  { rule: 'R8.2', watch: (t) => (t.exportControls >= 4 ? 'exportControls' : 'usTariff'), applies: (t) => t.usTariff >= 4 || t.exportControls >= 4, changes: [['cnGrowth', -1]] },
+  { rule: 'R8.3', watch: 'usMineralDependence', applies: (t) => t.mineralBans >= 1 && t.usMineralDependence >= 3, changes: [['usSupport', -1]] },
+  { rule: 'R8.4', watch: 'usInflation', applies: (t) => t.usInflation >= 7, changes: [['usSupport', -1]] },
+  { rule: 'R8.4', watch: 'cnGrowth', applies: (t) => t.cnGrowth <= 2, changes: [['cnSupport', -1]] },
+  {
+    rule: 'R8.7',
+    watch: 'interdependence',
+    applies: (t) => t.interdependence <= DE_RISKING_FLOOR,
+    changes: [
+      ['usInflation', 1],
+      ['cnGrowth', -1],
+    ],
+  },
+];
+
+/**
+ * Runs the drift rules on `tracks` with `apply` making each change (the engine's chronicled
+ * `addToTrack`, or a plain clamp for a bot looking ahead).
+ */
+export function runDrift(tracks: Readonly<Tracks>, apply: (track: TrackId, delta: number) => void): void {
+  for (const rule of DRIFT_RULES) {
+    if (!rule.applies(tracks)) continue;
+    for (const [track, delta] of rule.changes) apply(track, delta);
   }
+}
+
+/**
+ * A forecast of one round end on plain `tracks` (changed in place): the escalation step
+ * (R8.5) and drift (R8.1–R8.4, R8.7), with no dice, chronicle or deal upkeep. Values are
+ * kept in range but not rounded, so a planner can fold in expected values.
+ */
+export function foreseeRoundEnd(G: Readonly<DeRiskState>, tracks: Tracks): void {
+  const nudge = (track: TrackId, delta: number) => {
+    const { min, max } = TRACKS[track];
+    tracks[track] = Math.min(max, Math.max(min, tracks[track] + delta));
+  };
+  if (hasFlag(G, 'tariffEscalation') && tracks.usTariff < TRACKS.usTariff.max) {
+    nudge('usTariff', 1);
+    if (!hasFlag(G, 'tariffShield')) nudge('cnGrowth', -1);
+    nudge('relationship', -1);
+  }
+  runDrift(tracks, nudge);
 }
 
 /**
@@ -93,12 +139,11 @@ function drift(r: Resolution): void {
 export function warnings(G: DeRiskState): TrackId[] {
   const t = G.tracks;
   const out: TrackId[] = [];
-  if (t.usTariff >= 3) out.push('usTariff');
-  if (t.exportControls >= 4) out.push('exportControls');
-  if (t.mineralBans >= 1 && t.usMineralDependence >= 3) out.push('usMineralDependence');
-  if (t.usInflation >= 7) out.push('usInflation');
-  if (t.cnGrowth <= 2) out.push('cnGrowth');
-  if (t.interdependence <= DE_RISKING_FLOOR) out.push('interdependence');
+  for (const rule of DRIFT_RULES) {
+    if (!rule.applies(t)) continue;
+    const track = typeof rule.watch === 'function' ? rule.watch(t) : rule.watch;
+    if (!out.includes(track)) out.push(track);
+  }
   if (t.usSupport <= 1) out.push('usSupport');
   if (t.cnSupport <= 1) out.push('cnSupport');
   if (t.relationship <= 1) out.push('relationship');
@@ -120,7 +165,7 @@ export function endRound(G: DeRiskState, dice: Dice): void {
   }
 
   const r = resolution(G, dice, null, 'drift');
-  drift(r);
+  runDrift(G.tracks, (track, delta) => addToTrack(r, track, delta));
   if (r.out.changes.length > 0) G.chronicle.push({ kind: 'drift', round: G.round, ...r.out });
 
   // R7.4: the deal's commitments.

@@ -1,7 +1,10 @@
 /** The board's warnings: tracks that will cost someone at the round end (R8) or end the game (R11). */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { warnings } from '../../src/game';
-import { makeState } from '../helpers/state';
+import { TRACK_IDS, type TrackId } from '../../src/content/types';
+import { foreseeRoundEnd, TRACKS, warnings } from '../../src/game';
+import { endRound } from '../../src/game/round';
+import { fixedDice, makeState } from '../helpers/state';
 
 const CALM = {
   relationship: 5, usSupport: 5, cnSupport: 5, usInflation: 4, cnGrowth: 5, interdependence: 10,
@@ -24,5 +27,33 @@ describe('warnings', () => {
     ['R11.2 relationship 1 is one step from rupture', { relationship: 1 }, ['relationship']],
   ])('%s', (_label, tracks, expected) => {
     expect(warnings(makeState({ tracks: { ...CALM, ...tracks } }))).toEqual(expected);
+  });
+});
+
+describe('R8 the engine’s round-end forecast', () => {
+  const arbitraryTracks = fc.record(
+    Object.fromEntries(TRACK_IDS.map((id) => [id, fc.integer({ min: TRACKS[id].min, max: TRACKS[id].max })])) as Record<TrackId, fc.Arbitrary<number>>,
+  );
+
+  it('R8 foreseeRoundEnd gives exactly the tracks the round end leaves (no deal), with or without an escalation plan and a shield', () => {
+    fc.assert(
+      fc.property(arbitraryTracks, fc.boolean(), fc.boolean(), (tracks, escalating, shielded) => {
+        // Supports of at least 2 keep the game from ending suddenly mid-way (R8: then no steps run).
+        const start = { ...tracks, usSupport: Math.max(2, tracks.usSupport), cnSupport: Math.max(2, tracks.cnSupport), relationship: Math.max(2, tracks.relationship) };
+        const G = makeState({ tracks: start });
+        G.deal = null;
+        if (escalating) G.flags.push({ flag: 'tariffEscalation', duration: 'untilDeal' });
+        if (shielded) G.flags.push({ flag: 'tariffShield', duration: 'untilUsed' });
+        const forecast = { ...G.tracks };
+        foreseeRoundEnd(G, forecast);
+        endRound(G, fixedDice());
+        expect(forecast).toEqual(G.tracks);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('R8.2 tariffs of 4 with loose controls mark the tariff, not the controls', () => {
+    expect(warnings(makeState({ tracks: { ...CALM, usTariff: 4 } }))).toEqual(['usTariff']);
   });
 });
