@@ -12,7 +12,7 @@ const ENGINE_FORBIDDEN = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-server', 'node_modules', 'coverage', 'test-results', 'data'] },
+  { ignores: ['dist', 'dist-server', 'node_modules', 'coverage', 'test-results', 'data', '.scratch'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -148,7 +148,19 @@ async function runStorage(label: string, env: Record<string, string>, cleanup: (
 }
 
 async function main(): Promise<void> {
-  await build({ entryPoints: ['src/server/main.ts'], outfile: SERVER_BUNDLE, bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', logLevel: 'warning' });
+  // As scripts/build-server.mjs does: import.meta.url is the bundle's own file (the bots' worker is not built here).
+  await build({
+    entryPoints: ['src/server/main.ts'],
+    outfile: SERVER_BUNDLE,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    logLevel: 'warning',
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: 'const importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  });
   console.log(
     `De-Risk server benchmark: ${MATCHES} concurrent matches of ${LENGTH} rounds, 2 socket clients each, bots thinking ${THINK_MS * 0.5}–${THINK_MS * 1.5} ms a move, loopback, Node ${process.version}`,
   );

@@ -4,6 +4,7 @@
  */
 import type { Side, TrackId } from '../content/types';
 import type { ChronicleEntry, DeRiskState, TrackChange } from './state';
+import { other } from './sides';
 
 /** How much a change to each track matters to the story (leverage is bookkeeping). */
 const WEIGHT: Partial<Record<TrackId, number>> = {
@@ -29,6 +30,23 @@ export interface TurningPoint {
   /** The weighted size of the swing. */
   swing: number;
   changes: TrackChange[];
+}
+
+/** Whose move made this entry, if a move did: the answering side for a signed deal (its `side` is the proposer). */
+export function moverOf(entry: ChronicleEntry): Side | null {
+  switch (entry.kind) {
+    case 'action':
+    case 'card':
+    case 'recycle':
+    case 'pass':
+    case 'dealProposed':
+    case 'dealRejected':
+      return entry.side;
+    case 'dealSigned':
+      return entry.side ? other(entry.side) : null;
+    default:
+      return null;
+  }
 }
 
 function actorOf(entry: ChronicleEntry): Side | null {

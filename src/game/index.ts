@@ -46,4 +46,4 @@ export { playerView } from './view';
 export { workingCopy } from './working-copy';
 export { allHold } from './conditions';
 export { previewDeal, previewPlay, type Preview } from './preview';
-export { forecastCheck, turningPoints, trackSeries, swingOf, type ForecastCheck, type TurningPoint } from './analysis';
+export { forecastCheck, moverOf, turningPoints, trackSeries, swingOf, type ForecastCheck, type TurningPoint } from './analysis';

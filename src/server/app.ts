@@ -3,12 +3,16 @@
  * codes, credential checks, static hosting and the clean-up of old matches. `main.ts` runs it;
  * the tests start it in-process or as a child process.
  */
-import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { StorageAPI } from 'boardgame.io';
 import { Server } from 'boardgame.io/server';
 import { DeRisk } from '../game';
-import { ROOM_ALPHABET } from './guards';
+import { botSettingsOf } from './bots/botSeat';
+import { BotRegistry, DEFAULT_BOT_OPTIONS, type BotOptions } from './bots/registry';
+import { seatBot } from './bots/seatRequest';
+import { credentialsMatch, newCredentials, ROOM_ALPHABET } from './guards';
 import { lobbyGuard, type CreateLimit } from './lobby';
 import { log } from './log';
 import { serveClient } from './static';
@@ -25,17 +29,14 @@ export interface ServerOptions {
   cleanupEveryMs?: number;
   /** New matches a client address may create: 1 a second, bursts of 30 by default; null for none. */
   createLimit?: CreateLimit | null;
+  /** Computer players for empty online seats: how many at once, their pause, their threads. */
+  bots?: Partial<BotOptions>;
+  /** Requests for the computer a client address may make: one every 5 s, bursts of 5 by default; null for none. */
+  botLimit?: CreateLimit | null;
 }
 
 export function roomCode(): string {
   return Array.from({ length: 7 }, () => ROOM_ALPHABET[randomInt(ROOM_ALPHABET.length)]).join('');
-}
-
-/** Credentials must match exactly, for every seat, always (S3); compared in constant time. */
-function credentialsMatch(given: string | undefined, player: { credentials?: string } | undefined): boolean {
-  const expected = player?.credentials;
-  if (!given || !expected || given.length !== expected.length) return false;
-  return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 }
 
 export function createDeRiskServer(options: ServerOptions) {
@@ -47,11 +48,32 @@ export function createDeRiskServer(options: ServerOptions) {
     transport,
     uuid: roomCode,
     authenticateCredentials: (credentials, player) => credentialsMatch(credentials, player),
-    // 192 random bits: a seat's credentials cannot be guessed.
-    generateCredentials: () => randomBytes(24).toString('base64url'),
+    generateCredentials: newCredentials,
   });
+  const gameName = DeRisk.name ?? 'de-risk';
+  const bots = new BotRegistry(options.db, gameName, { ...DEFAULT_BOT_OPTIONS, ...options.bots });
+  /** Removes a match and stops its bot, if it has one. */
+  const remove = async (matchID: string) => {
+    bots.stop(matchID);
+    await options.db.wipe(matchID);
+  };
   server.app.use(
-    lobbyGuard({ origins: options.origins, gameName: DeRisk.name ?? 'de-risk', createLimit: options.createLimit === undefined ? { perSecond: 1, burst: 30 } : options.createLimit }),
+    lobbyGuard({
+      origins: options.origins,
+      gameName,
+      createLimit: options.createLimit === undefined ? { perSecond: 1, burst: 30 } : options.createLimit,
+      botLimit: options.botLimit === undefined ? { perSecond: 0.2, burst: 5 } : options.botLimit,
+      bots: {
+        seat: (matchID, body) => seatBot(options.db, bots, matchID, body),
+        // boardgame.io removes a match when no seat has a name left; the computer's seat does
+        // not count: nobody would ever play it.
+        afterLeave: async (matchID) => {
+          const { metadata } = await options.db.fetch(matchID, { metadata: true });
+          const seated = Object.values(metadata?.players ?? {}).filter((p) => p.name);
+          if (seated.length > 0 && seated.every((p) => botSettingsOf(p))) await remove(matchID);
+        },
+      },
+    }),
   );
   if (options.clientDir) server.app.use(serveClient(options.clientDir));
 
@@ -61,25 +83,32 @@ export function createDeRiskServer(options: ServerOptions) {
     const now = Date.now();
     const finished = await options.db.listMatches({ where: { isGameover: true, updatedBefore: now - (options.finishedAfterMs ?? 7 * 24 * 3600_000) } });
     const abandoned = await options.db.listMatches({ where: { isGameover: false, updatedBefore: now - (options.abandonedAfterMs ?? 30 * 24 * 3600_000) } });
-    for (const matchID of [...finished, ...abandoned]) await options.db.wipe(matchID);
+    for (const matchID of [...finished, ...abandoned]) await remove(matchID);
     if (finished.length + abandoned.length > 0) log('info', 'cleanup', { removed: finished.length + abandoned.length });
   };
 
   return {
     server,
     transport,
+    bots,
     sweep,
-    /** Starts listening; resolves with the HTTP server once sockets are attached. */
+    /** Starts listening; resolves with the HTTP server once sockets are attached and bots resumed. */
     async listen(port: number): Promise<HttpServer> {
       const { appServer } = await server.run({ port });
       http = appServer;
       transport.listen(appServer);
+      // Bots play through the server's own sockets, on loopback, like any other client.
+      bots.attach(`http://127.0.0.1:${(appServer.address() as AddressInfo).port}`, options.origins[0]);
+      const resumed = await bots.resume();
+      if (resumed > 0) log('info', 'bots-resumed', { count: resumed });
       sweeper = setInterval(() => void sweep().catch((e: Error) => log('error', 'cleanup-failed', { message: e.message })), options.cleanupEveryMs ?? 3600_000);
       sweeper.unref();
       return appServer;
     },
     async close(): Promise<void> {
       clearInterval(sweeper);
+      // Bots first: their sockets close while the server can still record them as gone.
+      await bots.close();
       await transport.close();
       if (http?.listening) await new Promise<void>((resolve) => http?.close(() => resolve()));
     },

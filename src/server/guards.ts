@@ -2,6 +2,7 @@
  * Checks on what clients send over the socket, before boardgame.io sees it: only moves of
  * this game, in the shape boardgame.io's client sends them, with bounded arguments.
  */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod/mini';
 import { REASON_MAX } from '../game';
 
@@ -58,4 +59,16 @@ export class RateLimit {
 /** Whether a request's Origin header is allowed (no header: not a browser page, allowed). */
 export function originAllowed(origin: string | undefined, allowed: readonly string[]): boolean {
   return origin === undefined || allowed.includes(origin);
+}
+
+/** A seat's credentials: 192 random bits, so they cannot be guessed. */
+export function newCredentials(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+/** Credentials must match exactly, for every seat, always (S3); compared in constant time. */
+export function credentialsMatch(given: string | undefined, player: { credentials?: string } | undefined): boolean {
+  const expected = player?.credentials;
+  if (!given || !expected || given.length !== expected.length) return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 }

@@ -1,12 +1,15 @@
 /**
  * A guard in front of boardgame.io's lobby API: foreign origins are refused (S6), bodies are
  * bounded (S7) and checked with zod (names, setup data, two players), and routes the game does
- * not use are closed. A valid body is handed on to boardgame.io unchanged.
+ * not use are closed. A valid body is handed on to boardgame.io unchanged; our own request to
+ * give the empty seat to the computer (`/bot`) passes the same checks and is answered here.
  */
 import { Readable } from 'node:stream';
 import type { Server as ServerTypes } from 'boardgame.io';
 import { z } from 'zod/mini';
+import { BOT_LEVELS, PERSONAS } from '../bots/types';
 import { validateSetupData } from '../game';
+import type { LobbyAnswer, SeatBotBody } from './bots/seatRequest';
 import { RateLimit } from './guards';
 import { log } from './log';
 
@@ -35,9 +38,16 @@ const BODIES: Record<string, z.ZodMiniType> = {
   update: z.strictObject({ playerID: seat, credentials, newName: displayName }),
   leave: z.strictObject({ playerID: seat, credentials }),
   playAgain: z.strictObject({ playerID: seat, credentials, numPlayers: z.optional(z.literal(2)), setupData }),
+  // Our own route (not boardgame.io's): the computer takes the empty seat (bots/seatRequest.ts).
+  bot: z.strictObject({
+    playerID: seat,
+    credentials,
+    level: z.enum(BOT_LEVELS, { error: `The computer's level is one of ${BOT_LEVELS.join(', ')}.` }),
+    persona: z.enum(PERSONAS, { error: `The computer's temperament is one of ${PERSONAS.join(', ')}.` }),
+  }),
 };
 
-/** Which lobby route a POST is for: create, join, update, leave, playAgain; null for others. */
+/** Which lobby route a POST is for: create, join, update, leave, playAgain, bot; null for others. */
 function routeOf(path: string, gameName: string): string | null {
   const prefix = `/games/${gameName}/`;
   if (!path.startsWith(prefix)) return null;
@@ -64,7 +74,24 @@ export interface CreateLimit {
   burst: number;
 }
 
-export function lobbyGuard({ origins, gameName, createLimit }: { origins: readonly string[]; gameName: string; createLimit: CreateLimit | null }): Middleware {
+/** The lobby's part in seating the computer: the request itself, and what follows a person leaving. */
+export interface BotLobby {
+  seat(matchID: string, body: SeatBotBody): Promise<LobbyAnswer>;
+  /** After a seat is given up: a match where only the computer is left is removed. */
+  afterLeave(matchID: string): Promise<void>;
+}
+
+export interface LobbyGuardOptions {
+  origins: readonly string[];
+  gameName: string;
+  /** New matches a client address may create; null for no limit. */
+  createLimit: CreateLimit | null;
+  /** Bot requests a client address may make (each one may start a bot); null for no limit. */
+  botLimit?: CreateLimit | null;
+  bots?: BotLobby;
+}
+
+export function lobbyGuard({ origins, gameName, createLimit, botLimit = null, bots }: LobbyGuardOptions): Middleware {
   // boardgame.io's join, leave and update read the match data and write it back whole: two at
   // once for the same match would lose one. They run one after another per match.
   const queues = new Map<string, Promise<unknown>>();
@@ -77,8 +104,16 @@ export function lobbyGuard({ origins, gameName, createLimit }: { origins: readon
     });
     return run;
   };
-  // New matches per client address (each one is kept until the clean-up removes it).
-  const limits = new Map<string, RateLimit>();
+  // New matches and bots per client address (a match is kept until the clean-up removes it; a
+  // bot costs CPU until its game ends).
+  const limits = { create: new Map<string, RateLimit>(), bot: new Map<string, RateLimit>() };
+  const tooMany = (route: 'create' | 'bot', limit: CreateLimit, ip: string) => {
+    const buckets = limits[route];
+    const bucket = buckets.get(ip) ?? new RateLimit(limit.perSecond, limit.burst);
+    buckets.set(ip, bucket);
+    if (buckets.size > 10_000) buckets.clear();
+    return !bucket.take();
+  };
   return async (ctx, next) => {
     if (!ctx.path.startsWith('/games')) return next();
     const origin = ctx.get('Origin');
@@ -95,16 +130,17 @@ export function lobbyGuard({ origins, gameName, createLimit }: { origins: readon
       ctx.body = { error: 'No such lobby action.' };
       return;
     }
-    if (route === 'create' && createLimit) {
-      const limit = limits.get(ctx.ip) ?? new RateLimit(createLimit.perSecond, createLimit.burst);
-      limits.set(ctx.ip, limit);
-      if (limits.size > 10_000) limits.clear();
-      if (!limit.take()) {
-        log('warn', 'create-flood', { ip: ctx.ip });
-        ctx.status = 429;
-        ctx.body = { error: 'Too many new matches from here; wait a moment.' };
-        return;
-      }
+    if (route === 'create' && createLimit && tooMany('create', createLimit, ctx.ip)) {
+      log('warn', 'create-flood', { ip: ctx.ip });
+      ctx.status = 429;
+      ctx.body = { error: 'Too many new matches from here; wait a moment.' };
+      return;
+    }
+    if (route === 'bot' && botLimit && tooMany('bot', botLimit, ctx.ip)) {
+      log('warn', 'bot-flood', { ip: ctx.ip });
+      ctx.status = 429;
+      ctx.body = { error: 'Too many requests for the computer from here; wait a moment.' };
+      return;
     }
     const declared = Number(ctx.get('Content-Length') || 0);
     const raw = declared > MAX_BODY_BYTES ? null : await readBody(ctx.req);
@@ -132,13 +168,28 @@ export function lobbyGuard({ origins, gameName, createLimit }: { origins: readon
       ctx.body = { error: setupProblem ?? checked?.error?.issues.map((i) => i.message).join(' ') ?? 'Invalid request.' };
       return;
     }
+    const matchID = route === 'create' ? null : ctx.path.split('/')[3];
+    if (route === 'bot') {
+      if (!bots || !matchID) {
+        ctx.status = 404;
+        ctx.body = { error: 'No such lobby action.' };
+        return;
+      }
+      const answer = (await oneAtATime(matchID, () => bots.seat(matchID, checked.data as SeatBotBody))) as LobbyAnswer;
+      ctx.status = answer.status;
+      ctx.body = answer.body;
+      return;
+    }
     // Hand the same bytes on to boardgame.io's own body parser.
     const replay = Readable.from([raw]) as unknown as typeof ctx.req;
     Object.assign(replay, { headers: ctx.req.headers, method: ctx.req.method, url: ctx.req.url });
     ctx.req = replay;
-    const matchID = route === 'create' ? null : ctx.path.split('/')[3];
+    const handOn = async () => {
+      await next();
+      if (route === 'leave' && ctx.status === 200 && matchID) await bots?.afterLeave(matchID);
+    };
     try {
-      await (matchID ? oneAtATime(matchID, next) : next());
+      await (matchID ? oneAtATime(matchID, handOn) : next());
     } catch (error) {
       // boardgame.io answers a wrong credential with `403 Invalid credentials <what was sent>`:
       // never echo a credential in an error body (S3).

@@ -251,6 +251,8 @@ export class GuardedSocketIO extends SocketIO {
       if (!seat || seat.playerID === null) return;
       await this.guarded(socket, seat.matchID, () =>
         this.queue(seat.matchID, async () => {
+          // A match removed meanwhile (given up, swept) has no seat left to mark as gone.
+          if (!(await db.fetch(seat.matchID, { metadata: true })).metadata) return;
           await master(
             () => undefined,
             (payload) => this.broadcast(seat.matchID, payload, filter),

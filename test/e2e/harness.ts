@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const require = createRequire(import.meta.url);
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -88,4 +89,23 @@ export async function axeSerious(page: Page): Promise<AxeViolation[]> {
 /** The page scrolls sideways: its content is wider than the window. */
 export async function scrollsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+}
+
+/** The window sizes every screen is checked at. */
+export const SIZES = [
+  { name: '1366x768', width: 1366, height: 768 },
+  { name: '1024x768', width: 1024, height: 768 },
+  { name: '390x844', width: 390, height: 844 },
+] as const;
+export const SHOTS = 'test-results/screens';
+
+/** Checks a screen with axe-core and at every size, saving a screenshot of each (in SHOTS, which must exist). */
+export async function inspect(page: Page, screen: string): Promise<void> {
+  expect(await axeSerious(page), `axe on ${screen}`).toEqual([]);
+  for (const size of SIZES) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    expect(await scrollsSideways(page), `${screen} at ${size.name} scrolls sideways`).toBe(false);
+    await page.screenshot({ path: `${SHOTS}/${screen}-${size.name}.png`, fullPage: size.width < 500 });
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
 }

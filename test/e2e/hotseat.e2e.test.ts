@@ -5,14 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeSerious, launchBrowser, scrollsSideways, startServer, type AppServer } from './harness';
-
-const SIZES = [
-  { name: '1366x768', width: 1366, height: 768 },
-  { name: '1024x768', width: 1024, height: 768 },
-  { name: '390x844', width: 390, height: 844 },
-] as const;
-const SHOTS = 'test-results/screens';
+import { inspect, launchBrowser, SHOTS, startServer, type AppServer } from './harness';
 
 let server: AppServer;
 let browser: Browser;
@@ -34,17 +27,6 @@ async function newPage(width = 1366, height = 768): Promise<Page> {
     throw error;
   });
   return page;
-}
-
-/** Checks a screen with axe-core and at every size, saving a screenshot of each. */
-async function inspect(page: Page, screen: string): Promise<void> {
-  expect(await axeSerious(page), `axe on ${screen}`).toEqual([]);
-  for (const size of SIZES) {
-    await page.setViewportSize({ width: size.width, height: size.height });
-    expect(await scrollsSideways(page), `${screen} at ${size.name} scrolls sideways`).toBe(false);
-    await page.screenshot({ path: `${SHOTS}/${screen}-${size.name}.png`, fullPage: size.width < 500 });
-  }
-  await page.setViewportSize({ width: 1366, height: 768 });
 }
 
 const curtain = (page: Page) => page.getByRole('heading', { name: /^Pass the device to / });

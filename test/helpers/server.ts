@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StorageAPI } from 'boardgame.io';
 import { io, type Socket } from 'socket.io-client';
-import { createDeRiskServer } from '../../src/server/app';
+import { createDeRiskServer, type ServerOptions } from '../../src/server/app';
 import { FileStore } from '../../src/server/storage/fileStore';
 
 export const GAME = 'de-risk';
@@ -45,6 +45,8 @@ export interface StartOptions {
   db?: StorageAPI.Async;
   /** Use (and keep) this folder for the FileStore, e.g. to restart on the same data. */
   dir?: string;
+  /** More server options (by default bots move without a pause and requests are not limited). */
+  server?: Partial<Omit<ServerOptions, 'db' | 'origins'>>;
 }
 
 /**
@@ -78,12 +80,12 @@ export function trackWrites(db: StorageAPI.Async): { settled(): Promise<void> } 
   };
 }
 
-export async function startTestServer({ origins = [ALLOWED_ORIGIN], db, dir }: StartOptions = {}): Promise<TestServer> {
+export async function startTestServer({ origins = [ALLOWED_ORIGIN], db, dir, server }: StartOptions = {}): Promise<TestServer> {
   const ownDir = !db && !dir ? await tempDir() : undefined;
   const folder = db ? undefined : (dir ?? ownDir);
   const store = db ?? new FileStore(folder as string);
   const writes = trackWrites(store);
-  const app = createDeRiskServer({ db: store, origins, createLimit: null });
+  const app = createDeRiskServer({ db: store, origins, createLimit: null, botLimit: null, ...server, bots: { thinkMs: [0, 0], ...server?.bots } });
   const http = await app.listen(0);
   const { port } = http.address() as AddressInfo;
   let closed = false;
@@ -140,6 +142,7 @@ export function lobby(url: string, headers: Record<string, string> = {}) {
     leave: (matchID: string, body: unknown) => call('POST', `${base}/${matchID}/leave`, body),
     update: (matchID: string, body: unknown) => call('POST', `${base}/${matchID}/update`, body),
     playAgain: (matchID: string, body: unknown) => call<{ nextMatchID: string }>('POST', `${base}/${matchID}/playAgain`, body),
+    bot: (matchID: string, body: unknown) => call('POST', `${base}/${matchID}/bot`, body),
   };
 }
 

@@ -1,18 +1,21 @@
 /**
- * The debrief after a game, for a teacher to project: who won and why, the score, the revealed
- * agendas, every track over the rounds, the turning points, the essay's forecast, and three
- * questions for the class (GAME_DESIGN "Teaching layer").
+ * The debrief after a game, for a teacher to project: who won and why, who the computer played,
+ * the score, the revealed agendas, every track over the rounds, the turning points, the essay's
+ * forecast, why each side chose its moves, and three questions for the class (GAME_DESIGN
+ * "Teaching layer").
  */
 import type { Ctx } from 'boardgame.io';
 import { useEffect, useId, useRef, type RefObject } from 'react';
+import type { BotLevel, Persona } from '../../bots/types';
 import { gameResult, scoreFor, type DeRiskState, type GameResult, type ScoreBreakdown, type Side } from '../../game';
-import { contentField } from '../bridge';
+import { contentField, sideName } from '../bridge';
 import { Icon } from '../common/Icon';
 import { t } from '../i18n';
 import { Agendas } from './Agendas';
 import { Forecast } from './Forecast';
 import { Outcome } from './Outcome';
 import { chooseQuestions } from './questions';
+import { Reasons } from './Reasons';
 import { ScoreTable } from './ScoreTable';
 import { TrackChart } from './TrackChart';
 import { TurningPoints } from './TurningPoints';
@@ -43,7 +46,26 @@ function useOpenDetailsForPrint(root: RefObject<HTMLElement | null>) {
   }, [root]);
 }
 
-export default function Debrief({ G, ctx, onPlayAgain }: { G: DeRiskState; ctx: Ctx; onPlayAgain: () => void }) {
+/** The sides the computer played, with its level and temperament (a game against the computer, or a bot in an online seat). */
+export type ComputerPlayers = Partial<Record<Side, { level: BotLevel; persona: Persona }>>;
+
+/** "Beijing was played by the computer: normal level, Hawk temperament." for each computer side. */
+function ComputerPlayed({ computer }: { computer: ComputerPlayers }) {
+  return (['us', 'cn'] as const).map((side) => {
+    const player = computer[side];
+    if (!player) return null;
+    const { level, persona } = player;
+    return (
+      <p key={side} className="debrief-computer">
+        <Icon name={side === 'us' ? 'washington' : 'beijing'} />{' '}
+        {t('debrief.computer', { side: sideName(side), level: t(`debrief.computer.level.${level}`), persona: t(`computer.persona.${persona}`) })}{' '}
+        <span className="debrief-computer-text">{t(`computer.personaText.${persona}`)}</span>
+      </p>
+    );
+  });
+}
+
+export default function Debrief({ G, ctx, onPlayAgain, computer }: { G: DeRiskState; ctx: Ctx; onPlayAgain: () => void; computer?: ComputerPlayers }) {
   const result: GameResult | undefined = (ctx.gameover as GameResult | undefined) ?? gameResult(G);
   const root = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -66,6 +88,7 @@ export default function Debrief({ G, ctx, onPlayAgain }: { G: DeRiskState; ctx: 
         <p className="debrief-subtitle">
           {t('debrief.subtitle', { scenario: contentField('scenario', G.scenario, 'title'), count: G.length })}
         </p>
+        {computer && <ComputerPlayed computer={computer} />}
       </header>
       <Outcome G={G} result={result} />
       <div className="debrief-pair">
@@ -77,6 +100,7 @@ export default function Debrief({ G, ctx, onPlayAgain }: { G: DeRiskState; ctx: 
         <TurningPoints G={G} />
         <Forecast G={G} />
       </div>
+      <Reasons G={G} computer={computer} />
       {questions.length > 0 && <Questions keys={questions} />}
       <div className="debrief-actions">
         <button type="button" className="debrief-button debrief-button-primary" onClick={onPlayAgain}>

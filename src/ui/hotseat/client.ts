@@ -17,15 +17,22 @@ export interface ClientSnapshot {
   isConnected: boolean;
 }
 
-export function createHotSeatClient(setup: SetupData, seed?: string): DeRiskClient {
+/**
+ * The game of one local match: De-Risk with the chosen setup built in (a local client has no
+ * lobby to pass setup data), and a fixed seed when given (tests).
+ */
+export function localGame(setup: SetupData, seed?: string): typeof DeRisk {
   const { setup: setupGame } = DeRisk;
   if (!setupGame) throw new Error('The De-Risk game has no setup');
-  const game = {
+  return {
     ...DeRisk,
     ...(seed ? { seed } : {}),
     setup: (context: Parameters<typeof setupGame>[0]) => setupGame(context, setup),
   };
-  const client = Client<DeRiskState>({ game, numPlayers: 2, debug: false });
+}
+
+export function createHotSeatClient(setup: SetupData, seed?: string): DeRiskClient {
+  const client = Client<DeRiskState>({ game: localGame(setup, seed), numPlayers: 2, debug: false });
   client.start();
   client.updatePlayerID(null as unknown as string);
   return client;

@@ -100,6 +100,18 @@ export const DEBRIEF_EN = {
   'debrief.verdict.rose': 'This game went against the essay’s forecast. The two economies ended more tied together than they began: purchases, factories and deals pulled them closer. Was that realistic, given how much each side’s hawks dislike depending on the other?',
   'debrief.verdict.same': 'This game neither proved nor disproved the essay’s forecast. The two economies ended exactly as tied together as they began: steps apart and steps together cancelled out.',
 
+  'debrief.computer': '{side} was played by the computer: {level} level, {persona} temperament.',
+  'debrief.computer.level.easy': 'easy',
+  'debrief.computer.level.normal': 'normal',
+  'debrief.computer.level.hard': 'hard',
+
+  'debrief.reasons.title': 'Why each side chose its moves',
+  'debrief.reasons.intro': 'Each move below came with a one-line reason from the side that made it. Reasons stay secret from the other side until the game ends.',
+  'debrief.reasons.round': 'Round {round} ({date})',
+  'debrief.reasons.accepted': '{side} accepted the deal',
+  'debrief.reasons.withTerms': '{title}. Terms: {terms}',
+  'debrief.reasons.why': 'Why:',
+
   'debrief.questions.title': 'Questions for the class',
   'debrief.q.rupture': 'The relationship broke down completely. Which move pushed it over the edge, and could the other side have stopped it?',
   'debrief.q.votedOut': 'A government lost the support of its own people. How much should worries at home shape a country’s trade policy?',

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { sideName } from '../bridge';
 import { t } from '../i18n';
 import { getMatch, joinMatch, lobbyError, type MatchInfo } from './lobbyApi';
+import { SeatList } from './SeatList';
 import { holdSeat, savedName, saveName, type HeldSeat } from './seats';
 
 /** Join a match by its code: pick a free side and a display name, or watch. */
@@ -34,13 +35,7 @@ export function JoinPanel({ code, onJoined, onWatch, onHome }: { code: string; o
       {!match && !error && <p role="status">{t('common.loading')}</p>}
       {match && (
         <>
-          <ul className="players">
-            {match.players.map((p) => (
-              <li key={p.id}>
-                <strong>{sideName(p.id === 0 ? 'us' : 'cn')}:</strong> {p.name ?? t('online.free')}
-              </li>
-            ))}
-          </ul>
+          <SeatList players={match.players} />
           {free.length > 0 ? (
             <form className="join-form" onSubmit={(e) => e.preventDefault()}>
               <label htmlFor={nameId}>{t('online.yourName')}</label>

@@ -7,8 +7,10 @@ import { t } from '../i18n';
 import { useClientState } from '../hotseat/useClientState';
 import { stopOnce, type DeRiskClient } from '../hotseat/client';
 import { MatchStoreProvider } from '../store/context';
+import { computerOf, computerSides, seatHolder } from './computerSeat';
 import { JoinPanel } from './JoinPanel';
 import { lobbyError, playAgain } from './lobbyApi';
+import { SeatList } from './SeatList';
 import { heldSeat, releaseSeat, type HeldSeat } from './seats';
 import { WaitingRoom } from './WaitingRoom';
 
@@ -61,6 +63,7 @@ function OnlineBoard({ client, seat, watch, code, props }: { client: DeRiskClien
   const players = client.matchData ?? [];
   const bothJoined = players.length === 2 && players.every((p) => p.name);
   const refusal = latestRefusal(client);
+  const opponent = seat ? players.find((p) => String(p.id) !== seat.playerID) : undefined;
   const send = (move: BotMove) => client.moves[move.move]?.(...move.args);
 
   if (state.ctx.gameover !== undefined) {
@@ -77,7 +80,7 @@ function OnlineBoard({ client, seat, watch, code, props }: { client: DeRiskClien
     return (
       <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
         {rematchError && <p role="alert" className="banner bad">{rematchError}</p>}
-        <Debrief G={state.G} ctx={state.ctx} onPlayAgain={() => void rematch()} />
+        <Debrief G={state.G} ctx={state.ctx} onPlayAgain={() => void rematch()} computer={computerSides(players)} />
       </Suspense>
     );
   }
@@ -104,7 +107,13 @@ function OnlineBoard({ client, seat, watch, code, props }: { client: DeRiskClien
           }}
         />
       )}
-      {watch && <p className="banner">{t('online.spectating', { code })}</p>}
+      {!watch && computerOf(opponent) && opponent && <p className="banner">{t('online.computer.opponent', { who: seatHolder(opponent) })}</p>}
+      {watch && (
+        <div className="banner">
+          <p>{t('online.spectating', { code })}</p>
+          <SeatList players={players} />
+        </div>
+      )}
       <Board G={state.G} ctx={state.ctx} seat={watch ? null : side} send={send} onOpenRules={props.onOpenRules} onOpenGlossary={props.onOpenGlossary} />
     </>
   );

@@ -1,12 +1,16 @@
 import { useState } from 'react';
-import type { FilteredMetadata } from 'boardgame.io';
-import { sideName } from '../bridge';
 import { t } from '../i18n';
+import { ComputerSeatForm } from './ComputerSeatForm';
+import type { SeatInfo } from './computerSeat';
 import { leaveMatch, lobbyError } from './lobbyApi';
+import { SeatList } from './SeatList';
 import type { HeldSeat } from './seats';
 
-/** The room code to read aloud, the link to share, who has joined and who is connected. */
-export function WaitingRoom({ code, players, seat, onLeft }: { code: string; players: FilteredMetadata; seat: HeldSeat; onLeft: () => void }) {
+/**
+ * The room code to read aloud, the link to share, who has joined and who is connected; and,
+ * while the other seat is empty, the offer to play against the computer instead.
+ */
+export function WaitingRoom({ code, players, seat, onLeft }: { code: string; players: readonly SeatInfo[]; seat: HeldSeat; onLeft: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const link = `${window.location.origin}/#/m/${code}`;
   return (
@@ -20,14 +24,8 @@ export function WaitingRoom({ code, players, seat, onLeft }: { code: string; pla
           {t('online.link')} <input readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
         </label>
       </p>
-      <ul className="players">
-        {players.map((p) => (
-          <li key={p.id}>
-            <strong>{sideName(p.id === 0 ? 'us' : 'cn')}:</strong> {p.name ?? t('online.free')}{' '}
-            {p.name && <span className={p.isConnected ? 'chip good' : 'chip bad'}>{p.isConnected ? t('online.connected') : t('online.away')}</span>}
-          </li>
-        ))}
-      </ul>
+      <SeatList players={players} connection />
+      {players.some((p) => String(p.id) !== seat.playerID && !p.name) && <ComputerSeatForm code={code} seat={seat} />}
       {error && <p role="alert" className="banner bad">{error}</p>}
       <button
         type="button"

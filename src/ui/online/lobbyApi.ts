@@ -1,7 +1,9 @@
 /** The lobby API, through boardgame.io's LobbyClient, on the page's own server. */
 import { LobbyClient, LobbyClientError } from 'boardgame.io/client';
 import type { LobbyAPI } from 'boardgame.io';
+import type { BotLevel, Persona } from '../../bots/types';
 import { DeRisk, type SetupData } from '../../game';
+import { t } from '../i18n';
 
 const GAME = DeRisk.name ?? 'de-risk';
 const lobby = new LobbyClient({ server: window.location.origin });
@@ -33,3 +35,18 @@ export const leaveMatch = (matchID: string, playerID: string, credentials: strin
 
 export const playAgain = (matchID: string, playerID: string, credentials: string, setupData: SetupData) =>
   lobby.playAgain(GAME, matchID, { playerID, credentials, numPlayers: 2, setupData }).then((r) => r.nextMatchID);
+
+/**
+ * Gives the empty seat to the computer, which then plays on the server (our own lobby route:
+ * boardgame.io's LobbyClient has no call for it). Refusals carry the server's words.
+ */
+export async function seatComputer(matchID: string, playerID: string, credentials: string, level: BotLevel, persona: Persona): Promise<void> {
+  const response = await fetch(`${window.location.origin}/games/${GAME}/${encodeURIComponent(matchID)}/bot`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ playerID, credentials, level, persona }),
+  });
+  if (response.ok) return;
+  const body = (await response.json().catch(() => ({}))) as { error?: unknown };
+  throw new Error(typeof body.error === 'string' ? body.error : t('online.computer.failed', { status: response.status }));
+}

@@ -1,16 +1,22 @@
 import { lazy, Suspense, useState } from 'react';
 import { CONTENT } from '../../content';
-import { DEFAULT_SETUP, LENGTHS, type GameLength, type ScenarioId, type SetupData } from '../../game';
+import { DEFAULT_SETUP, LENGTHS, other, type GameLength, type ScenarioId, type SetupData } from '../../game';
+import type { ComputerOpponent } from '../bots/opponent';
 import { contentField } from '../bridge';
 import { HelpLinks } from '../common/HelpLinks';
 import { Icon } from '../common/Icon';
 import { t } from '../i18n';
+import { ComputerChoices, DEFAULT_COMPUTER_CHOICE } from './ComputerChoices';
 
 const OnlinePanel = lazy(() => import('../online/OnlinePanel'));
 
-/** Choose how to play, the scenario and the length; links to the rules and the glossary. */
+/**
+ * Choose how to play (hot seat, against the computer, online), the scenario and the length;
+ * links to the rules and the glossary.
+ */
 export function StartScreen({ onStart, onGoTo, onOpenRules, onOpenGlossary, resumable, onResume }: {
-  onStart: (setup: SetupData) => void;
+  /** Starts a local game; with an opponent, against the computer. */
+  onStart: (setup: SetupData, opponent?: ComputerOpponent) => void;
   onGoTo: (code: string, watch: boolean) => void;
   onOpenRules: () => void;
   onOpenGlossary: () => void;
@@ -19,7 +25,8 @@ export function StartScreen({ onStart, onGoTo, onOpenRules, onOpenGlossary, resu
 }) {
   const [scenario, setScenario] = useState<ScenarioId>(DEFAULT_SETUP.scenario);
   const [length, setLength] = useState<GameLength>(DEFAULT_SETUP.length);
-  const [mode, setMode] = useState<'hotseat' | 'online'>('hotseat');
+  const [mode, setMode] = useState<'hotseat' | 'computer' | 'online'>('hotseat');
+  const [computer, setComputer] = useState(DEFAULT_COMPUTER_CHOICE);
   return (
     <main className="start">
       <header className="start-hero">
@@ -42,7 +49,8 @@ export function StartScreen({ onStart, onGoTo, onOpenRules, onOpenGlossary, resu
         className="start-form"
         onSubmit={(e) => {
           e.preventDefault();
-          onStart({ scenario, length });
+          const { you, level, persona } = computer;
+          onStart({ scenario, length }, mode === 'computer' ? { side: other(you), level, persona } : undefined);
         }}
       >
         <fieldset className="modes">
@@ -54,12 +62,19 @@ export function StartScreen({ onStart, onGoTo, onOpenRules, onOpenGlossary, resu
             </span>
           </label>
           <label className="choice">
+            <input type="radio" name="mode" value="computer" checked={mode === 'computer'} onChange={() => setMode('computer')} />
+            <span>
+              <strong>{t('start.computer')}</strong> {t('start.computerText')}
+            </span>
+          </label>
+          <label className="choice">
             <input type="radio" name="mode" value="online" checked={mode === 'online'} onChange={() => setMode('online')} />
             <span>
               <strong>{t('start.online')}</strong> {t('start.onlineText')}
             </span>
           </label>
         </fieldset>
+        {mode === 'computer' && <ComputerChoices choice={computer} onChange={setComputer} />}
         <fieldset className="scenarios">
           <legend>{t('start.scenario')}</legend>
           {[...CONTENT.scenarios.values()].map((s) => (
@@ -83,7 +98,7 @@ export function StartScreen({ onStart, onGoTo, onOpenRules, onOpenGlossary, resu
             </label>
           ))}
         </fieldset>
-        {mode === 'hotseat' ? (
+        {mode !== 'online' ? (
           <button type="submit" className="primary big">
             {t('start.begin')}
           </button>

@@ -1,0 +1,43 @@
+/**
+ * How a seat played by the computer is recorded in a match's data: the display name and, in the
+ * player's `data`, `{ bot: { level, persona } }`, which clients read to show the seat as the
+ * computer. The seat's credentials are made by the server and stay in the stored match data
+ * (boardgame.io strips credentials from everything it sends).
+ */
+import { createHash } from 'node:crypto';
+import type { Server as ServerTypes } from 'boardgame.io';
+import { BOT_LEVELS, PERSONAS, type BotConfig, type BotLevel, type Persona } from '../../bots/types';
+
+export const BOT_NAME = 'Computer';
+
+export interface BotSettings {
+  level: BotLevel;
+  persona: Persona;
+}
+
+type Player = ServerTypes.MatchData['players'][number];
+
+/** The bot settings recorded for a seat, or null for a seat a person holds (or an empty one). */
+export function botSettingsOf(player: Player | undefined): BotSettings | null {
+  const bot = (player?.data as { bot?: Partial<BotSettings> } | undefined)?.bot;
+  if (!bot || !BOT_LEVELS.includes(bot.level as BotLevel) || !PERSONAS.includes(bot.persona as Persona)) return null;
+  return { level: bot.level as BotLevel, persona: bot.persona as Persona };
+}
+
+/** The seats of a match that the computer plays, with what a runner needs to play them. */
+export function botSeats(metadata: ServerTypes.MatchData): { playerID: '0' | '1'; credentials: string; settings: BotSettings }[] {
+  return (['0', '1'] as const).flatMap((playerID) => {
+    const player = metadata.players[Number(playerID)];
+    const settings = botSettingsOf(player);
+    return settings && player?.credentials ? [{ playerID, credentials: player.credentials, settings }] : [];
+  });
+}
+
+/**
+ * The bot's own seed, from its secret credentials: the same after a restart (so the bot stays
+ * the same player), and unknown to the person it plays.
+ */
+export function botConfig(settings: BotSettings, credentials: string): BotConfig {
+  const seed = createHash('sha256').update(credentials).digest().readUInt32LE(0);
+  return { level: settings.level, persona: settings.persona, seed };
+}

@@ -1,0 +1,83 @@
+import { lazy, Suspense, useCallback, useLayoutEffect, useRef } from 'react';
+import type { BotMove } from '../../game';
+import { Board } from '../board/Board';
+import type { ComputerPlayers } from '../debrief/Debrief';
+import { useClientState } from '../hotseat/useClientState';
+import { t } from '../i18n';
+import { MatchStoreProvider } from '../store/context';
+import type { ComputerMatch } from './computerMatch';
+import { ComputerStatus } from './ComputerStatus';
+import { useComputerTurn } from './useComputerTurn';
+
+const Debrief = lazy(() => import('../debrief/Debrief'));
+
+/** How long, at least, the computer's turn stays on screen, so a person can follow it. */
+export const COMPUTER_PAUSE_MS = 500;
+
+export interface VsComputerProps {
+  match: ComputerMatch;
+  onPlayAgain: () => void;
+  onOpenRules: () => void;
+  onOpenGlossary: () => void;
+  /** The least time a computer's turn takes on screen (0 in tests). */
+  pauseMs?: number;
+}
+
+/**
+ * Gives the focus back after the board was inert: the button the person last used (Pass,
+ * say) would otherwise lose the focus to the page while the computer thinks.
+ */
+function useFocusReturn(inert: boolean) {
+  const saved = useRef<HTMLElement | null>(null);
+  useLayoutEffect(() => {
+    if (inert) {
+      const active = document.activeElement;
+      if (active instanceof HTMLElement && active !== document.body) saved.current = active;
+      return;
+    }
+    const element = saved.current;
+    saved.current = null;
+    if (element?.isConnected && document.activeElement === document.body) element.focus({ preventScroll: true });
+  }, [inert]);
+}
+
+function ComputerGame({ match, onPlayAgain, onOpenRules, onOpenGlossary, pauseMs = COMPUTER_PAUSE_MS }: VsComputerProps) {
+  const state = useClientState(match.human);
+  const turn = useComputerTurn(match, pauseMs);
+  useFocusReturn(turn.thinking);
+  const send = useCallback((move: BotMove) => match.human.moves[move.move]?.(...move.args), [match]);
+
+  if (!state) return <p role="status">{t('common.loading')}</p>;
+  if (state.ctx.gameover !== undefined) {
+    const { side, level, persona } = match.opponent;
+    const computer: ComputerPlayers = side === 'us' ? { us: { level, persona } } : { cn: { level, persona } };
+    return (
+      <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+        <Debrief G={state.G} ctx={state.ctx} onPlayAgain={onPlayAgain} computer={computer} />
+      </Suspense>
+    );
+  }
+  return (
+    <>
+      <Board
+        G={state.G}
+        ctx={state.ctx}
+        seat={match.humanSide}
+        send={send}
+        inert={turn.thinking}
+        onOpenRules={onOpenRules}
+        onOpenGlossary={onOpenGlossary}
+      />
+      <ComputerStatus G={state.G} side={match.opponent.side} thinking={turn.thinking} failure={turn.failure} onRetry={turn.retry} />
+    </>
+  );
+}
+
+/** One person against the computer: the board for the person's side, the computer thinking in a worker, and the debrief. */
+export default function VsComputer(props: VsComputerProps) {
+  return (
+    <MatchStoreProvider>
+      <ComputerGame {...props} />
+    </MatchStoreProvider>
+  );
+}

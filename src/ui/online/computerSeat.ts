@@ -1,0 +1,45 @@
+/**
+ * Seats the server's computer plays: the match data records `{ bot: { level, persona } }` in
+ * the seat's `data` (src/server/bots/botSeat.ts). The waiting room, the join page, the
+ * spectator view and the debrief read it from here.
+ */
+import type { Side } from '../../game';
+import { BOT_LEVELS, PERSONAS, type BotLevel, type Persona } from '../../bots/types';
+import { t } from '../i18n';
+
+export interface ComputerSettings {
+  level: BotLevel;
+  persona: Persona;
+}
+
+/** A seat as the server shows it (boardgame.io's match data without credentials; `data` is ours). */
+export interface SeatInfo {
+  id: number;
+  name?: string;
+  data?: unknown;
+  isConnected?: boolean;
+}
+
+/** The computer's settings if the computer plays this seat, else null. */
+export function computerOf(player: SeatInfo | undefined): ComputerSettings | null {
+  const bot = (player?.data as { bot?: Partial<ComputerSettings> } | undefined)?.bot;
+  if (!player?.name || !bot || !BOT_LEVELS.includes(bot.level as BotLevel) || !PERSONAS.includes(bot.persona as Persona)) return null;
+  return { level: bot.level as BotLevel, persona: bot.persona as Persona };
+}
+
+/** The sides the computer plays, for the debrief. */
+export function computerSides(players: readonly SeatInfo[]): Partial<Record<Side, ComputerSettings>> {
+  const sides: Partial<Record<Side, ComputerSettings>> = {};
+  for (const player of players) {
+    const computer = computerOf(player);
+    if (computer) sides[player.id === 0 ? 'us' : 'cn'] = computer;
+  }
+  return sides;
+}
+
+/** Who holds a seat, as shown: a person's name, the computer with its level and temperament, or a free seat. */
+export function seatHolder(player: SeatInfo): string {
+  const computer = computerOf(player);
+  if (computer) return t('online.computer.seat', { level: t(`computer.level.${computer.level}`), persona: t(`computer.persona.${computer.persona}`) });
+  return player.name ?? t('online.free');
+}

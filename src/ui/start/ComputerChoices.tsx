@@ -1,0 +1,50 @@
+import { SIDES } from '../../content/types';
+import type { Side } from '../../game';
+import { BOT_LEVELS, PERSONAS, type BotLevel, type Persona } from '../bots/opponent';
+import { sideName } from '../bridge';
+import { ChoiceGroup } from '../common/ChoiceGroup';
+import { t } from '../i18n';
+
+export interface ComputerChoice {
+  /** The side the person plays. */
+  readonly you: Side;
+  readonly level: BotLevel;
+  readonly persona: Persona;
+}
+
+export const DEFAULT_COMPUTER_CHOICE: ComputerChoice = { you: 'us', level: 'normal', persona: 'balanced' };
+
+/** Against the computer: the person's side, the computer's level and its temperament. */
+export function ComputerChoices({ choice, onChange }: { choice: ComputerChoice; onChange: (choice: ComputerChoice) => void }) {
+  return (
+    <>
+      <ChoiceGroup
+        name="computer-side"
+        legend={t('start.yourSide')}
+        options={SIDES}
+        value={choice.you}
+        onChange={(you) => onChange({ ...choice, you })}
+        title={(side) => t('start.playAs', { side: sideName(side) })}
+        text={(side) => t(`start.sideText.${side}`)}
+      />
+      <ChoiceGroup
+        name="computer-level"
+        legend={t('start.level')}
+        options={BOT_LEVELS}
+        value={choice.level}
+        onChange={(level) => onChange({ ...choice, level })}
+        title={(level) => t(`computer.level.${level}`)}
+        text={(level) => t(`computer.levelText.${level}`)}
+      />
+      <ChoiceGroup
+        name="computer-persona"
+        legend={t('start.temperament')}
+        options={PERSONAS}
+        value={choice.persona}
+        onChange={(persona) => onChange({ ...choice, persona })}
+        title={(persona) => t(`computer.persona.${persona}`)}
+        text={(persona) => t(`computer.personaText.${persona}`)}
+      />
+    </>
+  );
+}
