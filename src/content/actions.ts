@@ -30,7 +30,7 @@ export const WASHINGTON_ACTIONS: readonly ActionDef[] = [
     id: 'cutTariffs',
     side: 'us',
     title: 'Cut tariffs (−10 points)',
-    text: 'U.S. tariff −1 step. U.S. inflation −1. China growth +1. Relationship +1. Your hawks call it weak: your Support −1.',
+    text: 'U.S. tariff −1 step. U.S. inflation −1. China growth +1. Relationship +1. Calls off a running tariff-escalation plan. Your hawks call it weak: your Support −1.',
     cost: 1,
     tags: ['tariff', 'tariffCut'],
     requires: [
@@ -41,6 +41,7 @@ export const WASHINGTON_ACTIONS: readonly ActionDef[] = [
       { kind: 'track', track: 'usInflation', delta: -1 },
       { kind: 'track', track: 'cnGrowth', delta: 1 },
       { kind: 'track', track: 'relationship', delta: 1 },
+      { kind: 'clearFlag', flag: 'tariffEscalation' },
       { kind: 'concession', side: 'us', amount: 1 },
     ],
     source: 'The essay: tariffs are leverage for a better offer, and relief from them is what Beijing wants in a deal.',
@@ -134,6 +135,25 @@ export const WASHINGTON_ACTIONS: readonly ActionDef[] = [
     effects: [{ kind: 'nextRound', effects: [{ kind: 'track', track: 'usMineralDependence', delta: -1 }] }],
     source: 'The essay: without closer work with the G-7 and other producers, the U.S. will struggle to cut its mineral dependence.',
     reality: 'New mines and refineries take years; allies have pooled money and offtake deals to speed them up.',
+  },
+  {
+    id: 'tariffExclusions',
+    side: 'us',
+    title: 'Grant tariff exclusions',
+    text: 'Let importers skip the tariff on goods they cannot buy anywhere else. Once a round, while U.S. inflation is 3 or more: U.S. inflation −1.',
+    cost: 2,
+    tags: ['economy'],
+    requires: [
+      { when: { kind: 'atLeast', track: 'usTariff', value: 1 }, reason: 'There is no U.S. tariff to grant exclusions from.' },
+      { when: { kind: 'atLeast', track: 'usInflation', value: 3 }, reason: 'Prices are not high enough for importers to win exclusions (U.S. inflation must be 3 or more).' },
+      { when: { kind: 'noFlag', flag: 'exclusionsGranted' }, reason: 'Exclusions were already granted this round.' },
+    ],
+    effects: [
+      { kind: 'track', track: 'usInflation', delta: -1 },
+      { kind: 'flag', flag: 'exclusionsGranted', duration: 'round' },
+    ],
+    source: 'The essay: tariffs push up U.S. prices, and Washington keeps a process for firms to ask for relief on goods they cannot source elsewhere.',
+    reality: 'From 2018 the U.S. Trade Representative granted exclusions from the China tariffs for thousands of products, and extended some of them for years.',
   },
 ];
 
@@ -298,16 +318,13 @@ export const BEIJING_ACTIONS: readonly ActionDef[] = [
     id: 'selfReliance',
     side: 'cn',
     title: 'Self-reliance push (Made in China 2025)',
-    text: 'Pour money into home-grown chips. China growth −1 now. From next round: China chip dependence −1.',
+    text: 'Pour money into home-grown chips. From next round: China chip dependence −1.',
     cost: 3,
     tags: ['tech', 'economy'],
     requires: [
       { when: { kind: 'atLeast', track: 'cnChipDependence', value: 1 }, reason: 'China no longer depends on U.S. chips.' },
     ],
-    effects: [
-      { kind: 'track', track: 'cnGrowth', delta: -1 },
-      { kind: 'nextRound', effects: [{ kind: 'track', track: 'cnChipDependence', delta: -1 }] },
-    ],
+    effects: [{ kind: 'nextRound', effects: [{ kind: 'track', track: 'cnChipDependence', delta: -1 }] }],
     source: 'The essay: Made in China 2025, launched in 2015, aimed to cut China’s reliance on U.S. chips and other technology.',
     reality: 'China has spent heavily on domestic chip makers since 2015, and the U.S. cut-off of Huawei sped this up.',
   },

@@ -147,7 +147,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     definition:
       'Making the key things your economy needs at home instead of buying them abroad. Made in China 2025 was Beijing’s ten-year plan, launched in 2015, to do this for high-tech goods.',
     example:
-      'The plan aimed to cut China’s reliance on U.S. chips, biotech and aircraft parts. In the game, Beijing’s “Self-reliance push” costs growth now and lowers China chip dependence next round.',
+      'The plan aimed to cut China’s reliance on U.S. chips, biotech and aircraft parts. In the game, Beijing’s “Self-reliance push” lowers China chip dependence next round; below 3, U.S. export controls stop slowing China’s growth.',
   },
   {
     id: 'deflation',

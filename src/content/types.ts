@@ -67,6 +67,8 @@ export const FLAGS = [
   'hawkishCongress',
   /** The next tariff hit on China's growth is one smaller. */
   'tariffShield',
+  /** Washington has granted tariff exclusions this round (once a round). */
+  'exclusionsGranted',
 ] as const;
 export type Flag = (typeof FLAGS)[number];
 

@@ -88,8 +88,8 @@ export interface DriftRule {
  */
 export const DRIFT_RULES: readonly DriftRule[] = [
   { rule: 'R8.1', watch: 'usTariff', applies: (t) => t.usTariff >= 3, changes: [['usInflation', 1]] },
-  { rule: 'R8.2', watch: (t) => (t.exportControls >= 4 ? 'exportControls' : 'usTariff'), applies: (t) => t.usTariff >= 4 || t.exportControls >= 4, changes: [['cnGrowth', -1]] },
-  { rule: 'R8.3', watch: 'usMineralDependence', applies: (t) => t.mineralBans >= 1 && t.usMineralDependence >= 3, changes: [['usSupport', -1]] },
+  { rule: 'R8.2', watch: (t) => (t.exportControls >= 4 && t.cnChipDependence >= 3 ? 'exportControls' : 'usTariff'), applies: (t) => t.usTariff >= 4 || (t.exportControls >= 4 && t.cnChipDependence >= 3), changes: [['cnGrowth', -1]] },
+  { rule: 'R8.3', watch: 'usMineralDependence', applies: (t) => t.mineralBans >= 2 && t.usMineralDependence >= 3, changes: [['usInflation', 1]] },
   { rule: 'R8.4', watch: 'usInflation', applies: (t) => t.usInflation >= 7, changes: [['usSupport', -1]] },
   { rule: 'R8.4', watch: 'cnGrowth', applies: (t) => t.cnGrowth <= 2, changes: [['cnSupport', -1]] },
   {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { BOT_LEVELS, PERSONAS, decide, moodOf, type BotConfig, type BotLevel, type Persona } from '../../src/bots';
 import { actingSide, other, toPlay, whyRefused, type DeRiskState, type GameLength, type ScenarioId, type Side } from '../../src/game';
 import { createHeadlessMatch, playerToAct } from '../../src/sim/headless';
-import { main, type SimSummary } from '../../scripts/simulate';
+import { main, mergeSummaries, parseArgs, simulate, splitGames, type SimSummary } from '../../scripts/simulate';
 import { play, startMatch, BEIJING, WASHINGTON } from '../helpers/match';
 
 const SCENARIOS: readonly ScenarioId[] = ['2025', '2018', '2020'];
@@ -118,41 +118,29 @@ describe('R12 a bot never reads the other side’s secrets', () => {
   });
 });
 
-/** The share of a side's actions and cards that cut the relationship or raise a barrier. */
-function hostileShare(G: DeRiskState, side: Side): { hostile: number; plays: number } {
-  let hostile = 0;
-  let plays = 0;
-  for (const e of G.chronicle) {
-    if ((e.kind !== 'action' && e.kind !== 'card') || e.side !== side) continue;
-    plays += 1;
-    const cuts = e.changes.some((c) => c.track === 'relationship' && c.to < c.from);
-    const barrier = e.changes.some((c) => ['usTariff', 'cnTariff', 'exportControls', 'mineralBans'].includes(c.track) && c.to > c.from);
-    if (cuts || barrier) hostile += 1;
-  }
-  return { hostile, plays };
-}
-
 describe('Personas play in character', () => {
-  function shareOf(persona: Persona): number {
-    let hostile = 0;
-    let plays = 0;
-    for (let seed = 1; seed <= 20; seed += 1) {
+  /** Per game, with `persona` on `side` against a balanced bot: the final relationship and the deals signed. */
+  function characterOf(persona: Persona, side: Side): { relationship: number; deals: number } {
+    let relationship = 0;
+    let deals = 0;
+    const games = 10;
+    for (let seed = 1; seed <= games; seed += 1) {
       const me = { level: 'normal', persona } as const;
       const balanced = { level: 'normal', persona: 'balanced' } as const;
-      const side: Side = seed % 2 === 0 ? 'cn' : 'us';
       const game = playGame(500 + seed, side === 'us' ? { us: me, cn: balanced } : { us: balanced, cn: me }, '2025', 8);
-      const s = hostileShare(game.G, side);
-      hostile += s.hostile;
-      plays += s.plays;
+      relationship += game.G.tracks.relationship;
+      deals += game.G.chronicle.filter((e) => e.kind === 'dealSigned').length;
     }
-    return hostile / plays;
+    return { relationship: relationship / games, deals: deals / games };
   }
 
-  it('over 20 games the hawk’s share of hostile plays is clearly above the dealmaker’s', () => {
-    const hawk = shareOf('hawk');
-    const dealmaker = shareOf('dealmaker');
-    expect(hawk - dealmaker).toBeGreaterThan(0.08);
-    expect(hawk / dealmaker).toBeGreaterThan(1.25);
+  // A hawk front-loads pressure and then has to mind the rupture (R11.2) like anyone else, so
+  // the share of hostile plays over a whole game says little; what a class sees is the ending.
+  it.each(['us', 'cn'] as const)('as %s, the hawk signs far fewer deals and leaves the relationship lower than the dealmaker', (side) => {
+    const hawk = characterOf('hawk', side);
+    const dealmaker = characterOf('dealmaker', side);
+    expect(dealmaker.deals - hawk.deals).toBeGreaterThan(0.5);
+    expect(dealmaker.relationship - hawk.relationship).toBeGreaterThan(1.5);
   });
 
   it('tit-for-tat cooperates at first, retaliates after a hostile play and forgives after a friendly one', () => {
@@ -182,6 +170,31 @@ describe('scripts/simulate.ts', () => {
     expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
     expect(Object.keys(summary.averageTracks)).toContain('relationship');
     expect(summary.bots).toEqual({ '0': 'normal/balanced', '1': 'easy/hawk' });
+  });
+
+  it('`--jobs` splits the seeds evenly, and merging the parts gives the same figures as one run', () => {
+    expect(splitGames(10, 5, 3)).toEqual([
+      { games: 4, seed: 5 },
+      { games: 3, seed: 9 },
+      { games: 3, seed: 12 },
+    ]);
+    expect(splitGames(2, 1, 4)).toEqual([
+      { games: 1, seed: 1 },
+      { games: 1, seed: 2 },
+    ]);
+    const run = (games: number, seed: number) => simulate({ ...parseArgs(['--bots', 'easy:easy', '--length', '4']), games, seed });
+    const whole = run(6, 1);
+    const merged = mergeSummaries([run(4, 1), run(2, 5)]);
+    for (const key of ['games', 'seed', 'wins', 'draws', 'suddenEnds', 'results', 'suddenLosers', 'dealsSigned', 'dealsInForce', 'moves', 'decisions', 'winRate'] as const) {
+      expect(merged[key], key).toEqual(whole[key]);
+    }
+    for (const [track, value] of Object.entries(whole.averageTracks)) expect(merged.averageTracks[track as keyof typeof whole.averageTracks]).toBeCloseTo(value, 9);
+    for (const [label, share] of Object.entries(whole.actionShare)) expect(merged.actionShare[label]).toBeCloseTo(share, 9);
+    for (const [label, share] of Object.entries(whole.actionShareBySide['1'])) expect(merged.actionShareBySide['1'][label]).toBeCloseTo(share, 9);
+  });
+
+  it('refuses a bad --jobs with a clear message', () => {
+    expect(() => parseArgs(['--jobs', '0'])).toThrow(/--jobs must be a whole number from 1 to 64/);
   });
 });
 

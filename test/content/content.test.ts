@@ -19,8 +19,8 @@ describe('content', () => {
     }
   });
 
-  it('has 7 + 11 standard actions and four agendas per side (R5.4, R10)', () => {
-    expect(CONTENT.menus.us).toHaveLength(7);
+  it('has 8 + 11 standard actions and four agendas per side (R5.4, R10)', () => {
+    expect(CONTENT.menus.us).toHaveLength(8);
     expect(CONTENT.menus.cn).toHaveLength(11);
     expect(AGENDAS.filter((a) => a.side === 'us')).toHaveLength(4);
     expect(AGENDAS.filter((a) => a.side === 'cn')).toHaveLength(4);

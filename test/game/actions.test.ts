@@ -1,4 +1,5 @@
 /** The standard menus of both sides played through a real match, and the turn structure (R4.5, R5). */
+import type { Ctx } from 'boardgame.io';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONTENT } from '../../src/content';
 import type { Side, TrackId } from '../../src/content/types';
@@ -79,12 +80,13 @@ const SIMPLE: Row[] = [
   ['sanctionFirm', 'cn', {}, { relationship: -1, interdependence: -1, cnSupport: 1, cnLeverage: -1 }, 1],
   ['tightenDataRules', 'cn', {}, { relationship: -1, interdependence: -1, cnSupport: 1, cnLeverage: -1 }, 1],
   ['stimulateDemand', 'cn', {}, { cnGrowth: 1, cnLeverage: -2 }, 2],
+  ['tariffExclusions', 'us', { usInflation: 5 }, { usInflation: -1, usLeverage: -2 }, 2],
 ];
 
 describe('R5.4 the standard menus', () => {
-  it('R5.4 Washington has 7 standard actions and Beijing 11', () => {
+  it('R5.4 Washington has 8 standard actions and Beijing 11', () => {
     expect(CONTENT.menus.us.map((a) => a.id)).toEqual([
-      'raiseTariffs', 'cutTariffs', 'tightenControls', 'restrictConnectedTech', 'screenInvestment', 'approveFactory', 'coordinateG7',
+      'raiseTariffs', 'cutTariffs', 'tightenControls', 'restrictConnectedTech', 'screenInvestment', 'approveFactory', 'coordinateG7', 'tariffExclusions',
     ]);
     expect(CONTENT.menus.cn).toHaveLength(11);
   });
@@ -196,7 +198,7 @@ describe('R5.4 the standard menus', () => {
 
   it.each([
     ['us', 'coordinateG7', 3, 'usMineralDependence', 'usLeverage', {}],
-    ['cn', 'selfReliance', 3, 'cnChipDependence', 'cnLeverage', { cnGrowth: -1 }],
+    ['cn', 'selfReliance', 3, 'cnChipDependence', 'cnLeverage', {}],
   ] as const)('R5.4 R4.1 %s %s applies its delayed effect at the start of the next round', (side, id, cost, track, leverage, now) => {
     const { match, delta, entry } = runAction(side, id);
     expect(delta).toEqual({ ...now, [leverage]: -cost });
@@ -207,6 +209,26 @@ describe('R5.4 the standard menus', () => {
     expect(round2[0]).toMatchObject({ kind: 'delayed', side, source: `action:${id}`, changes: [{ track, from: 3, to: 2 }] });
     expect(round2.findIndex((e) => e.kind === 'event')).toBeGreaterThan(0);
     expect(match.state.G.delayed).toEqual([]);
+  });
+
+  it('R5.4 tariffExclusions needs a tariff to exempt goods from and inflation of 3 or more, once a round', () => {
+    const match = begin({ usTariff: 1, usInflation: 2 });
+    expect(whyRefused(match.state.G, match.state.ctx as Ctx, 'us', { kind: 'action', id: 'tariffExclusions' })?.code).toBe('requirement');
+    expect(match.move(WASHINGTON, 'act', 'tariffExclusions')).toBe(false);
+    const noTariff = begin({ usTariff: 0, usInflation: 6 });
+    expect(whyRefused(noTariff.state.G, noTariff.state.ctx as Ctx, 'us', { kind: 'action', id: 'tariffExclusions' })?.message).toMatch(/no U\.S\. tariff/);
+    const once = begin({ usTariff: 1, usInflation: 6 });
+    play(once, WASHINGTON, 'act', 'tariffExclusions');
+    play(once, BEIJING, 'pass');
+    expect(whyRefused(once.state.G, once.state.ctx as Ctx, 'us', { kind: 'action', id: 'tariffExclusions' })?.message).toBe('Exclusions were already granted this round.');
+    expect(once.move(WASHINGTON, 'act', 'tariffExclusions')).toBe(false);
+    expect(once.state.G.tracks.usInflation).toBe(5);
+  });
+
+  it('R5.4 R8.5 cutting tariffs calls off a running escalation plan', () => {
+    const { G, entry } = runAction('us', 'cutTariffs', {}, (S) => S.flags.push({ flag: 'tariffEscalation', duration: 'untilDeal' }));
+    expect(G.flags.some((f) => f.flag === 'tariffEscalation')).toBe(false);
+    expect(entry?.notes).toContainEqual({ kind: 'flagCleared', flag: 'tariffEscalation' });
   });
 
   it('R5.4 R9.3 stimulateDemand raises the tariffShield flag until used', () => {

@@ -359,11 +359,11 @@ describe('R2.4 the 2020 Phase One deal and R5.5 the pandemic', () => {
   it('R2.4 the 2020 scenario starts with Phase One in force, its terms already in the starting tracks', () => {
     const { G } = phaseOne().state;
     expect(G.deal).toEqual({
-      terms: ['tariffCut1', 'buyFarm', 'buyLng'],
+      terms: ['tariffCut1', 'buyLng'],
       proposedBy: null,
       signedRound: 0,
       health: 3,
-      commitments: ['farm', 'lng'],
+      commitments: ['lng'],
       ceilings: [{ track: 'usTariff', side: 'us', limit: 2 }],
     });
     expect(G.history[0]?.tracks.usTariff).toBe(2);
@@ -379,10 +379,9 @@ describe('R2.4 the 2020 Phase One deal and R5.5 the pandemic', () => {
     expect(match.state.G.deal?.health).toBe(2);
     expect(match.state.G.chronicle.findLast((e) => e.kind === 'dealUpkeep')).toMatchObject({
       round: 1,
-      notes: [{ kind: 'missed', goods: ['farm', 'lng'] }],
+      notes: [{ kind: 'missed', goods: ['lng'] }],
     });
     play(match, WASHINGTON, 'pass');
-    play(match, BEIJING, 'act', 'buyFarm');
     play(match, BEIJING, 'act', 'signLng');
     play(match, BEIJING, 'pass');
     expect(match.state.G.round).toBe(3);

@@ -192,7 +192,7 @@ describe('R5.3 whyRefused and the reducer agree on every refusal', () => {
 
   it('R7.1 R2.4 dealInForce: only one deal at a time (2020 starts with Phase One)', () => {
     const match = begin({ setup: { scenario: '2020' } });
-    expect(match.state.G.deal?.terms).toEqual(['tariffCut1', 'buyFarm', 'buyLng']);
+    expect(match.state.G.deal?.terms).toEqual(['tariffCut1', 'buyLng']);
     const terms = ['appReprieve', 'buyMedical'];
     expectRefused(match, 'us', { kind: 'propose', terms }, 'dealInForce', /already in force/, ['proposeDeal', terms]);
   });

@@ -19,7 +19,8 @@ describe('warnings', () => {
   it.each([
     ['R8.1 tariffs of 3 will raise inflation', { usTariff: 3 }, ['usTariff']],
     ['R8.2 export controls of 4 will slow China', { exportControls: 4 }, ['exportControls']],
-    ['R8.3 a ban with dependence 3 will cost Washington support', { mineralBans: 1, usMineralDependence: 3 }, ['usMineralDependence']],
+    ['R8.2 export controls of 4 are no threat once China chip dependence is 2', { exportControls: 4, cnChipDependence: 2 }, []],
+    ['R8.3 two bans with dependence 3 will raise U.S. inflation', { mineralBans: 2, usMineralDependence: 3 }, ['usMineralDependence']],
     ['R8.4 inflation 7', { usInflation: 7 }, ['usInflation']],
     ['R8.4 growth 2', { cnGrowth: 2 }, ['cnGrowth']],
     ['R8.7 interdependence 5', { interdependence: 5 }, ['interdependence']],

@@ -37,9 +37,6 @@ vi.mock('chart.js', () => {
   };
 });
 
-/** Seeds of the default game (2025, 8 rounds) found by playing random games to the end. */
-const SEEDS = { score: 7, rupture: 1, collapse: 9, stalemate: 14 } as const;
-
 const games = new Map<number, { G: DeRiskState; result: GameResult; ctx: ReturnType<typeof playRandomGame>['state']['ctx'] }>();
 function game(seed: number) {
   let found = games.get(seed);
@@ -50,6 +47,18 @@ function game(seed: number) {
   }
   return found;
 }
+
+/** The first seed of the default game whose random play ends this way (so rule tuning cannot break the test). */
+function firstSeed(kind: GameResult['kind']): number {
+  for (let seed = 1; seed <= 2000; seed += 1) if (game(seed).result.kind === kind) return seed;
+  throw new Error(`No random game in 2000 ends in a ${kind}`);
+}
+
+/**
+ * Seeds of the default game (2025, 8 rounds). The score and rupture games are fixed because
+ * the question tests below check facts of those very games; the rarer endings are searched for.
+ */
+const SEEDS = { score: 7, rupture: 10, collapse: firstSeed('collapse'), stalemate: firstSeed('stalemate') } as const;
 
 function renderDebrief(seed: number) {
   const { G, ctx } = game(seed);
