@@ -30,11 +30,12 @@ export interface AppServer {
 }
 
 /** Starts the built server on a free port with a throwaway data folder. */
-export async function startServer(): Promise<AppServer> {
+/** Starts the built server (dist-server) on a free port with its own data folder; `env` adds settings. */
+export async function startServer(env: Record<string, string> = {}): Promise<AppServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'de-risk-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['dist-server/server.cjs'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,6 +1,7 @@
 /**
  * Online play in real Chromium: two browser contexts create and join a match by room code,
- * play several rounds, one reloads and plays on; a spectator context sees no hand.
+ * play several rounds, one reloads and plays on; a spectator context sees no hand. And a lone
+ * player gives the empty seat to the server's computer player and plays it to the debrief.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +12,8 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  server = await startServer();
+  // A short pause before each computer move keeps the test quick (the default is 0.6–1.2 s).
+  server = await startServer({ BOT_THINK_MS: '50' });
   browser = await launchBrowser();
 });
 
@@ -91,5 +93,40 @@ describe('online play', () => {
     expect(await spectator.getByRole('heading', { name: /’s desk$/ }).count()).toBe(0);
     expect(await spectator.getByText(/Your secret agenda/).count()).toBe(0);
     expect(await axeSerious(spectator)).toEqual([]);
+  });
+
+  it('a lone player gives the empty seat to the computer, plays it to the end, and the debrief names it and its reasons', async () => {
+    const page = await openPage();
+    await page.goto(server.url);
+    await page.getByLabel(/^Online, two devices/).check();
+    await page.getByLabel(/^Quick/).check();
+    await page.getByLabel('Your name').fill('Ada');
+    await page.getByRole('button', { name: 'Create the match' }).click();
+    await page.getByRole('heading', { name: 'Waiting for the other player' }).waitFor();
+
+    await page.getByText('Play against the computer instead').click();
+    await page.getByLabel(/^Easy/).check();
+    await page.getByLabel(/^Hawk/).check();
+    expect(await axeSerious(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Give the empty seat to the computer' }).click();
+    await page.getByRole('heading', { name: 'Washington’s desk' }).waitFor();
+
+    // Washington passes whenever it must act and turns down any deal; the computer plays Beijing on the server.
+    const debrief = page.getByRole('heading', { name: 'Game over: the debrief' });
+    const turn = () => page.locator('.turn').innerText();
+    for (let moves = 0; (await debrief.count()) === 0; moves += 1) {
+      expect(moves).toBeLessThan(60);
+      await expect.poll(async () => (await debrief.count()) > 0 || /^Washington (to act|must answer)/.test(await turn()), { timeout: 20_000 }).toBe(true);
+      if ((await debrief.count()) > 0) break;
+      const before = `${await page.locator('.topbar-round').innerText()} ${await turn()}`;
+      const answering = (await turn()).startsWith('Washington must answer');
+      await page.getByRole('button', { name: answering ? 'Reject' : 'Pass', exact: true }).click();
+      await expect.poll(async () => (await debrief.count()) > 0 || `${await page.locator('.topbar-round').innerText()} ${await turn()}` !== before, { timeout: 20_000 }).toBe(true);
+    }
+    await page.getByText('Beijing was played by the computer: easy level, Hawk temperament.').waitFor();
+    const reasons = page.getByRole('region', { name: 'Why each side chose its moves' });
+    await reasons.waitFor();
+    expect(await reasons.getByText('Beijing (computer)').count()).toBeGreaterThan(0);
+    expect(await axeSerious(page)).toEqual([]);
   });
 });
