@@ -38,6 +38,9 @@ describe('against the computer', () => {
     const { user, match, workers } = start({ side: 'cn', level: 'easy', persona: 'hawk' }, { worker: () => fakeBotWorker({ hold: true }) });
     expect(screen.getByRole('heading', { name: 'Washington’s desk' })).toBeTruthy();
     expect(board()?.hasAttribute('inert')).toBe(false);
+    // The panels say who is who: "you" on Washington's, "computer" on Beijing's.
+    expect(screen.getByRole('heading', { name: 'Washington you' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Beijing computer' })).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Take action: Raise tariffs (+10 points)' }));
     await waitFor(() => expect(workers.made[0]?.waiting).toHaveLength(1));

@@ -1,4 +1,4 @@
-import { actingSide } from '../../game';
+import { actingSide, type Side } from '../../game';
 import { t } from '../i18n';
 import { DealPanel, RelationshipPanel, TradeWarPanel } from './CenterPanels';
 import { Chronicle } from './Chronicle';
@@ -14,10 +14,12 @@ export interface BoardViewProps extends BoardProps {
   onOpenGlossary: () => void;
   /** Hidden from assistive technology and the keyboard (behind the curtain). */
   inert?: boolean;
+  /** The side the computer plays, if any: its panel says so. */
+  computer?: Side | null;
 }
 
 /** The game board: the two capitals either side of the shared tracks, the desk and the chronicle. */
-export function Board({ onOpenRules, onOpenGlossary, inert, ...props }: BoardViewProps) {
+export function Board({ onOpenRules, onOpenGlossary, inert, computer = null, ...props }: BoardViewProps) {
   const { G, ctx, seat } = props;
   const responder = G.proposal && seat && actingSide(G, ctx) === seat;
   return (
@@ -25,13 +27,13 @@ export function Board({ onOpenRules, onOpenGlossary, inert, ...props }: BoardVie
       <TopBar G={G} ctx={ctx} onOpenRules={onOpenRules} onOpenGlossary={onOpenGlossary} />
       <EventBanner G={G} />
       <main className="board-grid" aria-label={t('board.label')}>
-        <SidePanel G={G} side="us" seat={seat} />
+        <SidePanel G={G} side="us" seat={seat} computer={computer === 'us'} />
         <div className="center">
           <RelationshipPanel G={G} />
           <TradeWarPanel G={G} />
           <DealPanel G={G} />
         </div>
-        <SidePanel G={G} side="cn" seat={seat} />
+        <SidePanel G={G} side="cn" seat={seat} computer={computer === 'cn'} />
       </main>
       {seat && <PlayerDesk {...props} seat={seat} />}
       <Chronicle G={G} />

@@ -6,7 +6,7 @@ import { Meter } from '../common/Meter';
 import { t } from '../i18n';
 
 /** One capital: support, economy, leverage, dependence, hand size and (for its own seat) the agenda. */
-export function SidePanel({ G, side, seat }: { G: DeRiskState; side: Side; seat: Side | null }) {
+export function SidePanel({ G, side, seat, computer = false }: { G: DeRiskState; side: Side; seat: Side | null; computer?: boolean }) {
   const tracks = SIDE_TRACKS[side];
   const warned = warnings(G);
   const meter = (track: (typeof tracks)[keyof typeof tracks]) => (
@@ -30,6 +30,7 @@ export function SidePanel({ G, side, seat }: { G: DeRiskState; side: Side; seat:
         <Icon name={side === 'us' ? 'washington' : 'beijing'} className="side-emblem" />
         {sideName(side)}
         {seat === side && <span className="you">{t('side.you')}</span>}
+        {computer && <span className="you">{t('side.computer')}</span>}
       </h2>
       {meter(tracks.support)}
       {meter(tracks.economy)}

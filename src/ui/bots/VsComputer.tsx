@@ -65,6 +65,7 @@ function ComputerGame({ match, onPlayAgain, onOpenRules, onOpenGlossary, pauseMs
         seat={match.humanSide}
         send={send}
         inert={turn.thinking}
+        computer={match.opponent.side}
         onOpenRules={onOpenRules}
         onOpenGlossary={onOpenGlossary}
       />

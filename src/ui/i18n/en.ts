@@ -50,6 +50,7 @@ export const en = {
   'side.us': 'Washington',
   'side.cn': 'Beijing',
   'side.you': 'you',
+  'side.computer': 'computer',
   'side.hand_one': '{count} card in hand',
   'side.hand_other': '{count} cards in hand',
   'side.income_one': 'income {count} a round',

@@ -7,7 +7,7 @@ import { t } from '../i18n';
 import { useClientState } from '../hotseat/useClientState';
 import { stopOnce, type DeRiskClient } from '../hotseat/client';
 import { MatchStoreProvider } from '../store/context';
-import { computerOf, computerSides, seatHolder } from './computerSeat';
+import { computerOf, computerSide, computerSides, seatHolder } from './computerSeat';
 import { JoinPanel } from './JoinPanel';
 import { lobbyError, playAgain } from './lobbyApi';
 import { SeatList } from './SeatList';
@@ -114,7 +114,15 @@ function OnlineBoard({ client, seat, watch, code, props }: { client: DeRiskClien
           <SeatList players={players} />
         </div>
       )}
-      <Board G={state.G} ctx={state.ctx} seat={watch ? null : side} send={send} onOpenRules={props.onOpenRules} onOpenGlossary={props.onOpenGlossary} />
+      <Board
+        G={state.G}
+        ctx={state.ctx}
+        seat={watch ? null : side}
+        send={send}
+        computer={computerSide(players)}
+        onOpenRules={props.onOpenRules}
+        onOpenGlossary={props.onOpenGlossary}
+      />
     </>
   );
 }

@@ -37,6 +37,12 @@ export function computerSides(players: readonly SeatInfo[]): Partial<Record<Side
   return sides;
 }
 
+/** The side the computer plays in this match, if it plays one (the board badges its panel). */
+export function computerSide(players: readonly SeatInfo[]): Side | null {
+  const [side] = Object.keys(computerSides(players)) as Side[];
+  return side ?? null;
+}
+
 /** Who holds a seat, as shown: a person's name, the computer with its level and temperament, or a free seat. */
 export function seatHolder(player: SeatInfo): string {
   const computer = computerOf(player);
