@@ -34,6 +34,7 @@ export const SCENARIOS: readonly ScenarioDef[] = [
     deal: null,
     // Midterms Nov. 2026, 21st Party Congress autumn 2027, presidential election Nov. 2028.
     schedule: { 4: 'midterms', 6: 'partyCongress', 8: 'presidentialElection' },
+    shorterGames: { '4': { usLeverage: 4 }, '6': { cnLeverage: 4 } },
   },
   {
     id: '2018',
@@ -62,6 +63,7 @@ export const SCENARIOS: readonly ScenarioDef[] = [
     deal: null,
     // Midterms Nov. 2018, presidential election Nov. 2020 (the next Party Congress is in 2022).
     schedule: { 2: 'midterms', 6: 'presidentialElection' },
+    shorterGames: { '4': { cnGrowth: 5, cnLeverage: 3 }, '6': { cnLeverage: 3 } },
   },
   {
     id: '2020',
@@ -90,5 +92,6 @@ export const SCENARIOS: readonly ScenarioDef[] = [
     deal: { terms: ['tariffCut1', 'buyLng'] },
     // The pandemic, the presidential election of Nov. 2020, the 20th Party Congress of Oct. 2022.
     schedule: { 1: 'pandemic', 2: 'presidentialElection', 6: 'partyCongress' },
+    shorterGames: { '4': { cnLeverage: 5 }, '6': { cnLeverage: 4 } },
   },
 ];

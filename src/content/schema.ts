@@ -142,6 +142,7 @@ export const scenarioSchema = z.object({
   pendingOffers: intIn(0, 3),
   deal: z.nullable(z.object({ terms: z.array(id).check(z.minLength(2)) })),
   schedule: z.record(z.string().check(z.regex(/^[1-8]$/)), id),
+  shorterGames: z.optional(z.partialRecord(z.enum(['4', '6']), z.partialRecord(track, intIn(0, 20)))),
 });
 
 export const glossarySchema = z.object({

@@ -233,4 +233,10 @@ export interface ScenarioDef {
   readonly deal: { readonly terms: readonly string[] } | null;
   /** Events that replace the world-event draw in given rounds (round number → event id). */
   readonly schedule: Readonly<Record<number, string>>;
+  /**
+   * Starting tracks that differ in a shorter game (its number of rounds → those tracks; the
+   * rest as in `tracks`): slow effects and late scheduled events have less time to matter
+   * there, so a scenario balanced over 8 rounds can lean to one side over 4 (R2.2).
+   */
+  readonly shorterGames?: Readonly<Partial<Record<'4' | '6', Readonly<Partial<Record<TrackId, number>>>>>>;
 }

@@ -1,10 +1,10 @@
 /** Setup data, its validation, and the starting state of each scenario (R2). */
 import { CONTENT, must } from '../content';
-import { SCENARIO_IDS, type ScenarioId, type Side } from '../content/types';
+import { SCENARIO_IDS, type ScenarioDef, type ScenarioId, type Side } from '../content/types';
 import type { Dice } from './cards';
 import { makeDeal } from './deals';
 import { snapshot } from './round';
-import type { DeRiskState, GameLength, SideState } from './state';
+import type { DeRiskState, GameLength, SideState, Tracks } from './state';
 
 export const LENGTHS = [4, 6, 8] as const;
 export const DEFAULT_SETUP = { scenario: '2025', length: 8 } as const satisfies SetupData;
@@ -57,6 +57,13 @@ function sideState(side: Side, dice: Dice): SideState {
   };
 }
 
+/** A scenario's starting tracks for a game of `length` rounds (R2.2). */
+export function startingTracks(def: ScenarioDef, length: GameLength): Tracks {
+  const key = String(length);
+  const adjusted = key === '4' || key === '6' ? def.shorterGames?.[key] : undefined;
+  return { ...def.tracks, ...adjusted };
+}
+
 /** The state before round 1: the scenario's tracks, shuffled decks, dealt agendas (R2). */
 export function initialState(setupData: unknown, dice: Dice): DeRiskState {
   const { scenario, length } = normalizeSetup(setupData);
@@ -66,7 +73,7 @@ export function initialState(setupData: unknown, dice: Dice): DeRiskState {
     scenario,
     length,
     round: 0,
-    tracks: { ...def.tracks },
+    tracks: startingTracks(def, length),
     sides: { us: sideState('us', dice), cn: sideState('cn', dice) },
     eventDeck: dice.shuffle([...CONTENT.events.values()].filter((e) => !e.scheduled && !scheduled.has(e.id)).map((e) => e.id)),
     currentEvent: null,
@@ -78,7 +85,7 @@ export function initialState(setupData: unknown, dice: Dice): DeRiskState {
     roundPurchases: { boeing: 0, lng: 0, farm: 0, medical: 0 },
     deal: null,
     proposal: null,
-    lowestRelationship: def.tracks.relationship,
+    lowestRelationship: startingTracks(def, length).relationship,
     lastRelationshipCut: null,
     rupture: null,
     finished: false,

@@ -1,10 +1,11 @@
 import { describe, it, expect, vi, beforeEach } from 'vitest';
 import { BEIJING, WASHINGTON, play, startMatch } from '../helpers/match';
 import { CONTENT, must } from '../../src/content';
-import { SCENARIO_IDS, type ScenarioId } from '../../src/content/types';
+import { SCENARIO_IDS, type ScenarioId, type TrackId } from '../../src/content/types';
+import { TRACKS } from '../../src/game/tracks';
 import { roundDate } from '../../src/game/dates';
 import { DeRisk } from '../../src/game/game';
-import { DEFAULT_SETUP, normalizeSetup, validateSetupData } from '../../src/game/setup';
+import { DEFAULT_SETUP, LENGTHS, normalizeSetup, validateSetupData } from '../../src/game/setup';
 import type { GameLength, GameResult } from '../../src/game/state';
 
 beforeEach(() => {
@@ -75,6 +76,22 @@ describe('R2.2 R2.3 starting position', () => {
     expect(G.offers.pending).toBe(def.pendingOffers);
     expect(G.lowestRelationship).toBe(def.tracks.relationship);
   });
+
+  it.each(SCENARIO_IDS.flatMap((scenario) => LENGTHS.map((length) => [scenario, length] as const)))(
+    'R2.2 scenario %s over %i rounds starts from its tracks with the shorter-game changes, all in range',
+    (scenario, length) => {
+      const def = must(CONTENT.scenarios, scenario, 'scenario');
+      const { G } = startMatch({ setup: { scenario, length } }).state;
+      const changes = length === 8 ? {} : (def.shorterGames?.[String(length) as '4' | '6'] ?? {});
+      expect(G.history[0]?.tracks).toEqual({ ...def.tracks, ...changes });
+      expect(G.lowestRelationship).toBe(G.history[0]?.tracks.relationship);
+      for (const [track, value] of Object.entries(G.history[0]?.tracks ?? {})) {
+        const { min, max } = TRACKS[track as TrackId];
+        expect(value, `${scenario} ${track}`).toBeGreaterThanOrEqual(min);
+        expect(value, `${scenario} ${track}`).toBeLessThanOrEqual(max);
+      }
+    },
+  );
 
   it.each(SCENARIO_IDS)('R2.3 in scenario %s each side holds one agenda of its own and its whole deck', (scenario) => {
     const { G } = startMatch({ setup: { scenario } }).state;
