@@ -120,6 +120,11 @@ export function wilson(wins: number, n: number): Interval {
 
 const specText = (s: BotSpec) => `${s.level}/${s.persona}`;
 
+/** Counts as shares of `total`, largest first. */
+function share(counts: Record<string, number>, total: number): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, v / total]));
+}
+
 export function simulate(o: SimOptions): SimSummary {
   const counts: Record<'0' | '1', Record<string, number>> = { '0': {}, '1': {} };
   const time = { '0': 0, '1': 0 };
@@ -171,8 +176,6 @@ export function simulate(o: SimOptions): SimSummary {
     if (G.deal) dealsInForce += 1;
     rounds += G.round;
   }
-  const share = (c: Record<string, number>, total: number) =>
-    Object.fromEntries(Object.entries(c).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, v / total]));
   const all: Record<string, number> = {};
   for (const side of ['0', '1'] as const) for (const [k, v] of Object.entries(counts[side])) all[k] = (all[k] ?? 0) + v;
   return {
@@ -249,7 +252,6 @@ export function mergeSummaries(parts: readonly SimSummary[]): SimSummary {
     for (const p of parts) for (const [k, v] of Object.entries(pick(p))) out[k] = (out[k] ?? 0) + v * weight(p);
     return out;
   };
-  const share = (c: Record<string, number>, n: number) => Object.fromEntries(Object.entries(c).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, v / n]));
   const wins = pair((p) => p.wins);
   const decisions = pair((p) => p.decisions);
   const moves = total((p) => p.moves);
@@ -303,8 +305,7 @@ export function splitGames(games: number, seed: number, jobs: number): { games: 
 
 /** Runs one seed range in a child process of this same script (with the same loader flags). */
 function runChild(options: SimOptions, part: { games: number; seed: number }): Promise<SimSummary> {
-  const spec = (s: BotSpec) => `${s.level}/${s.persona}`;
-  const args = ['--games', part.games, '--seed', part.seed, '--scenario', options.scenario, '--length', options.length, '--bots', `${spec(options.bots.us)}:${spec(options.bots.cn)}`, '--json'];
+  const args = ['--games', part.games, '--seed', part.seed, '--scenario', options.scenario, '--length', options.length, '--bots', `${specText(options.bots.us)}:${specText(options.bots.cn)}`, '--json'];
   const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...args.map(String)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));

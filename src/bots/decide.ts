@@ -11,6 +11,7 @@ import { searchPlays } from './hard';
 import { NORMAL_OPTIONS, explain, rankPlays } from './normal';
 import { botView, lite } from './position';
 import { oneLine } from './reasons';
+import { safeChoice } from './safe';
 import type { BotConfig, BotDecision } from './types';
 
 /** FNV-1a: a 32-bit hash of the text, to seed the bot's generator. */
@@ -57,9 +58,7 @@ function choose(view: DeRiskState, ctx: Ctx, side: Side, config: BotConfig, seed
       return { play: best.candidate.play, reason: `${reason} (thought through to the next round)` };
     }
   }
-  return view.proposal
-    ? { play: { kind: 'reject' }, reason: 'Rejected the deal: I found nothing better to do' }
-    : { play: { kind: 'pass' }, reason: 'Passed: I found no play worth making' };
+  return safeChoice(view, view.proposal ? 'I found nothing better to do' : 'I found no play worth making');
 }
 
 /**
@@ -70,12 +69,9 @@ export function decide(G: DeRiskState, ctx: Ctx, config: BotConfig): BotDecision
   const side = actingSide(G, ctx);
   if (!side) throw new Error('No side must act: the game is over.');
   const view = botView(G, ctx, side);
-  let { play, reason } = choose(view, ctx, side, config, decisionSeed(config, view, side));
-  const refusal = whyRefused(view, ctx, side, play);
-  if (refusal) {
-    play = view.proposal ? { kind: 'reject' } : { kind: 'pass' };
-    reason = `${view.proposal ? 'Rejected the deal' : 'Passed'}: my first idea was refused (${refusal.message})`;
-  }
+  const chosen = choose(view, ctx, side, config, decisionSeed(config, view, side));
+  const refusal = whyRefused(view, ctx, side, chosen.play);
+  const { play, reason } = refusal ? safeChoice(view, `my first idea was refused (${refusal.message})`) : chosen;
   const line = clip(oneLine(reason));
   const move = toMove(play, line);
   if (toPlay(move.move, move.args) === null) throw new Error(`The bot produced an unknown move ${move.move}`);

@@ -49,14 +49,9 @@ export function moverOf(entry: ChronicleEntry): Side | null {
   }
 }
 
+/** Who an entry is credited to: the mover, but the proposer of a signed deal, or whoever a round-end step charges. */
 function actorOf(entry: ChronicleEntry): Side | null {
   switch (entry.kind) {
-    case 'action':
-    case 'card':
-    case 'recycle':
-    case 'pass':
-    case 'dealProposed':
-    case 'dealRejected':
     case 'income':
     case 'dealSigned':
     case 'delayed':
@@ -65,10 +60,8 @@ function actorOf(entry: ChronicleEntry): Side | null {
       return entry.breachedBy;
     case 'escalation':
       return 'us';
-    case 'event':
-    case 'drift':
-    case 'dealUpkeep':
-      return null;
+    default:
+      return moverOf(entry);
   }
 }
 

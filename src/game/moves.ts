@@ -51,11 +51,17 @@ export const REASON_MAX = 240;
 /** How many arguments each move takes before its optional reason. */
 const OWN_ARGS: Readonly<Record<string, number>> = { act: 1, playCard: 1, recycle: 1, proposeDeal: 1, acceptDeal: 0, rejectDeal: 0, pass: 0 };
 
+/** A reason as one line of text; '' when none was given; null when it is not a short line of text (R12). */
+function reasonLine(value: unknown): string | null {
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') return null;
+  const text = value.replace(/\s+/g, ' ').trim();
+  return text.length <= REASON_MAX ? text : null;
+}
+
 /** Why a move's reason argument is refused, or null if it is absent or a fine line of text. */
 export function reasonProblem(move: string, args: readonly unknown[]): Refusal | null {
-  const value = args[OWN_ARGS[move] ?? 0];
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'string' && value.replace(/\s+/g, ' ').trim().length <= REASON_MAX) return null;
+  if (reasonLine(args[OWN_ARGS[move] ?? 0]) !== null) return null;
   return refuse('malformed', `A move's reason must be one line of text of at most ${REASON_MAX} characters.`, { max: REASON_MAX });
 }
 
@@ -65,11 +71,9 @@ export function reasonProblem(move: string, args: readonly unknown[]): Refusal |
  * refused, so a malformed reason never reaches the chronicle. Returns `false` when refused.
  */
 function reasonOf(value: unknown, side: Side | null): { reason?: Reason } | false {
-  if (value === undefined || value === null) return {};
-  if (typeof value !== 'string' || side === null) return false;
-  const text = value.replace(/\s+/g, ' ').trim();
-  if (text.length > REASON_MAX) return false;
-  return text ? { reason: { side, text } } : {};
+  const text = reasonLine(value);
+  if (text === null || (text && side === null)) return false;
+  return text && side ? { reason: { side, text } } : {};
 }
 
 /** R5.4: take a standard action from the side's menu. */

@@ -7,8 +7,9 @@
  */
 import type { Ctx, State } from 'boardgame.io';
 import { io, type Socket } from 'socket.io-client';
+import { safeMove } from '../../bots/safe';
 import type { BotConfig, BotDecision, BotMove } from '../../bots/types';
-import { actingSide, sideOf, toMove, type DeRiskState } from '../../game';
+import { actingSide, sideOf, type DeRiskState } from '../../game';
 import { log } from '../log';
 
 export type StopReason = 'gameOver' | 'matchGone' | 'seatLost' | 'gaveUp' | 'closed';
@@ -141,7 +142,7 @@ export class BotRunner {
     const pause = new Promise<void>((resolve) => this.later(min + Math.random() * Math.max(0, max - min), resolve));
     let move: BotMove;
     try {
-      move = this.refusedAt === stateID ? safeMove(state) : (await this.options.decide(state.G, state.ctx, this.seat.config)).move;
+      move = this.refusedAt === stateID ? safeMove(state.G, 'my first choice was not accepted') : (await this.options.decide(state.G, state.ctx, this.seat.config)).move;
       await pause;
     } catch (error) {
       if (this.stopped || attempt !== this.attempt) return;
@@ -178,11 +179,4 @@ export class BotRunner {
       if (this.socket.connected) this.sync();
     });
   }
-}
-
-/** The move that is always allowed to the side that must act: reject a proposal, else pass. */
-function safeMove(state: State<DeRiskState>): BotMove {
-  return state.G.proposal
-    ? toMove({ kind: 'reject' }, 'Rejected the deal: my first choice was not accepted')
-    : toMove({ kind: 'pass' }, 'Passed: my first choice was not accepted');
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { BOT_LEVELS, PERSONAS, type BotLevel, type Persona } from '../../bots/types';
-import { ChoiceGroup } from '../common/ChoiceGroup';
+import type { BotLevel, Persona } from '../../bots/types';
+import { LevelChoice, PersonaChoice } from '../start/ComputerChoices';
 import { t } from '../i18n';
 import { lobbyError, seatComputer } from './lobbyApi';
 import type { HeldSeat } from './seats';
@@ -30,24 +30,8 @@ export function ComputerSeatForm({ code, seat }: { code: string; seat: HeldSeat 
     <details className="computer-seat">
       <summary>{t('online.computer.offer')}</summary>
       <form onSubmit={(e) => { e.preventDefault(); void ask(); }}>
-        <ChoiceGroup
-          name={`computer-level-${code}`}
-          legend={t('online.computer.level')}
-          options={BOT_LEVELS}
-          value={level}
-          onChange={setLevel}
-          title={(option) => t(`computer.level.${option}`)}
-          text={(option) => t(`computer.levelText.${option}`)}
-        />
-        <ChoiceGroup
-          name={`computer-persona-${code}`}
-          legend={t('online.computer.persona')}
-          options={PERSONAS}
-          value={persona}
-          onChange={setPersona}
-          title={(option) => t(`computer.persona.${option}`)}
-          text={(option) => t(`computer.personaText.${option}`)}
-        />
+        <LevelChoice name={`computer-level-${code}`} legend={t('online.computer.level')} value={level} onChange={setLevel} />
+        <PersonaChoice name={`computer-persona-${code}`} legend={t('online.computer.persona')} value={persona} onChange={setPersona} />
         {error && <p role="alert" className="banner bad">{error}</p>}
         {state === 'seated' ? (
           <p role="status">{t('online.computer.seating')}</p>

@@ -14,6 +14,25 @@ export interface ComputerChoice {
 
 export const DEFAULT_COMPUTER_CHOICE: ComputerChoice = { you: 'us', level: 'normal', persona: 'balanced' };
 
+interface PickerProps<T> {
+  name: string;
+  legend: string;
+  value: T;
+  onChange: (value: T) => void;
+}
+
+/** The computer's level, each with its plain one-line description (the start screen and the online waiting room). */
+export function LevelChoice(props: PickerProps<BotLevel>) {
+  return <ChoiceGroup {...props} options={BOT_LEVELS} title={(level) => t(`computer.level.${level}`)} text={(level) => t(`computer.levelText.${level}`)} />;
+}
+
+/** The computer's temperament, each with its plain one-line description. */
+export function PersonaChoice(props: PickerProps<Persona>) {
+  return (
+    <ChoiceGroup {...props} options={PERSONAS} title={(persona) => t(`computer.persona.${persona}`)} text={(persona) => t(`computer.personaText.${persona}`)} />
+  );
+}
+
 /** Against the computer: the person's side, the computer's level and its temperament. */
 export function ComputerChoices({ choice, onChange }: { choice: ComputerChoice; onChange: (choice: ComputerChoice) => void }) {
   return (
@@ -27,24 +46,8 @@ export function ComputerChoices({ choice, onChange }: { choice: ComputerChoice; 
         title={(side) => t('start.playAs', { side: sideName(side) })}
         text={(side) => t(`start.sideText.${side}`)}
       />
-      <ChoiceGroup
-        name="computer-level"
-        legend={t('start.level')}
-        options={BOT_LEVELS}
-        value={choice.level}
-        onChange={(level) => onChange({ ...choice, level })}
-        title={(level) => t(`computer.level.${level}`)}
-        text={(level) => t(`computer.levelText.${level}`)}
-      />
-      <ChoiceGroup
-        name="computer-persona"
-        legend={t('start.temperament')}
-        options={PERSONAS}
-        value={choice.persona}
-        onChange={(persona) => onChange({ ...choice, persona })}
-        title={(persona) => t(`computer.persona.${persona}`)}
-        text={(persona) => t(`computer.personaText.${persona}`)}
-      />
+      <LevelChoice name="computer-level" legend={t('start.level')} value={choice.level} onChange={(level) => onChange({ ...choice, level })} />
+      <PersonaChoice name="computer-persona" legend={t('start.temperament')} value={choice.persona} onChange={(persona) => onChange({ ...choice, persona })} />
     </>
   );
 }

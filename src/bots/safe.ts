@@ -1,0 +1,16 @@
+/**
+ * The play always open to the side that must act (R5.1, R7.2): reject a deal on the table,
+ * else pass. A module of its own so that the server's bot runner can use it without loading
+ * the bots themselves (they run in the decision thread).
+ */
+import { toMove, type BotMove, type DeRiskState, type Play } from '../game';
+
+export function safeChoice(G: DeRiskState, because: string): { play: Play; reason: string } {
+  return G.proposal ? { play: { kind: 'reject' }, reason: `Rejected the deal: ${because}` } : { play: { kind: 'pass' }, reason: `Passed: ${because}` };
+}
+
+/** The always-legal move with its reason, for a caller whose first choice was refused. */
+export function safeMove(G: DeRiskState, because: string): BotMove {
+  const { play, reason } = safeChoice(G, because);
+  return toMove(play, reason);
+}
