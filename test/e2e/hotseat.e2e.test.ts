@@ -143,14 +143,17 @@ describe('hot seat in the browser', () => {
     await page.keyboard.press('ArrowRight');
     expect(await page.getByLabel(/^Quick/).isChecked()).toBe(true);
     await press(/^Start the game$/);
-    for (let step = 0; step < 60; step += 1) {
+    for (let step = 0; step < 120; step += 1) {
       if ((await page.getByRole('button', { name: 'Play again' }).count()) > 0) break;
       if ((await curtain(page).count()) > 0) {
         // The curtain's button has the focus: Enter reveals the side.
         await page.keyboard.press('Enter');
         continue;
       }
-      if ((await page.getByRole('status').filter({ hasText: 'Loading' }).count()) > 0) {
+      // Between screens (the curtain coming down, the debrief loading) there is no Pass to reach:
+      // wait for the next screen rather than tab round a page that is changing.
+      const loading = (await page.getByRole('status').filter({ hasText: 'Loading' }).count()) > 0;
+      if (loading || (await page.getByRole('button', { name: 'Pass', exact: true }).count()) === 0) {
         await page.waitForTimeout(200);
         continue;
       }
