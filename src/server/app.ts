@@ -13,6 +13,7 @@ import { botSettingsOf } from './bots/botSeat';
 import { BotRegistry, DEFAULT_BOT_OPTIONS, type BotOptions } from './bots/registry';
 import { seatBot } from './bots/seatRequest';
 import { credentialsMatch, newCredentials, ROOM_ALPHABET } from './guards';
+import { securityHeaders } from './headers';
 import { lobbyGuard, type CreateLimit } from './lobby';
 import { log } from './log';
 import { serveClient } from './static';
@@ -57,6 +58,7 @@ export function createDeRiskServer(options: ServerOptions) {
     bots.stop(matchID);
     await options.db.wipe(matchID);
   };
+  server.app.use(securityHeaders());
   server.app.use(
     lobbyGuard({
       origins: options.origins,
