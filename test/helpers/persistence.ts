@@ -9,11 +9,12 @@
  *   must still have that move. Repeated for several moves.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Ctx, LogEntry, State, StorageAPI } from 'boardgame.io';
+import type { Ctx, LogEntry, State } from 'boardgame.io';
 import { Client } from 'boardgame.io/client';
 import { SocketIO } from 'boardgame.io/multiplayer';
 import { DeRisk, enumerate, type BotMove } from '../../src/game';
 import type { DeRiskState } from '../../src/game/state';
+import type { MatchStore } from '../../src/server/storage/types';
 import { playerView } from '../../src/game/view';
 import {
   BEIJING,
@@ -31,7 +32,7 @@ import {
 } from './server';
 
 export interface OpenStore {
-  db: StorageAPI.Async;
+  db: MatchStore;
   /** Releases the store object (a pool's connections); the data stays. */
   close(): Promise<void>;
 }

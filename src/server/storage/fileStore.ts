@@ -1,102 +1,97 @@
 /**
- * The embedded store: one file per match under DATA_DIR, replaced atomically on every change
- * (write a temporary file, fsync it, rename it over the old one, fsync the folder). A change
- * is on disk before its promise resolves, and a crash leaves the old file or the new one,
- * never half of one. Changes that arrive while a write is under way (boardgame.io writes the
- * state and the match data of a move at the same time) are committed together by the next
- * write. Everything is also kept in memory, so reads never touch the disk after start-up.
+ * The embedded store: one file per match under DATA_DIR, `ID.json`. Every batch of changes
+ * (see MemoryStore) replaces the file atomically and durably (durable.ts) before its promises
+ * resolve and before reads see it; a batch that fails changes nothing, in memory or on disk.
+ * Reads are served from memory, so the disk is only read at start-up.
+ *
+ * At start-up (`connect`), temporary files left by a crash are removed, and a file that is not
+ * a match record the server can serve (not JSON, or not the shape record.ts describes) is moved
+ * into `DATA_DIR/quarantine/` with an error log line, so one bad file never stops the others.
  */
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { log } from '../log';
-import { MemoryStore, type MatchRecord } from './memoryStore';
+import { nodeFileSystem, removeFile, removeQuietly, replaceFile, TEMPORARY, type FileSystem } from './durable';
+import { MemoryStore } from './memoryStore';
+import { recordProblem, validID, type MatchRecord } from './record';
 
-interface Pending {
-  /** The write that is on its way to disk. */
-  writing: Promise<void> | null;
-  /** The write not yet started, which will carry every change made until it starts. */
-  next: Promise<void> | null;
-}
+export type { FileSystem } from './durable';
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
-const FILE = /^([A-Za-z0-9_-]{1,64})\.json$/;
-
-async function writeDurably(dir: string, name: string, data: string): Promise<void> {
-  const target = join(dir, name);
-  const temporary = join(dir, `.${name}.tmp`);
-  const file = await open(temporary, 'w');
-  try {
-    await file.writeFile(data);
-    await file.sync();
-  } finally {
-    await file.close();
-  }
-  await rename(temporary, target);
-  const folder = await open(dir, 'r');
-  try {
-    await folder.sync();
-  } finally {
-    await folder.close();
-  }
-}
+const FILE = /^(.+)\.json$/;
+export const QUARANTINE = 'quarantine';
 
 export class FileStore extends MemoryStore {
-  private readonly pending = new Map<string, Pending>();
+  private loading: Promise<void> | null = null;
 
-  constructor(private readonly dir: string) {
+  /** `fs` is node:fs/promises unless a test injects faults. */
+  constructor(
+    private readonly dir: string,
+    private readonly fs: FileSystem = nodeFileSystem,
+  ) {
     super();
   }
 
-  /**
-   * Resolves once the match's record, as it is now, is on disk. Changes made in the same tick
-   * (a move's state and match data) share one write; a write waits for the one before it.
-   */
-  private commit(matchID: string): Promise<void> {
-    const slot = this.pending.get(matchID) ?? { writing: null, next: null };
-    this.pending.set(matchID, slot);
-    if (slot.next) return slot.next;
-    const write = async () => {
-      const record = this.matches.get(matchID);
-      if (record) await writeDurably(this.dir, `${matchID}.json`, JSON.stringify(record));
-      else await rm(join(this.dir, `${matchID}.json`), { force: true });
-    };
-    const before = slot.writing ?? Promise.resolve();
-    const next = before
-      .catch(() => undefined)
-      .then(() => {
-        slot.next = null;
-        const writing = write().finally(() => {
-          if (slot.writing === writing) slot.writing = null;
-        });
-        slot.writing = writing;
-        return writing;
-      });
-    slot.next = next;
-    return next;
+  /** Loads the folder once (boardgame.io's Server and the tests may both call it). */
+  override connect(): Promise<void> {
+    this.loading ??= this.load().catch((error: unknown) => {
+      this.loading = null;
+      throw error;
+    });
+    return this.loading;
   }
 
-  override async connect(): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    for (const name of await readdir(this.dir)) {
-      const match = FILE.exec(name);
-      if (!match?.[1]) continue;
-      try {
-        const record = JSON.parse(await readFile(join(this.dir, name), 'utf8')) as MatchRecord;
-        if (!record.metadata || !Array.isArray(record.log)) throw new Error('not a match record');
-        this.matches.set(match[1], record);
-      } catch (error) {
-        // A damaged match is left on disk for inspection; the others still load.
-        log('error', 'match-unreadable', { file: name, message: (error as Error).message });
+  protected override async persist(matchID: string, after: MatchRecord | undefined, before: MatchRecord | undefined): Promise<void> {
+    const name = `${matchID}.json`;
+    const previous = before && (() => JSON.stringify(before));
+    if (after) await replaceFile(this.fs, this.dir, name, JSON.stringify(after), previous);
+    else await removeFile(this.fs, this.dir, name, previous);
+  }
+
+  private async load(): Promise<void> {
+    await this.fs.mkdir(this.dir, { recursive: true });
+    let quarantined: Set<string> | null = null;
+    for (const name of (await this.fs.readdir(this.dir)).sort()) {
+      if (TEMPORARY.test(name)) {
+        // A write cut short by a crash; the file it was to replace is still whole.
+        await removeQuietly(this.fs, join(this.dir, name));
+        log('warn', 'temporary-file-removed', { file: name });
+        continue;
       }
+      const id = FILE.exec(name)?.[1];
+      if (id === undefined) continue;
+      const read = await this.read(name, id);
+      if ('record' in read) {
+        this.matches.set(id, read.record);
+        continue;
+      }
+      quarantined ??= new Set(await this.fs.readdir(join(this.dir, QUARANTINE)).catch(() => []));
+      await this.quarantine(name, read.reason, quarantined);
     }
   }
 
-  protected override checkID(matchID: string): void {
-    if (!ID.test(matchID)) throw new Error(`Refusing to store a match with the id ${JSON.stringify(matchID)}`);
+  private async read(name: string, id: string): Promise<{ record: MatchRecord } | { reason: string }> {
+    if (!validID(id)) return { reason: 'not a match id a store keeps' };
+    let value: unknown;
+    try {
+      value = JSON.parse(await this.fs.readFile(join(this.dir, name), 'utf8'));
+    } catch (error) {
+      return { reason: `unreadable: ${(error as Error).message.slice(0, 200)}` };
+    }
+    const reason = recordProblem(value);
+    return reason ? { reason } : { record: value as MatchRecord };
   }
 
-  protected override async changed(matchID: string): Promise<void> {
-    await this.commit(matchID);
-    if (!this.matches.has(matchID)) this.pending.delete(matchID);
+  /** Moves a bad file aside, keeping its name (with a time stamp if that name is taken). Never throws. */
+  private async quarantine(name: string, reason: string, taken: Set<string>): Promise<void> {
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const target = taken.has(name) ? name.replace(/(\.json)?$/, `.${stamp}$1`) : name;
+    try {
+      await this.fs.mkdir(join(this.dir, QUARANTINE), { recursive: true });
+      await this.fs.rename(join(this.dir, name), join(this.dir, QUARANTINE, target));
+      taken.add(target);
+      log('error', 'match-quarantined', { file: name, reason, movedTo: `${QUARANTINE}/${target}` });
+    } catch (error) {
+      // Left in place and not served; the next start tries again.
+      log('error', 'match-quarantined', { file: name, reason, movedTo: null, moveFailed: (error as Error).message });
+    }
   }
 }

@@ -1,81 +1,166 @@
 /**
  * Matches kept in memory. On its own (STORAGE=memory) it is for benchmarks and throwaway
  * servers; the file store extends it and writes every change to disk.
+ *
+ * Every change to a match goes through that match's queue: it is applied to the record as it
+ * is kept, handed to `persist` (nothing here; the file store writes the file), and only once
+ * `persist` has resolved does it become what reads return. Changes made in the same tick (the
+ * Master writes a move's state and match data with one `Promise.all`) form one batch and one
+ * `persist`; changes made while a batch is being kept form the next one. Records are never
+ * handed out or taken in by reference: reads and writes copy, so a caller that edits what it
+ * read (the Master sets `isConnected` in place) cannot change the store behind its back.
  */
 import type { LogEntry, Server, State, StorageAPI } from 'boardgame.io';
 import { Async } from 'boardgame.io/internal';
+import { checkExistingID, checkLimit, checkNewID, checkWritable, matchesFilter, validID, type MatchRecord } from './record';
+import { MatchGoneError, type ListMatchDataOptions, type MatchStore, type MatchSummary } from './types';
 
-export interface MatchRecord {
-  state?: State;
-  initialState?: State;
-  metadata?: Server.MatchData;
-  log: LogEntry[];
+export type { MatchRecord } from './record';
+
+/** A change to one match: the record after it (undefined: removed), from the record before it. Throws to refuse. */
+type Change = (record: MatchRecord | undefined) => MatchRecord | undefined;
+
+interface Waiting {
+  change: Change;
+  resolve(): void;
+  reject(error: unknown): void;
 }
 
-export class MemoryStore extends Async {
+interface Queue {
+  /** The batch being kept (or the last one); the next batch starts once it is done, kept or not. */
+  tail: Promise<void>;
+  /** The batch not yet started, which takes every change made until it starts. */
+  open: Waiting[] | null;
+}
+
+export class MemoryStore extends Async implements MatchStore {
+  /** What reads return (copied); a record changes only once its batch has been kept. */
   protected readonly matches = new Map<string, MatchRecord>();
+  private readonly queues = new Map<string, Queue>();
 
   async connect(): Promise<void> {}
 
-  /** Called after every change to a match; the file store makes it durable here. */
-  protected async changed(_matchID: string): Promise<void> {}
+  /** Resolves once every change already asked for has been kept or refused. */
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((queue) => queue.tail));
+  }
 
-  /** Throws for a match id the store cannot keep (checked before anything changes). */
-  protected checkID(_matchID: string): void {}
+  /**
+   * Keeps a match's record as it will be after a batch (`after` undefined: the match is removed).
+   * Rejecting refuses the whole batch: nothing changes in memory.
+   */
+  protected async persist(_matchID: string, _after: MatchRecord | undefined, _before: MatchRecord | undefined): Promise<void> {}
+
+  private enqueue(matchID: string, change: Change): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      let queue = this.queues.get(matchID);
+      if (!queue) {
+        queue = { tail: Promise.resolve(), open: null };
+        this.queues.set(matchID, queue);
+      }
+      if (!queue.open) {
+        const batch: Waiting[] = [];
+        const owner = queue;
+        owner.open = batch;
+        // `then` runs after this tick at the earliest, so the rest of a move's changes join.
+        const run = owner.tail.then(async () => {
+          owner.open = null;
+          await this.keep(matchID, batch);
+        });
+        owner.tail = run;
+        void run.then(() => {
+          if (owner.tail === run && !owner.open && this.queues.get(matchID) === owner) this.queues.delete(matchID);
+        });
+      }
+      queue.open?.push({ change, resolve, reject });
+    });
+  }
+
+  /** Applies a batch to the kept record, persists the result, and only then serves it. Never rejects. */
+  private async keep(matchID: string, batch: Waiting[]): Promise<void> {
+    const before = this.matches.get(matchID);
+    let after = before;
+    const applied: Waiting[] = [];
+    for (const waiting of batch) {
+      try {
+        after = waiting.change(after);
+        applied.push(waiting);
+      } catch (error) {
+        waiting.reject(error);
+      }
+    }
+    if (applied.length === 0) return;
+    try {
+      if (after !== before) await this.persist(matchID, after, before);
+    } catch (error) {
+      for (const waiting of applied) waiting.reject(error);
+      return;
+    }
+    if (after) this.matches.set(matchID, after);
+    else this.matches.delete(matchID);
+    for (const waiting of applied) waiting.resolve();
+  }
 
   override async createMatch(matchID: string, { initialState, metadata }: StorageAPI.CreateMatchOpts): Promise<void> {
-    this.checkID(matchID);
-    if (this.matches.has(matchID)) throw new Error(`Match ${matchID} already exists`);
-    this.matches.set(matchID, { state: initialState, initialState, metadata, log: [] });
-    await this.changed(matchID);
+    checkNewID(matchID);
+    checkWritable({ metadata, state: initialState });
+    const own = structuredClone({ initialState, metadata });
+    await this.enqueue(matchID, (record) => {
+      if (record) throw new Error(`Match ${matchID} already exists`);
+      // State and initial state may share one object: records are replaced, never edited.
+      return { state: own.initialState, initialState: own.initialState, metadata: own.metadata, log: [] };
+    });
   }
 
   async setState(matchID: string, state: State, deltalog?: LogEntry[]): Promise<void> {
-    this.checkID(matchID);
-    const record = this.matches.get(matchID) ?? { log: [] };
-    record.state = state;
-    if (deltalog?.length) record.log.push(...deltalog);
-    this.matches.set(matchID, record);
-    await this.changed(matchID);
+    checkExistingID(matchID);
+    checkWritable({ state });
+    const own = structuredClone({ state, deltalog: deltalog ?? [] });
+    await this.enqueue(matchID, (record) => {
+      if (!record) throw new MatchGoneError(matchID);
+      return { ...record, state: own.state, log: own.deltalog.length > 0 ? [...record.log, ...own.deltalog] : record.log };
+    });
   }
 
   async setMetadata(matchID: string, metadata: Server.MatchData): Promise<void> {
-    this.checkID(matchID);
-    const record = this.matches.get(matchID) ?? { log: [] };
-    record.metadata = metadata;
-    this.matches.set(matchID, record);
-    await this.changed(matchID);
+    checkExistingID(matchID);
+    checkWritable({ metadata });
+    const own = structuredClone(metadata);
+    await this.enqueue(matchID, (record) => {
+      if (!record) throw new MatchGoneError(matchID);
+      return { ...record, metadata: own };
+    });
   }
 
   async fetch<O extends StorageAPI.FetchOpts>(matchID: string, opts: O): Promise<StorageAPI.FetchResult<O>> {
-    const record = this.matches.get(matchID);
+    const record = validID(matchID) ? this.matches.get(matchID) : undefined;
     const result: Partial<StorageAPI.FetchFields> = {};
     if (record) {
-      if (opts.state) result.state = record.state;
-      if (opts.metadata) result.metadata = record.metadata;
-      if (opts.log) result.log = record.log;
-      if (opts.initialState) result.initialState = record.initialState;
+      if (opts.state && record.state) result.state = structuredClone(record.state);
+      if (opts.metadata) result.metadata = structuredClone(record.metadata);
+      if (opts.log) result.log = structuredClone(record.log);
+      if (opts.initialState && record.initialState) result.initialState = structuredClone(record.initialState);
     }
     return result as StorageAPI.FetchResult<O>;
   }
 
+  /** Removes a match; a match that is not there (or could not be) is already removed. */
   async wipe(matchID: string): Promise<void> {
-    this.checkID(matchID);
-    this.matches.delete(matchID);
-    await this.changed(matchID);
+    if (!validID(matchID)) return;
+    await this.enqueue(matchID, () => undefined);
   }
 
   override async listMatches(opts?: StorageAPI.ListMatchesOpts): Promise<string[]> {
-    const where = opts?.where;
-    return [...this.matches.entries()]
-      .filter(([, { metadata }]) => {
-        if (!metadata) return false;
-        if (opts?.gameName && metadata.gameName !== opts.gameName) return false;
-        if (where?.isGameover !== undefined && (metadata.gameover !== undefined) !== where.isGameover) return false;
-        if (where?.updatedBefore !== undefined && metadata.updatedAt >= where.updatedBefore) return false;
-        if (where?.updatedAfter !== undefined && metadata.updatedAt <= where.updatedAfter) return false;
-        return true;
-      })
-      .map(([id]) => id);
+    const filter = { gameName: opts?.gameName, ...opts?.where };
+    return [...this.matches].filter(([, { metadata }]) => matchesFilter(metadata, filter)).map(([id]) => id);
+  }
+
+  async listMatchData({ limit, listedOnly, ...filter }: ListMatchDataOptions): Promise<MatchSummary[]> {
+    checkLimit(limit);
+    return [...this.matches]
+      .filter(([, { metadata }]) => matchesFilter(metadata, filter) && !(listedOnly && metadata.unlisted === true))
+      .sort(([a, x], [b, y]) => y.metadata.updatedAt - x.metadata.updatedAt || (a < b ? -1 : a > b ? 1 : 0))
+      .slice(0, limit)
+      .map(([matchID, { metadata }]) => ({ matchID, metadata: structuredClone(metadata) }));
   }
 }

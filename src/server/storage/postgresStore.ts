@@ -1,17 +1,64 @@
 /**
  * PostgreSQL storage (DATABASE_URL): one row a match. A write returns once PostgreSQL has
- * committed it, so, as with the file store, a move is durable before anyone is told.
+ * committed it, so, as with the file store, a move is durable before anyone is told. Reads
+ * are parsed from the rows, so they are the caller's own copies.
+ *
+ * `connect()` creates what is missing (it also runs on a table made by an earlier version),
+ * then checks every row with the same rules as the file store (record.ts) and moves the rows
+ * it could not serve into `de_risk_quarantine`, in one statement, with an error log line each.
  */
 import type { LogEntry, Server, State, StorageAPI } from 'boardgame.io';
 import { Async } from 'boardgame.io/internal';
 import pg from 'pg';
+import { log } from '../log';
+import { checkExistingID, checkLimit, checkNewID, checkWritable, recordProblem, validID, type ListingFilter } from './record';
+import { MatchGoneError, type ListMatchDataOptions, type MatchStore, type MatchSummary } from './types';
 
 const TABLE = 'de_risk_matches';
+const QUARANTINE = 'de_risk_quarantine';
 
-export class PostgresStore extends Async {
+/** A WHERE clause built from optional conditions, with numbered parameters. */
+class Where {
+  readonly values: unknown[] = [];
+  private readonly clauses: string[] = [];
+  /** `clause` uses `?` for the value, if it takes one. */
+  add(clause: string, ...value: [] | [unknown]): this {
+    if (value.length > 0) this.values.push(value[0]);
+    this.clauses.push(clause.replace('?', `$${this.values.length}`));
+    return this;
+  }
+  param(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+  toString(): string {
+    return this.clauses.length > 0 ? ` WHERE ${this.clauses.join(' AND ')}` : '';
+  }
+}
+
+/** boardgame.io's listing filters, as conditions on the columns. */
+function filters(opts: ListingFilter): Where {
+  const where = new Where();
+  if (opts.gameName !== undefined) where.add('game_name = ?', opts.gameName);
+  if (opts.isGameover !== undefined) where.add('gameover = ?', opts.isGameover);
+  if (opts.updatedBefore !== undefined) where.add('updated_at < ?', opts.updatedBefore);
+  if (opts.updatedAfter !== undefined) where.add('updated_at > ?', opts.updatedAfter);
+  return where;
+}
+
+interface CheckedRow {
+  id: string;
+  metadata: unknown;
+  /** The state without `G` (the bulk of it), and what kind of JSON value `G` is. */
+  state: unknown;
+  g_type: string | null;
+}
+
+export class PostgresStore extends Async implements MatchStore {
   readonly pool: pg.Pool;
+  private closed: Promise<void> | null = null;
 
-  /** `schema` puts the table in its own schema (the tests make and drop one). */
+  /** `schema` puts the tables in their own schema (the tests make and drop one). */
   constructor(
     connectionString: string,
     private readonly schema = 'public',
@@ -27,6 +74,7 @@ export class PostgresStore extends Async {
 
   async connect(): Promise<void> {
     await this.pool.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
+    // The same columns as the first version, so that its tables need nothing but the index.
     await this.pool.query(`CREATE TABLE IF NOT EXISTS ${this.table} (
       id text PRIMARY KEY,
       game_name text NOT NULL,
@@ -37,33 +85,81 @@ export class PostgresStore extends Async {
       updated_at bigint NOT NULL,
       gameover boolean NOT NULL DEFAULT false
     )`);
+    // Listings ask for one game's unfinished (or finished) matches, newest first.
+    await this.pool.query(`CREATE INDEX IF NOT EXISTS ${TABLE}_listing ON ${this.table} (game_name, gameover, updated_at DESC)`);
+    await this.pool.query(`CREATE TABLE IF NOT EXISTS "${this.schema}".${QUARANTINE} (
+      seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      id text NOT NULL,
+      reason text NOT NULL,
+      row jsonb NOT NULL,
+      quarantined_at timestamptz NOT NULL DEFAULT now()
+    )`);
+    await this.quarantineBadRows();
+  }
+
+  /** Checks every row in one read and moves the bad ones aside in one statement. */
+  private async quarantineBadRows(): Promise<void> {
+    // `G` is left out (it is most of a state, and the engine's own); its kind is enough.
+    const { rows } = await this.pool.query<CheckedRow>(
+      `SELECT id, metadata,
+         CASE WHEN jsonb_typeof(state) = 'object' THEN state - 'G' ELSE state END AS state,
+         jsonb_typeof(state -> 'G') AS g_type
+       FROM ${this.table}`,
+    );
+    const bad: { id: string; reason: string }[] = [];
+    for (const row of rows) {
+      const state = row.state !== null && typeof row.state === 'object' && row.g_type === 'object' ? { ...row.state, G: {} } : row.state;
+      const reason = validID(row.id) ? recordProblem({ metadata: row.metadata, ...(state === null ? {} : { state }), log: [] }) : 'not a match id a store keeps';
+      if (reason) bad.push({ id: row.id, reason });
+    }
+    if (bad.length === 0) return;
+    await this.pool.query(
+      `WITH bad AS (SELECT * FROM unnest($1::text[], $2::text[]) AS b(id, reason)),
+       moved AS (DELETE FROM ${this.table} m USING bad WHERE m.id = bad.id RETURNING m.*)
+       INSERT INTO "${this.schema}".${QUARANTINE} (id, reason, row)
+       SELECT moved.id, bad.reason, to_jsonb(moved) FROM moved JOIN bad ON bad.id = moved.id`,
+      [bad.map((b) => b.id), bad.map((b) => b.reason)],
+    );
+    for (const { id, reason } of bad) log('error', 'match-quarantined', { file: `${this.schema}.${TABLE}/${id.slice(0, 80)}`, reason, movedTo: `${this.schema}.${QUARANTINE}` });
   }
 
   async close(): Promise<void> {
-    await this.pool.end();
+    this.closed ??= this.pool.end();
+    await this.closed;
   }
 
   override async createMatch(matchID: string, { initialState, metadata }: StorageAPI.CreateMatchOpts): Promise<void> {
+    checkNewID(matchID);
+    checkWritable({ metadata, state: initialState });
     await this.pool.query(
-      `INSERT INTO ${this.table} (id, game_name, state, initial_state, metadata, updated_at) VALUES ($1, $2, $3, $3, $4, $5)`,
-      [matchID, metadata.gameName, JSON.stringify(initialState), JSON.stringify(metadata), metadata.updatedAt],
+      `INSERT INTO ${this.table} (id, game_name, state, initial_state, metadata, updated_at, gameover) VALUES ($1, $2, $3, $3, $4, $5, $6)`,
+      [matchID, metadata.gameName, JSON.stringify(initialState), JSON.stringify(metadata), metadata.updatedAt, metadata.gameover !== undefined],
     );
   }
 
+  /** An UPDATE, never an insert: a state for a match that is gone must not bring it back. */
   async setState(matchID: string, state: State, deltalog?: LogEntry[]): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO ${this.table} (id, game_name, state, metadata, log, updated_at) VALUES ($1, '', $2, '{}'::jsonb, $3, $4)
-       ON CONFLICT (id) DO UPDATE SET state = $2, log = ${this.table}.log || $3`,
-      [matchID, JSON.stringify(state), JSON.stringify(deltalog ?? []), Date.now()],
-    );
+    checkExistingID(matchID);
+    checkWritable({ state });
+    const { rowCount } = await this.pool.query(`UPDATE ${this.table} SET state = $2, log = log || $3::jsonb WHERE id = $1`, [
+      matchID,
+      JSON.stringify(state),
+      JSON.stringify(deltalog ?? []),
+    ]);
+    if (rowCount !== 1) throw new MatchGoneError(matchID);
   }
 
   async setMetadata(matchID: string, metadata: Server.MatchData): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO ${this.table} (id, game_name, metadata, updated_at, gameover) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (id) DO UPDATE SET metadata = $3, updated_at = $4, gameover = $5, game_name = $2`,
-      [matchID, metadata.gameName, JSON.stringify(metadata), metadata.updatedAt, metadata.gameover !== undefined],
-    );
+    checkExistingID(matchID);
+    checkWritable({ metadata });
+    const { rowCount } = await this.pool.query(`UPDATE ${this.table} SET metadata = $2, game_name = $3, updated_at = $4, gameover = $5 WHERE id = $1`, [
+      matchID,
+      JSON.stringify(metadata),
+      metadata.gameName,
+      metadata.updatedAt,
+      metadata.gameover !== undefined,
+    ]);
+    if (rowCount !== 1) throw new MatchGoneError(matchID);
   }
 
   async fetch<O extends StorageAPI.FetchOpts>(matchID: string, opts: O): Promise<StorageAPI.FetchResult<O>> {
@@ -75,7 +171,7 @@ export class PostgresStore extends Async {
       opts.initialState && 'initial_state',
     ].filter((c): c is string => typeof c === 'string');
     const result: Partial<StorageAPI.FetchFields> = {};
-    if (columns.length === 0) return result as StorageAPI.FetchResult<O>;
+    if (columns.length === 0 || !validID(matchID)) return result as StorageAPI.FetchResult<O>;
     const { rows } = await this.pool.query(`SELECT ${columns.join(', ')} FROM ${this.table} WHERE id = $1`, [matchID]);
     const row = rows[0] as { state?: State | null; initial_state?: State | null; metadata?: Server.MatchData; log?: LogEntry[] } | undefined;
     if (row) {
@@ -87,22 +183,28 @@ export class PostgresStore extends Async {
     return result as StorageAPI.FetchResult<O>;
   }
 
+  /** Removes a match; one that is not there is already removed. */
   async wipe(matchID: string): Promise<void> {
+    if (!validID(matchID)) return;
     await this.pool.query(`DELETE FROM ${this.table} WHERE id = $1`, [matchID]);
   }
 
   override async listMatches(opts?: StorageAPI.ListMatchesOpts): Promise<string[]> {
-    const where: string[] = [];
-    const values: unknown[] = [];
-    const add = (clause: string, value: unknown) => {
-      values.push(value);
-      where.push(clause.replace('?', `$${values.length}`));
-    };
-    if (opts?.gameName) add('game_name = ?', opts.gameName);
-    if (opts?.where?.isGameover !== undefined) add('gameover = ?', opts.where.isGameover);
-    if (opts?.where?.updatedBefore !== undefined) add('updated_at < ?', opts.where.updatedBefore);
-    if (opts?.where?.updatedAfter !== undefined) add('updated_at > ?', opts.where.updatedAfter);
-    const { rows } = await this.pool.query(`SELECT id FROM ${this.table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`, values);
-    return rows.map((r: { id: string }) => r.id);
+    const where = filters({ gameName: opts?.gameName, ...opts?.where });
+    const { rows } = await this.pool.query<{ id: string }>(`SELECT id FROM ${this.table}${where}`, where.values);
+    return rows.map((r) => r.id);
+  }
+
+  /** One query, served newest first by the listing index. */
+  async listMatchData({ limit, listedOnly, ...filter }: ListMatchDataOptions): Promise<MatchSummary[]> {
+    checkLimit(limit);
+    const where = filters(filter);
+    // Compared as JSON, so an odd `unlisted` value can never make the query fail.
+    if (listedOnly) where.add(`(metadata -> 'unlisted') IS DISTINCT FROM 'true'::jsonb`);
+    const { rows } = await this.pool.query<{ id: string; metadata: Server.MatchData }>(
+      `SELECT id, metadata FROM ${this.table}${where} ORDER BY updated_at DESC, id LIMIT ${where.param(limit)}`,
+      where.values,
+    );
+    return rows.map((row) => ({ matchID: row.id, metadata: row.metadata }));
   }
 }
