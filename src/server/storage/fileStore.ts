@@ -11,6 +11,7 @@
 import { join } from 'node:path';
 import { log } from '../log';
 import { nodeFileSystem, removeFile, removeQuietly, replaceFile, TEMPORARY, type FileSystem } from './durable';
+import { keptFrom, recordText, type KeptRecord } from './kept';
 import { MemoryStore } from './memoryStore';
 import { recordProblem, validID, type MatchRecord } from './record';
 
@@ -39,10 +40,10 @@ export class FileStore extends MemoryStore {
     return this.loading;
   }
 
-  protected override async persist(matchID: string, after: MatchRecord | undefined, before: MatchRecord | undefined): Promise<void> {
+  protected override async persist(matchID: string, after: KeptRecord | undefined, before: KeptRecord | undefined): Promise<void> {
     const name = `${matchID}.json`;
-    const previous = before && (() => JSON.stringify(before));
-    if (after) await replaceFile(this.fs, this.dir, name, JSON.stringify(after), previous);
+    const previous = before && (() => recordText(before));
+    if (after) await replaceFile(this.fs, this.dir, name, recordText(after), previous);
     else await removeFile(this.fs, this.dir, name, previous);
   }
 
@@ -60,7 +61,7 @@ export class FileStore extends MemoryStore {
       if (id === undefined) continue;
       const read = await this.read(name, id);
       if ('record' in read) {
-        this.matches.set(id, read.record);
+        this.matches.set(id, keptFrom(read.record));
         continue;
       }
       quarantined ??= new Set(await this.fs.readdir(join(this.dir, QUARANTINE)).catch(() => []));

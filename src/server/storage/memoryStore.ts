@@ -6,19 +6,19 @@
  * is kept, handed to `persist` (nothing here; the file store writes the file), and only once
  * `persist` has resolved does it become what reads return. Changes made in the same tick (the
  * Master writes a move's state and match data with one `Promise.all`) form one batch and one
- * `persist`; changes made while a batch is being kept form the next one. Records are never
- * handed out or taken in by reference: reads and writes copy, so a caller that edits what it
- * read (the Master sets `isConnected` in place) cannot change the store behind its back.
+ * `persist`; changes made while a batch is being kept form the next one. Records are kept as
+ * JSON text (kept.ts): a write keeps the text of what it was given and a read parses a fresh
+ * copy, so a caller that edits what it read (the Master sets `isConnected` in place) cannot
+ * change the store behind its back.
  */
 import type { LogEntry, Server, State, StorageAPI } from 'boardgame.io';
 import { Async } from 'boardgame.io/internal';
-import { checkExistingID, checkLimit, checkNewID, checkWritable, matchesFilter, validID, type MatchRecord } from './record';
+import { keptLog, keptMetadata, readLog, readMetadata, readState, type KeptRecord } from './kept';
+import { checkExistingID, checkLimit, checkNewID, checkWritable, matchesFilter, validID } from './record';
 import { MatchGoneError, type ListMatchDataOptions, type MatchStore, type MatchSummary } from './types';
 
-export type { MatchRecord } from './record';
-
 /** A change to one match: the record after it (undefined: removed), from the record before it. Throws to refuse. */
-type Change = (record: MatchRecord | undefined) => MatchRecord | undefined;
+type Change = (record: KeptRecord | undefined) => KeptRecord | undefined;
 
 interface Waiting {
   change: Change;
@@ -35,7 +35,7 @@ interface Queue {
 
 export class MemoryStore extends Async implements MatchStore {
   /** What reads return (copied); a record changes only once its batch has been kept. */
-  protected readonly matches = new Map<string, MatchRecord>();
+  protected readonly matches = new Map<string, KeptRecord>();
   private readonly queues = new Map<string, Queue>();
 
   async connect(): Promise<void> {}
@@ -49,7 +49,7 @@ export class MemoryStore extends Async implements MatchStore {
    * Keeps a match's record as it will be after a batch (`after` undefined: the match is removed).
    * Rejecting refuses the whole batch: nothing changes in memory.
    */
-  protected async persist(_matchID: string, _after: MatchRecord | undefined, _before: MatchRecord | undefined): Promise<void> {}
+  protected async persist(_matchID: string, _after: KeptRecord | undefined, _before: KeptRecord | undefined): Promise<void> {}
 
   private enqueue(matchID: string, change: Change): Promise<void> {
     return new Promise<void>((resolve, reject) => {
@@ -104,31 +104,32 @@ export class MemoryStore extends Async implements MatchStore {
   override async createMatch(matchID: string, { initialState, metadata }: StorageAPI.CreateMatchOpts): Promise<void> {
     checkNewID(matchID);
     checkWritable({ metadata, state: initialState });
-    const own = structuredClone({ initialState, metadata });
+    const stateText = JSON.stringify(initialState);
+    const own: KeptRecord = { ...keptMetadata(metadata), stateText, initialStateText: stateText, logTexts: [] };
     await this.enqueue(matchID, (record) => {
       if (record) throw new Error(`Match ${matchID} already exists`);
-      // State and initial state may share one object: records are replaced, never edited.
-      return { state: own.initialState, initialState: own.initialState, metadata: own.metadata, log: [] };
+      return own;
     });
   }
 
   async setState(matchID: string, state: State, deltalog?: LogEntry[]): Promise<void> {
     checkExistingID(matchID);
     checkWritable({ state });
-    const own = structuredClone({ state, deltalog: deltalog ?? [] });
+    const stateText = JSON.stringify(state);
+    const entries = keptLog(deltalog ?? []);
     await this.enqueue(matchID, (record) => {
       if (!record) throw new MatchGoneError(matchID);
-      return { ...record, state: own.state, log: own.deltalog.length > 0 ? [...record.log, ...own.deltalog] : record.log };
+      return { ...record, stateText, logTexts: entries.length > 0 ? [...record.logTexts, ...entries] : record.logTexts };
     });
   }
 
   async setMetadata(matchID: string, metadata: Server.MatchData): Promise<void> {
     checkExistingID(matchID);
     checkWritable({ metadata });
-    const own = structuredClone(metadata);
+    const own = keptMetadata(metadata);
     await this.enqueue(matchID, (record) => {
       if (!record) throw new MatchGoneError(matchID);
-      return { ...record, metadata: own };
+      return { ...record, ...own };
     });
   }
 
@@ -136,10 +137,12 @@ export class MemoryStore extends Async implements MatchStore {
     const record = validID(matchID) ? this.matches.get(matchID) : undefined;
     const result: Partial<StorageAPI.FetchFields> = {};
     if (record) {
-      if (opts.state && record.state) result.state = structuredClone(record.state);
-      if (opts.metadata) result.metadata = structuredClone(record.metadata);
-      if (opts.log) result.log = structuredClone(record.log);
-      if (opts.initialState && record.initialState) result.initialState = structuredClone(record.initialState);
+      const state = opts.state ? readState(record.stateText) : undefined;
+      const initialState = opts.initialState ? readState(record.initialStateText) : undefined;
+      if (state) result.state = state;
+      if (opts.metadata) result.metadata = readMetadata(record);
+      if (opts.log) result.log = readLog(record.logTexts);
+      if (initialState) result.initialState = initialState;
     }
     return result as StorageAPI.FetchResult<O>;
   }
@@ -161,6 +164,6 @@ export class MemoryStore extends Async implements MatchStore {
       .filter(([, { metadata }]) => matchesFilter(metadata, filter) && !(listedOnly && metadata.unlisted === true))
       .sort(([a, x], [b, y]) => y.metadata.updatedAt - x.metadata.updatedAt || (a < b ? -1 : a > b ? 1 : 0))
       .slice(0, limit)
-      .map(([matchID, { metadata }]) => ({ matchID, metadata: structuredClone(metadata) }));
+      .map(([matchID, record]) => ({ matchID, metadata: readMetadata(record) }));
   }
 }

@@ -5,8 +5,8 @@
  * (`createMetadata` and the lobby routes in server.js, the Master's `onUpdate` and
  * `onConnectionChange`): match data with two seats keyed "0" and "1", a state with `G`, `ctx`
  * and a whole `_stateID`, and a log. Unknown top-level match-data fields pass (the server may
- * add some later); seats are strict, because the lobby and the transport index them by
- * client-sent ids.
+ * add some later); seats are strict, and no key anywhere in match data may name a prototype,
+ * because the lobby and the transport index match data by client-sent ids.
  *
  * The listing rules the in-memory stores share (PostgreSQL says the same in SQL) are here too.
  */
@@ -99,30 +99,33 @@ function describe(issue: z.core.$ZodIssue): string {
   }
 }
 
-function problem(schema: z.ZodMiniType, value: unknown, path: string): string | null {
+/** What is wrong with `value` by `schema`, as `path.to.field: what`, or null. */
+function schemaProblem(schema: z.ZodMiniType, value: unknown, path: string): string | null {
   const result = schema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = [path, ...(issue?.path ?? []).map(String)].join('.');
-    return `${where}: ${issue ? describe(issue) : 'invalid'}`;
-  }
-  const key = prototypeKey(value, path);
-  return key && `${key}: a prototype key`;
+  if (result.success) return null;
+  const issue = result.error.issues[0];
+  const where = [path, ...(issue?.path ?? []).map(String)].join('.');
+  return `${where}: ${issue ? describe(issue) : 'invalid'}`;
+}
+
+/**
+ * Why this match data may not be stored or served, or null: its shape, and no prototype key
+ * anywhere in it. (The state and the log are the engine's and boardgame.io's own; their shape
+ * is enough.)
+ */
+export function metadataProblem(metadata: unknown): string | null {
+  const key = prototypeKey(metadata, 'metadata');
+  return schemaProblem(metadataSchema, metadata, 'metadata') ?? (key && `${key}: a prototype key`);
+}
+
+/** Why this state may not be stored, or null. */
+export function stateProblem(state: unknown): string | null {
+  return schemaProblem(stateSchema, state, 'state');
 }
 
 /** Why this value is not a match record a store can serve, or null when it is one. */
 export function recordProblem(value: unknown): string | null {
-  return problem(recordSchema, value, 'record');
-}
-
-/** Why this match data may not be stored, or null. */
-export function metadataProblem(metadata: unknown): string | null {
-  return problem(metadataSchema, metadata, 'metadata');
-}
-
-/** Why this state may not be stored, or null (its shape; `G` itself is the engine's, checked again at load). */
-export function stateProblem(state: unknown): string | null {
-  return stateSchema.safeParse(state).success ? null : problem(stateSchema, state, 'state');
+  return schemaProblem(recordSchema, value, 'record') ?? metadataProblem((value as { metadata: unknown }).metadata);
 }
 
 /** Refuses, before anything changes, a write that would leave a record the store could not load. */

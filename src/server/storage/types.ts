@@ -11,9 +11,15 @@
  *   created, or wiped) reject with `MatchGoneError` and change nothing; only `createMatch`
  *   makes a match.
  * - **One bad match never stops start-up.** `connect()` moves a record it cannot read aside
- *   (quarantine, with a log line) and serves the rest.
+ *   (quarantine, with a log line) and serves the rest. What a record must look like is in
+ *   record.ts; a write that would leave a record outside it (a third seat, say) is refused
+ *   before anything changes, so a store never keeps what it could not load again.
  * - **Listings are one read.** `listMatchData` answers with the match data of every match
- *   asked for in one query, newest first, bounded by `limit`.
+ *   asked for in one query, newest first (ties by id), bounded by `limit` (a whole number).
+ * - **Ids are safe.** A store keeps only ids of 1–64 letters, digits, `_` and `-`, and never
+ *   `__proto__`, `constructor` or `prototype`: `createMatch` refuses any other id, `setState`
+ *   and `setMetadata` reject it with `MatchGoneError` (no such match can exist), `fetch`
+ *   answers `{}` and `wipe` does nothing.
  */
 import type { Server, StorageAPI } from 'boardgame.io';
 
