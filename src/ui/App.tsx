@@ -1,27 +1,19 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { SetupData } from '../game';
-import type { ComputerMatch } from './bots/computerMatch';
 import type { ComputerOpponent } from './bots/opponent';
-import { createHotSeatClient, stopOnce, type DeRiskClient } from './hotseat/client';
-import { HotSeat } from './hotseat/HotSeat';
-import { t } from './i18n';
+import { has, t } from './i18n';
+import { createLocalMatch, prefetchHotSeat, type LocalMatch } from './localMatch';
 import { useRoute } from './router';
 import { StartScreen } from './start/StartScreen';
 
+// Everything but the start screen loads on demand: the first visit downloads only what it shows.
+const HotSeat = lazy(() => import('./hotseat/HotSeat'));
 const RulebookPage = lazy(() => import('./pages/RulebookPage'));
 const GlossaryPage = lazy(() => import('./pages/GlossaryPage'));
 const OnlineMatch = lazy(() => import('./online/OnlineMatch'));
 const VsComputer = lazy(() => import('./bots/VsComputer'));
 
 const loading = <p role="status">{t('common.loading')}</p>;
-
-/** A local match, kept here so that it survives a visit to the rulebook ("back to the game"). */
-type LocalMatch = { id: number; kind: 'hotseat'; client: DeRiskClient } | { id: number; kind: 'computer'; game: ComputerMatch };
-
-function stopMatch(match: LocalMatch): void {
-  if (match.kind === 'hotseat') stopOnce(match.client);
-  else match.game.stop();
-}
 
 /** The app shell: the start screen, a hot-seat, computer or online match, and the rulebook and glossary. */
 export function App() {
@@ -31,9 +23,8 @@ export function App() {
   // Where the rulebook and glossary lead back to.
   const [returnTo, setReturnTo] = useState<typeof route>({ page: 'start' });
 
-  useEffect(() => () => {
-    if (match) stopMatch(match);
-  }, [match]);
+  useEffect(() => () => match?.stop(), [match]);
+  useEffect(() => (route.page === 'start' ? prefetchHotSeat() : undefined), [route.page]);
   useEffect(() => {
     document.title = t(`title.${route.page}`);
     if (route.page === 'play' || route.page === 'match' || route.page === 'start') setReturnTo(route);
@@ -41,20 +32,13 @@ export function App() {
 
   const start = (setup: SetupData, opponent?: ComputerOpponent) => {
     setStartError(null);
-    if (!opponent) {
-      const client = createHotSeatClient(setup);
-      setMatch((previous) => ({ id: (previous?.id ?? 0) + 1, kind: 'hotseat', client }));
-      go({ page: 'play' });
-      return;
-    }
-    // The bots' match code is loaded only when someone plays against the computer.
-    import('./bots/computerMatch')
-      .then(({ createComputerMatch }) => {
-        const game = createComputerMatch(setup, opponent);
-        setMatch((previous) => ({ id: (previous?.id ?? 0) + 1, kind: 'computer', game }));
+    createLocalMatch((match?.id ?? 0) + 1, setup, opponent)
+      .then((next) => {
+        setMatch(next);
         go({ page: 'play' });
       })
-      .catch(() => setStartError(t('start.loadFailed')));
+      // The hot seat's own message once the table has it; until then the computer's.
+      .catch(() => setStartError(t(opponent || !has('start.gameLoadFailed') ? 'start.loadFailed' : 'start.gameLoadFailed')));
   };
   const playAgain = () => {
     setMatch(null);
@@ -64,28 +48,16 @@ export function App() {
   const openGlossary = () => go({ page: 'glossary' });
   const goTo = (code: string, watch: boolean) => go({ page: 'match', code, watch });
 
-  if (route.page === 'play' && match?.kind === 'computer') {
+  if (route.page === 'play' && match) {
+    const actions = { onPlayAgain: playAgain, onOpenRules: openRules, onOpenGlossary: openGlossary };
     return (
       <Suspense fallback={loading}>
-        <VsComputer
-          key={match.id}
-          match={match.game}
-          onPlayAgain={playAgain}
-          onOpenRules={openRules}
-          onOpenGlossary={openGlossary}
-        />
+        {match.kind === 'computer' ? (
+          <VsComputer key={match.id} match={match.game} {...actions} />
+        ) : (
+          <HotSeat key={match.id} client={match.client} {...actions} />
+        )}
       </Suspense>
-    );
-  }
-  if (route.page === 'play' && match?.kind === 'hotseat') {
-    return (
-      <HotSeat
-        key={match.id}
-        client={match.client}
-        onPlayAgain={playAgain}
-        onOpenRules={openRules}
-        onOpenGlossary={openGlossary}
-      />
     );
   }
   if (route.page === 'match') {

@@ -90,3 +90,5 @@ export function HotSeat(props: HotSeatProps) {
     </MatchStoreProvider>
   );
 }
+
+export default HotSeat;

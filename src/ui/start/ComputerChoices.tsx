@@ -1,9 +1,9 @@
 import { SIDES } from '../../content/types';
 import type { Side } from '../../game';
 import { BOT_LEVELS, PERSONAS, type BotLevel, type Persona } from '../bots/opponent';
-import { sideName } from '../bridge';
 import { ChoiceGroup } from '../common/ChoiceGroup';
 import { t } from '../i18n';
+import { sideName } from './setupChoices';
 
 export interface ComputerChoice {
   /** The side the person plays. */

@@ -1,12 +1,11 @@
 import { lazy, Suspense, useState } from 'react';
-import { CONTENT } from '../../content';
-import { DEFAULT_SETUP, LENGTHS, other, type GameLength, type ScenarioId, type SetupData } from '../../game';
+import type { GameLength, ScenarioId, SetupData } from '../../game';
 import type { ComputerOpponent } from '../bots/opponent';
-import { contentField } from '../bridge';
 import { HelpLinks } from '../common/HelpLinks';
 import { Icon } from '../common/Icon';
 import { t } from '../i18n';
 import { ComputerChoices, DEFAULT_COMPUTER_CHOICE } from './ComputerChoices';
+import { DEFAULT_SETUP, LENGTHS, other, scenarioChoices } from './setupChoices';
 
 const OnlinePanel = lazy(() => import('../online/OnlinePanel'));
 
@@ -77,12 +76,12 @@ export function StartScreen({ onStart, onGoTo, onOpenRules, onOpenGlossary, resu
         {mode === 'computer' && <ComputerChoices choice={computer} onChange={setComputer} />}
         <fieldset className="scenarios">
           <legend>{t('start.scenario')}</legend>
-          {[...CONTENT.scenarios.values()].map((s) => (
+          {scenarioChoices().map((s) => (
             <label key={s.id} className="choice scenario-choice">
               <input type="radio" name="scenario" value={s.id} checked={scenario === s.id} onChange={() => setScenario(s.id)} />
               <span>
-                <strong>{contentField('scenario', s.id, 'title')}</strong>
-                <span className="choice-text">{contentField('scenario', s.id, 'text')}</span>
+                <strong>{s.title}</strong>
+                <span className="choice-text">{s.text}</span>
               </span>
             </label>
           ))}
