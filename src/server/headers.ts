@@ -34,10 +34,22 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
-/** Sets the security headers before anything else answers, so errors carry them too. */
+/**
+ * Sets the security headers before anything else answers. Koa clears every header when a
+ * middleware throws (a malformed JSON body, say) and sets only the error's own `headers`, so
+ * a thrown error carries them too.
+ */
 export function securityHeaders(): Middleware {
   return async (ctx, next) => {
     ctx.set(SECURITY_HEADERS);
-    await next();
+    try {
+      await next();
+    } catch (error) {
+      if (error instanceof Error) {
+        const own = (error as Error & { headers?: Record<string, string> }).headers;
+        Object.assign(error, { headers: { ...SECURITY_HEADERS, ...own } });
+      }
+      throw error;
+    }
   };
 }
