@@ -9,7 +9,7 @@
  *   must still have that move. Repeated for several moves.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Ctx, LogEntry, State } from 'boardgame.io';
+import type { Ctx, LogEntry, State, StorageAPI } from 'boardgame.io';
 import { Client } from 'boardgame.io/client';
 import { SocketIO } from 'boardgame.io/multiplayer';
 import { DeRisk, enumerate, type BotMove } from '../../src/game';
@@ -43,6 +43,11 @@ export interface StoreHandle {
   open(): Promise<OpenStore>;
   /** Environment for `main.ts` to use the same data. */
   childEnv: Record<string, string>;
+  /**
+   * Reads a match's stored record without starting a store, for data a live server is writing
+   * (a FileStore's start-up removes temporary files, which would include the live server's).
+   */
+  read?(matchID: string): Promise<Partial<StorageAPI.FetchFields>>;
   /** Removes the data. */
   dispose(): Promise<void>;
 }
@@ -55,8 +60,9 @@ export interface SuiteOptions {
 type Seat = '0' | '1';
 type GameClient = ReturnType<typeof Client<DeRiskState>>;
 
-/** The whole stored record of a match, read through a fresh store object. */
-export async function readMatch(handle: StoreHandle, matchID: string) {
+/** The whole stored record of a match, as the data holds it now (a server may be running on it). */
+export async function readMatch(handle: StoreHandle, matchID: string): Promise<Partial<StorageAPI.FetchFields>> {
+  if (handle.read) return handle.read(matchID);
   const store = await handle.open();
   try {
     await store.db.connect();
