@@ -58,22 +58,24 @@ export class MemoryStore extends Async implements MatchStore {
         queue = { tail: Promise.resolve(), open: null };
         this.queues.set(matchID, queue);
       }
-      if (!queue.open) {
-        const batch: Waiting[] = [];
-        const owner = queue;
-        owner.open = batch;
-        // `then` runs after this tick at the earliest, so the rest of a move's changes join.
-        const run = owner.tail.then(async () => {
-          owner.open = null;
-          await this.keep(matchID, batch);
-        });
-        owner.tail = run;
-        void run.then(() => {
-          if (owner.tail === run && !owner.open && this.queues.get(matchID) === owner) this.queues.delete(matchID);
-        });
-      }
-      queue.open?.push({ change, resolve, reject });
+      (queue.open ?? this.openBatch(matchID, queue)).push({ change, resolve, reject });
     });
+  }
+
+  /** A batch that starts once the one before it is done; `then` waits for this tick at least, so the rest of a move's changes join. */
+  private openBatch(matchID: string, queue: Queue): Waiting[] {
+    const batch: Waiting[] = [];
+    queue.open = batch;
+    const run = queue.tail.then(async () => {
+      queue.open = null;
+      await this.keep(matchID, batch);
+    });
+    queue.tail = run;
+    // A queue with nothing after this batch is dropped, so that wiped matches leave nothing behind.
+    void run.then(() => {
+      if (queue.tail === run && this.queues.get(matchID) === queue) this.queues.delete(matchID);
+    });
+    return batch;
   }
 
   /** Applies a batch to the kept record, persists the result, and only then serves it. Never rejects. */
