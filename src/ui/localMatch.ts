@@ -1,8 +1,8 @@
 /**
  * Local matches (hot seat, against the computer), made by code that loads when a game starts:
  * the first visit downloads the start screen only, not the engine, the content or
- * boardgame.io. While the start screen sits idle, the hot-seat board is fetched ahead, so
- * that "Start the game" seldom waits for the network.
+ * boardgame.io. Once the start screen has loaded and sits idle, the hot-seat board is fetched
+ * ahead, so that "Start the game" seldom waits for the network.
  */
 import type { SetupData } from '../game';
 import type { ComputerMatch } from './bots/computerMatch';
@@ -30,13 +30,27 @@ export async function createLocalMatch(id: number, setup: SetupData, opponent?: 
   return { id, kind: 'computer', game, stop: () => game.stop() };
 }
 
-/** Fetches the hot-seat board once the browser is idle; returns a function that cancels it if not yet begun. */
+/**
+ * Fetches the hot-seat board once the page has loaded and the browser is idle, so that it
+ * never competes with the start screen's own files or its first paint; returns a function that
+ * cancels it if it has not begun.
+ */
 export function prefetchHotSeat(): () => void {
-  const begin = () => void loadHotSeat().catch(() => undefined);
-  if (typeof window.requestIdleCallback === 'function') {
-    const handle = window.requestIdleCallback(begin, { timeout: 3000 });
-    return () => window.cancelIdleCallback(handle);
+  let cancel = () => {};
+  const whenIdle = () => {
+    const begin = () => void loadHotSeat().catch(() => undefined);
+    if (typeof window.requestIdleCallback === 'function') {
+      const handle = window.requestIdleCallback(begin, { timeout: 3000 });
+      cancel = () => window.cancelIdleCallback(handle);
+    } else {
+      const timer = setTimeout(begin, 500);
+      cancel = () => clearTimeout(timer);
+    }
+  };
+  if (document.readyState === 'complete') whenIdle();
+  else {
+    window.addEventListener('load', whenIdle, { once: true });
+    cancel = () => window.removeEventListener('load', whenIdle);
   }
-  const timer = setTimeout(begin, 500);
-  return () => clearTimeout(timer);
+  return () => cancel();
 }
