@@ -1,73 +1,85 @@
 /**
  * Browser tests against the built app served by the real server (`dist-server/server.cjs`),
- * in Debian's Chromium through playwright-core. Nothing is downloaded.
+ * in Debian's Chromium through playwright-core. Nothing is downloaded. Every page of a browser
+ * from `launchBrowser` is watched for Content-Security-Policy violations, and every test of a
+ * file that imports this harness fails if one was seen.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { launchChromium, startServer, type AppServer } from './production';
 
 const require = createRequire(import.meta.url);
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM, startServer, type AppServer } from './production';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+const cspViolations: string[] = [];
+
+/** The Content-Security-Policy violations seen since the last call (and forgets them). */
+export function takeCspViolations(): string[] {
+  return cspViolations.splice(0);
+}
+
+// After each test: the policy blocked nothing the game did (scripts, styles, images, the bot
+// worker, the socket and its polling fallback, the charts).
+afterEach(() => {
+  expect(takeCspViolations(), 'Content-Security-Policy violations').toEqual([]);
+});
+
+/**
+ * Records a context's CSP violations: its documents' `securitypolicyviolation` events and the
+ * console's CSP errors. A worker's own violations reach neither, but the bot worker's only
+ * eval-like code (socket.io's `Function('return this')`) never runs in a browser, and the
+ * computer's tests fail if the worker cannot work.
+ */
+async function watchCsp(context: BrowserContext): Promise<BrowserContext> {
+  await context.exposeBinding('deRiskCspViolation', (_source, text: string) => void cspViolations.push(text));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { deRiskCspViolation: (text: string) => Promise<void> }).deRiskCspViolation;
+      void report(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline code'} in ${e.sourceFile || document.URL}`);
     });
   });
-}
-
-export interface AppServer {
-  url: string;
-  stop: () => Promise<void>;
-}
-
-/** Starts the built server on a free port with a throwaway data folder. */
-/** Starts the built server (dist-server) on a free port with its own data folder; `env` adds settings. */
-export async function startServer(env: Record<string, string> = {}): Promise<AppServer> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'de-risk-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, ['dist-server/server.cjs'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  context.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
   });
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    try {
-      const res = await fetch(`${url}/`);
-      if (res.ok) break;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    url,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return context;
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  const browser = await launchChromium();
+  // browser.newPage() makes its context through newContext(), so this watches every page.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => watchCsp(await newContext(options));
+  return browser;
+}
+
+/**
+ * The built server and a browser for the tests of one file (started before them, stopped
+ * after), and pages at the first screen size that fail the test on any uncaught page error.
+ */
+export function serverAndBrowser(env: Record<string, string> = {}): { url: () => string; newPage: () => Promise<Page> } {
+  let server: AppServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer(env);
+    browser = await launchBrowser();
   });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    url: () => server?.url ?? '',
+    async newPage() {
+      if (!browser) throw new Error('the browser has not started');
+      const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+      page.on('pageerror', (error) => {
+        throw error;
+      });
+      return page;
+    },
+  };
 }
 
 export interface AxeViolation {
@@ -82,7 +94,9 @@ export async function axeSerious(page: Page): Promise<AxeViolation[]> {
   // A screen is judged as it settles: mid fade-in (the event banner's reveal, say) its text is
   // still translucent and would fail the contrast check by timing alone.
   await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // Evaluated through the DevTools protocol, not added as a <script>: the page's policy rightly
+  // refuses inline scripts, and a test tool must not need a hole in it.
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   const violations = await page.evaluate(async () => {
     const result = await (window as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe.run();
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
