@@ -28,6 +28,21 @@ export default tseslint.config(
     },
   },
   {
+    // The server reaches boardgame.io's private parts only through its adapter (docs/boardgame-io.md).
+    files: ['src/server/**'],
+    ignores: ['src/server/bgio.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['boardgame.io/internal', 'boardgame.io/master', 'boardgame.io/server', 'boardgame.io/dist/*'], message: 'Use src/server/bgio.ts, the one adapter to boardgame.io (checked by test/server/bgioContract.test.ts).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/game/**', 'src/content/**', 'src/bots/**'],
     languageOptions: { globals: { ...globals['shared-node-browser'] } },
     rules: {

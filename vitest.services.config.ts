@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['test/services/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['test/setup/prototypes.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,

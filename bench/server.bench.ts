@@ -2,7 +2,11 @@
  * `npm run bench:server`: N concurrent matches played to the end by bot clients over real
  * sockets, on loopback, against the production server bundle, for each storage. Prints moves
  * per second and the latency from one client's move to the other client's update (p50, p99).
- * Bounded: each storage run stops after TIME_LIMIT_MS even if games are unfinished.
+ * Then the same on the embedded store beside 300 attacker sockets from one address (idle, then
+ * syncing unknown matches just under their own limit), to show what the per-address caps keep
+ * from the honest players. The server runs as if behind one proxy (TRUST_PROXY=1): each
+ * match's players come from their own address, the attackers all from one.
+ * Bounded: each run stops after TIME_LIMIT_MS even if games are unfinished.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,6 +26,10 @@ const LENGTH = 4;
 const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1000);
 const TIME_LIMIT_MS = Number(process.env.BENCH_TIME_LIMIT_MS ?? 120_000);
 const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const ATTACKERS = Number(process.env.BENCH_ATTACKERS ?? 300);
+const ATTACKER_ADDRESS = '203.0.113.66';
+/** Each match's two players share an address of their own (a home, a school), as seen through the proxy. */
+const addressOf = (index: number) => `10.${(index >> 8) & 255}.${index & 255}.1`;
 const SERVER_BUNDLE = 'node_modules/.cache/de-risk-bench/server.cjs';
 
 async function freePort(): Promise<number> {
@@ -36,7 +44,7 @@ async function freePort(): Promise<number> {
 async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, [SERVER_BUNDLE], {
-    env: { ...process.env, ...env, CREATE_LIMIT: 'off', PORT: String(port), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error', NODE_ENV: 'production', CLIENT_DIR: '/nonexistent' },
+    env: { ...process.env, ...env, CREATE_LIMIT: 'off', TRUST_PROXY: '1', PORT: String(port), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error', NODE_ENV: 'production', CLIENT_DIR: '/nonexistent' },
     stdio: ['ignore', process.env.BENCH_LOG_LEVEL ? 'inherit' : 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -51,8 +59,8 @@ async function startServer(env: Record<string, string>): Promise<{ url: string; 
   throw new Error('server did not start');
 }
 
-async function post<T>(url: string, body: unknown): Promise<T> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function post<T>(url: string, body: unknown, address: string): Promise<T> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': address }, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
@@ -66,10 +74,11 @@ interface Figures {
 
 /** Plays one match with two bot clients; resolves when it is over (or on timeout). */
 async function playMatch(url: string, index: number, figures: Figures, deadline: number): Promise<void> {
-  const { matchID } = await post<{ matchID: string }>(`${url}/games/de-risk/create`, { numPlayers: 2, setupData: { scenario: '2025', length: LENGTH } });
+  const address = addressOf(index);
+  const { matchID } = await post<{ matchID: string }>(`${url}/games/de-risk/create`, { numPlayers: 2, setupData: { scenario: '2025', length: LENGTH } }, address);
   const seats = await Promise.all(
     (['0', '1'] as const).map(async (playerID) => {
-      const { playerCredentials } = await post<{ playerCredentials: string }>(`${url}/games/de-risk/${matchID}/join`, { playerID, playerName: `Bot ${playerID}` });
+      const { playerCredentials } = await post<{ playerCredentials: string }>(`${url}/games/de-risk/${matchID}/join`, { playerID, playerName: `Bot ${playerID}` }, address);
       return { playerID, credentials: playerCredentials };
     }),
   );
@@ -83,7 +92,7 @@ async function playMatch(url: string, index: number, figures: Figures, deadline:
     };
     const timer = setTimeout(done, Math.max(0, deadline - Date.now()));
     for (const seat of seats) {
-      const socket = io(`${url}/de-risk`, { transports: ['websocket'], forceNew: true });
+      const socket = io(`${url}/de-risk`, { transports: ['websocket'], forceNew: true, extraHeaders: { 'x-forwarded-for': address } });
       sockets.push(socket);
       const onState = (state: State<DeRiskState>) => {
         if (state.ctx.gameover !== undefined) {
@@ -126,24 +135,86 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-async function runStorage(label: string, env: Record<string, string>, cleanup: () => Promise<void>): Promise<void> {
+type Attack = 'idle' | 'syncing';
+
+interface Attackers {
+  connected: number;
+  refused: number;
+  stop(): void;
+}
+
+/**
+ * ATTACKERS sockets from one address: they connect (as many as the server admits) and then sit
+ * idle, or sync made-up match ids about 14 times a second each (just under one socket's limit).
+ */
+async function attack(url: string, kind: Attack): Promise<Attackers> {
+  const sockets: Socket[] = [];
+  const timers: NodeJS.Timeout[] = [];
+  const outcomes = await Promise.all(
+    Array.from({ length: ATTACKERS }, () => {
+      const socket = io(`${url}/de-risk`, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { 'x-forwarded-for': ATTACKER_ADDRESS } });
+      sockets.push(socket);
+      return new Promise<boolean>((resolve) => {
+        socket.once('connect', () => resolve(true));
+        socket.once('connect_error', () => resolve(false));
+        setTimeout(() => resolve(false), 5000);
+      });
+    }),
+  );
+  if (kind === 'syncing') {
+    for (const socket of sockets.filter((s) => s.connected)) {
+      let n = 0;
+      timers.push(setInterval(() => socket.emit('sync', `ZZ${String(n++ % 100000).padStart(5, '0')}`, null, null, 2), 70));
+    }
+  }
+  return {
+    connected: outcomes.filter(Boolean).length,
+    refused: outcomes.filter((ok) => !ok).length,
+    stop() {
+      for (const timer of timers) clearInterval(timer);
+      for (const socket of sockets) socket.close();
+    },
+  };
+}
+
+async function runStorage(label: string, env: Record<string, string>, cleanup: () => Promise<void>, kind?: Attack): Promise<number> {
   const { url, child } = await startServer(env);
   const figures: Figures = { moves: 0, finished: 0, latencies: [], ms: 0 };
+  const attackers = kind ? await attack(url, kind) : null;
   const started = performance.now();
   const deadline = Date.now() + TIME_LIMIT_MS;
   try {
     await Promise.all(Array.from({ length: MATCHES }, (_, i) => playMatch(url, i, figures, deadline)));
   } finally {
     figures.ms = performance.now() - started;
+    attackers?.stop();
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
     await cleanup();
   }
   const sorted = [...figures.latencies].sort((a, b) => a - b);
+  const p99 = percentile(sorted, 99);
   console.log(
     `${label.padEnd(28)} ${String(figures.finished).padStart(4)}/${MATCHES} matches finished, ${String(figures.moves).padStart(6)} moves, ` +
       `${((figures.moves / figures.ms) * 1000).toFixed(0).padStart(5)} moves/s, latency p50 ${percentile(sorted, 50).toFixed(1)} ms, ` +
-      `p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(1)} ms`,
+      `p99 ${p99.toFixed(1)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(1)} ms` +
+      (attackers ? `; attackers admitted ${attackers.connected}, refused ${attackers.refused}` : ''),
+  );
+  return p99;
+}
+
+/** The embedded store quiet, then beside each kind of attack: the honest players' p99 side by side. */
+async function runAttacks(): Promise<void> {
+  const embedded = async (label: string, kind?: Attack) => {
+    const dir = mkdtempSync(join(tmpdir(), 'de-risk-bench-'));
+    return runStorage(label, { DATA_DIR: dir }, async () => rmSync(dir, { recursive: true, force: true }), kind);
+  };
+  const quiet = await embedded('embedded, quiet');
+  const idle = await embedded(`embedded, ${ATTACKERS} idle attackers`, 'idle');
+  const syncing = await embedded(`embedded, ${ATTACKERS} syncing`, 'syncing');
+  console.log(
+    `Honest players' p99: quiet ${quiet.toFixed(1)} ms; beside ${ATTACKERS} idle attacker sockets ${idle.toFixed(1)} ms (${(idle / quiet).toFixed(2)}×); ` +
+      `beside ${ATTACKERS} syncing ones ${syncing.toFixed(1)} ms (${(syncing / quiet).toFixed(2)}×). Target: within 1.5× of quiet.`,
   );
 }
 
@@ -164,6 +235,7 @@ async function main(): Promise<void> {
   console.log(
     `De-Risk server benchmark: ${MATCHES} concurrent matches of ${LENGTH} rounds, 2 socket clients each, bots thinking ${THINK_MS * 0.5}–${THINK_MS * 1.5} ms a move, loopback, Node ${process.version}`,
   );
+  if (process.env.BENCH_ONLY === 'attacks') return runAttacks();
   await runStorage('memory', { STORAGE: 'memory' }, async () => undefined);
   const dir = mkdtempSync(join(tmpdir(), 'de-risk-bench-'));
   await runStorage('embedded (fsync per write)', { DATA_DIR: dir }, async () => rmSync(dir, { recursive: true, force: true }));
@@ -174,13 +246,14 @@ async function main(): Promise<void> {
   } catch (error) {
     console.log(`postgresql                   skipped: ${(error as Error).message}`);
     await pool.end();
-    return;
+    return runAttacks();
   }
   await runStorage('postgresql', { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema }, async () => {
     await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await pool.end();
   });
   console.log('Target: 200 concurrent matches with p99 at most 50 ms on durable storage.');
+  await runAttacks();
 }
 
 void main();

@@ -1,26 +1,32 @@
 /**
- * The De-Risk server: boardgame.io's Server with our transport, storage, lobby guard, room
- * codes, credential checks, static hosting and the clean-up of old matches. `main.ts` runs it;
- * the tests start it in-process or as a child process.
+ * The De-Risk server: boardgame.io's Server with our socket transport, our lobby API, storage,
+ * room codes, credential checks, static hosting and the clean-up of old matches. `main.ts`
+ * runs it; the tests start it in-process or as a child process.
+ *
+ * Koa middleware, in order: errors become one JSON log line and a JSON answer; security
+ * headers; the lobby API (every `/games` path, in any spelling); the built client; and a last
+ * answer of 404, so that nothing ever reaches boardgame.io's own lobby router, which is also
+ * taken out of service (bgio.ts).
  */
 import { randomInt } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { StorageAPI } from 'boardgame.io';
-import { Server } from 'boardgame.io/server';
 import { DeRisk } from '../game';
-import { botSettingsOf } from './bots/botSeat';
+import { createBgioServer, retireLobbyRouter, type Middleware } from './bgio';
 import { BotRegistry, DEFAULT_BOT_OPTIONS, type BotOptions } from './bots/registry';
-import { seatBot } from './bots/seatRequest';
 import { credentialsMatch, newCredentials, ROOM_ALPHABET } from './guards';
 import { securityHeaders } from './headers';
-import { lobbyGuard, type CreateLimit } from './lobby';
-import { log } from './log';
+import type { Rate } from './limits';
+import type { Lobby } from './lobby/context';
+import { DEFAULT_LOBBY_LIMITS, lobbyApi, type LobbyLimits } from './lobby/http';
+import { cut, log } from './log';
+import { MatchQueue } from './matchQueue';
 import { serveClient } from './static';
+import type { MatchStore } from './storage/types';
 import { GuardedSocketIO } from './transport';
 
 export interface ServerOptions {
-  db: StorageAPI.Async;
+  db: MatchStore;
   /** Where the built client is; omit to serve only the API. */
   clientDir?: string;
   origins: readonly string[];
@@ -28,21 +34,63 @@ export interface ServerOptions {
   finishedAfterMs?: number;
   abandonedAfterMs?: number;
   cleanupEveryMs?: number;
-  /** New matches a client address may create: 1 a second, bursts of 30 by default; null for none. */
-  createLimit?: CreateLimit | null;
-  /** Computer players for empty online seats: how many at once, their pause, their threads. */
+  /** New matches one client address may create (default 1 a second, bursts of 60); null for no limit. */
+  createLimit?: Rate | null;
+  /** Requests for the computer one client address may make (default one every 2 s, bursts of 30); null for no limit. */
+  botLimit?: Rate | null;
+  /** The lobby's other limits (per address, per match). */
+  lobbyLimits?: Partial<LobbyLimits>;
+  /** Sockets one address may hold open at once (default 120: a class behind one router, two tabs each). */
+  socketsPerAddress?: number;
+  /** Messages one address may send over all its sockets (default 200 a second, bursts of 400). */
+  socketMessagesPerAddress?: Rate;
+  /** Proxies in front of the server whose X-Forwarded-For is believed (TRUST_PROXY; default 0). */
+  trustProxy?: number;
+  /** How long a rematch keeps the seats of the finished match's people (default 10 minutes). */
+  rematchHoldMs?: number;
+  /** Computer players for empty online seats: how many at once, their pause, their threads, when they step away. */
   bots?: Partial<BotOptions>;
-  /** Requests for the computer a client address may make: one every 5 s, bursts of 5 by default; null for none. */
-  botLimit?: CreateLimit | null;
 }
 
 export function roomCode(): string {
   return Array.from({ length: 7 }, () => ROOM_ALPHABET[randomInt(ROOM_ALPHABET.length)]).join('');
 }
 
+const SERVER_ERROR = 'The server could not handle that; please try again.';
+
+/** Any error thrown while answering becomes one JSON log line and a JSON answer (never a stack trace). */
+const answerErrors: Middleware = async (ctx, next) => {
+  try {
+    await next();
+  } catch (error) {
+    log('error', 'request-failed', { method: ctx.method, path: cut(ctx.path, 80), message: (error as Error).message });
+    ctx.status = 500;
+    ctx.body = { error: SERVER_ERROR };
+  }
+};
+
+/** The end of the line: whatever nothing above answered is not found (and never reaches boardgame.io's router). */
+const notFound: Middleware = async (ctx) => {
+  ctx.status = 404;
+  ctx.body = { error: 'Not found.' };
+};
+
 export function createDeRiskServer(options: ServerOptions) {
-  const transport = new GuardedSocketIO({ origins: options.origins, maxMessageBytes: 16_384, messagesPerSecond: 20, burst: 40 });
-  const server = Server({
+  const queue = new MatchQueue();
+  const gameName = DeRisk.name ?? 'de-risk';
+  const bots = new BotRegistry(options.db, gameName, { ...DEFAULT_BOT_OPTIONS, ...options.bots });
+  const trustProxy = options.trustProxy ?? 0;
+  const transport = new GuardedSocketIO({
+    origins: options.origins,
+    queue,
+    maxMessageBytes: 16_384,
+    perSocket: { perSecond: 20, burst: 40 },
+    perAddress: options.socketMessagesPerAddress ?? { perSecond: 200, burst: 400 },
+    socketsPerAddress: options.socketsPerAddress ?? 120,
+    trustProxy,
+    onPersonActive: (matchID) => void bots.wake(matchID).catch((e: Error) => log('error', 'bot-wake-failed', { matchID, message: e.message })),
+  });
+  const server = createBgioServer({
     games: [DeRisk],
     db: options.db,
     origins: [...options.origins],
@@ -51,33 +99,44 @@ export function createDeRiskServer(options: ServerOptions) {
     authenticateCredentials: (credentials, player) => credentialsMatch(credentials, player),
     generateCredentials: newCredentials,
   });
-  const gameName = DeRisk.name ?? 'de-risk';
-  const bots = new BotRegistry(options.db, gameName, { ...DEFAULT_BOT_OPTIONS, ...options.bots });
-  /** Removes a match and stops its bot, if it has one. */
-  const remove = async (matchID: string) => {
+  retireLobbyRouter(server);
+  // Koa's own error printing writes multi-line stack traces; ours writes one JSON line.
+  server.app.silent = true;
+  server.app.on('error', (error: Error) => log('error', 'http-error', { message: error.message }));
+
+  /** Removes a match and stops its computer; the caller holds the match's place in the queue. */
+  const removeMatch = async (matchID: string) => {
     bots.stop(matchID);
     await options.db.wipe(matchID);
   };
+  const lobby: Lobby = {
+    db: options.db,
+    queue,
+    game: DeRisk,
+    gameName,
+    bots,
+    newMatchID: roomCode,
+    now: Date.now,
+    rematchHoldMs: options.rematchHoldMs ?? 10 * 60_000,
+    removeMatch,
+  };
+  server.app.use(answerErrors);
   server.app.use(securityHeaders());
   server.app.use(
-    lobbyGuard({
+    lobbyApi({
+      lobby,
       origins: options.origins,
-      gameName,
-      createLimit: options.createLimit === undefined ? { perSecond: 1, burst: 30 } : options.createLimit,
-      botLimit: options.botLimit === undefined ? { perSecond: 0.2, burst: 5 } : options.botLimit,
-      bots: {
-        seat: (matchID, body) => seatBot(options.db, bots, matchID, body),
-        // boardgame.io removes a match when no seat has a name left; the computer's seat does
-        // not count: nobody would ever play it.
-        afterLeave: async (matchID) => {
-          const { metadata } = await options.db.fetch(matchID, { metadata: true });
-          const seated = Object.values(metadata?.players ?? {}).filter((p) => p.name);
-          if (seated.length > 0 && seated.every((p) => botSettingsOf(p))) await remove(matchID);
-        },
+      trustProxy,
+      limits: {
+        ...DEFAULT_LOBBY_LIMITS,
+        ...options.lobbyLimits,
+        ...(options.createLimit !== undefined ? { create: options.createLimit } : {}),
+        ...(options.botLimit !== undefined ? { bot: options.botLimit } : {}),
       },
     }),
   );
   if (options.clientDir) server.app.use(serveClient(options.clientDir));
+  server.app.use(notFound);
 
   let sweeper: NodeJS.Timeout | undefined;
   let http: HttpServer | undefined;
@@ -85,7 +144,7 @@ export function createDeRiskServer(options: ServerOptions) {
     const now = Date.now();
     const finished = await options.db.listMatches({ where: { isGameover: true, updatedBefore: now - (options.finishedAfterMs ?? 7 * 24 * 3600_000) } });
     const abandoned = await options.db.listMatches({ where: { isGameover: false, updatedBefore: now - (options.abandonedAfterMs ?? 30 * 24 * 3600_000) } });
-    for (const matchID of [...finished, ...abandoned]) await remove(matchID);
+    for (const matchID of [...finished, ...abandoned]) await queue.run(matchID, () => removeMatch(matchID));
     if (finished.length + abandoned.length > 0) log('info', 'cleanup', { removed: finished.length + abandoned.length });
   };
 
@@ -93,6 +152,7 @@ export function createDeRiskServer(options: ServerOptions) {
     server,
     transport,
     bots,
+    queue,
     sweep,
     /** Starts listening; resolves with the HTTP server once sockets are attached and bots resumed. */
     async listen(port: number): Promise<HttpServer> {
@@ -100,9 +160,9 @@ export function createDeRiskServer(options: ServerOptions) {
       http = appServer;
       transport.listen(appServer);
       // Bots play through the server's own sockets, on loopback, like any other client.
-      bots.attach(`http://127.0.0.1:${(appServer.address() as AddressInfo).port}`, options.origins[0]);
-      const resumed = await bots.resume();
-      if (resumed > 0) log('info', 'bots-resumed', { count: resumed });
+      bots.attach({ url: `http://127.0.0.1:${(appServer.address() as AddressInfo).port}`, origin: options.origins[0], token: transport.internalToken });
+      const { started, waiting } = await bots.resume();
+      if (started + waiting > 0) log('info', 'bots-resumed', { started, waiting });
       sweeper = setInterval(() => void sweep().catch((e: Error) => log('error', 'cleanup-failed', { message: e.message })), options.cleanupEveryMs ?? 3600_000);
       sweeper.unref();
       return appServer;

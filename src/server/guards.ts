@@ -1,6 +1,7 @@
 /**
- * Checks on what clients send over the socket, before boardgame.io sees it: only moves of
- * this game, in the shape boardgame.io's client sends them, with bounded arguments.
+ * Checks on what clients send, before anything acts on it: room codes, credentials, origins,
+ * and over the socket only moves of this game, in the shape boardgame.io's client sends them,
+ * with bounded arguments.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod/mini';
@@ -36,39 +37,41 @@ export const syncMessage = z.tuple([
   z.optional(z.literal(2)),
 ]);
 
-/** A token bucket: `burst` messages at once, refilled at `perSecond`. */
-export class RateLimit {
-  private tokens: number;
-  private last = Date.now();
-  constructor(
-    private readonly perSecond: number,
-    private readonly burst: number,
-  ) {
-    this.tokens = burst;
-  }
-  take(): boolean {
-    const now = Date.now();
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
-    this.last = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
-  }
-}
-
 /** Whether a request's Origin header is allowed (no header: not a browser page, allowed). */
 export function originAllowed(origin: string | undefined, allowed: readonly string[]): boolean {
   return origin === undefined || allowed.includes(origin);
 }
 
-/** A seat's credentials: 192 random bits, so they cannot be guessed. */
+/** Whether a match id is one the server could have made (a room code): nothing else is looked up. */
+export function isMatchID(id: unknown): id is string {
+  return typeof id === 'string' && ROOM_CODE.test(id);
+}
+
+/** A seat's credentials: 192 random bits, so they cannot be guessed (base64url: letters, digits, - and _). */
 export function newCredentials(): string {
   return randomBytes(24).toString('base64url');
 }
 
-/** Credentials must match exactly, for every seat, always (S3); compared in constant time. */
-export function credentialsMatch(given: string | undefined, player: { credentials?: string } | undefined): boolean {
-  const expected = player?.credentials;
-  if (!given || !expected || given.length !== expected.length) return false;
-  return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+/**
+ * The credentials of a seat the server gives to its own computer player. The prefix holds a
+ * dot, which base64url never does, so no credentials handed to a person can look like these:
+ * a seat counts as the server's computer only with them (bots/botSeat.ts).
+ */
+export const BOT_CREDENTIALS_PREFIX = 'cpu.';
+export function newBotCredentials(): string {
+  return `${BOT_CREDENTIALS_PREFIX}${newCredentials()}`;
+}
+
+/**
+ * Credentials must match exactly, for a real seat, always (S3); compared in constant time.
+ * The player must be a seat record (id 0 or 1): boardgame.io looks seats up by the id the
+ * client sent, and an id like "__proto__" would hand us Object.prototype instead.
+ */
+export function credentialsMatch(given: unknown, player: { id?: unknown; credentials?: unknown } | undefined): boolean {
+  if (!player || typeof player !== 'object' || (player.id !== 0 && player.id !== 1)) return false;
+  const expected = player.credentials;
+  if (typeof given !== 'string' || typeof expected !== 'string' || given === '') return false;
+  // Compared as bytes: a string of the same length in other characters has a different byte length.
+  const [a, b] = [Buffer.from(given), Buffer.from(expected)];
+  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -21,3 +21,9 @@ export function log(level: Level, event: string, fields: Record<string, unknown>
   if (level === 'error') console.error(line);
   else console.log(line);
 }
+
+/** An id or other client-chosen text cut short for a log line (a log must not grow with what a client sends). */
+export function cut(text: unknown, max = 16): string {
+  const value = typeof text === 'string' ? text : String(text);
+  return value.length > max ? `${value.slice(0, max)}…` : value;
+}

@@ -1,34 +1,47 @@
 /**
  * boardgame.io's socket transport, rebuilt with the guards that 0.50.2 lacks (STACK.md traps
- * 3–9). It keeps boardgame.io's `Master` for the game logic and changes what reaches it and
- * what leaves it:
+ * 3–9). It keeps boardgame.io's `Master` for the game logic (through bgio.ts) and changes what
+ * reaches it and what leaves it:
  * - only well-formed MAKE_MOVE actions of a seat the socket has synced as (S1, S2, S3);
- * - a sync for a match that does not exist creates nothing (S5);
+ * - a sync for a match that does not exist creates nothing and leaves nothing behind (S5);
  * - the `initialState` in a sync goes through the player view like the rest (S4);
- * - a move is on disk before anyone is told about it (store, then broadcast);
+ * - a move is stored before anyone is told about it (store, then broadcast);
+ * - every step that touches a match runs in the match queue it shares with the lobby and the
+ *   bots (matchQueue.ts), so no two writers overwrite each other;
  * - a refused move re-syncs its sender and says why;
- * - foreign origins, oversized messages and floods are refused (S6, S7).
+ * - foreign origins, oversized messages and floods are refused (S6, S7), and one address may
+ *   hold only so many sockets and send only so many messages, all its sockets together.
  */
-import type { Ctx, Game, LogEntry, Server as ServerTypes, State, StorageAPI } from 'boardgame.io';
-import { getFilterPlayerView } from 'boardgame.io/internal';
-import { Master } from 'boardgame.io/master';
-import { SocketIO } from 'boardgame.io/server';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
+import type { Ctx, Game, State, StorageAPI } from 'boardgame.io';
 import { Server as SocketServer, type Socket } from 'socket.io';
 import { reasonProblem, sideOf, toPlay, whyRefused, type DeRiskState } from '../game';
-import { originAllowed, RateLimit, syncMessage, updateMessage } from './guards';
-import { log } from './log';
+import { clientAddress } from './address';
+import { gameMaster, playerViewFilter, serverContext, TransportBase, type Auth, type KoaApp, type Outgoing, type PlayerViewFilter, type SyncInfo } from './bgio';
+import { isMatchID, originAllowed, syncMessage, updateMessage } from './guards';
+import { KeyedCounter, KeyedRateLimit, RateLimit, type Rate } from './limits';
+import { cut, log } from './log';
+import type { MatchQueue } from './matchQueue';
+import { seatOf } from './seats';
 
 export interface TransportOptions {
   origins: readonly string[];
+  /** The queue every change to a match goes through (shared with the lobby). */
+  queue: MatchQueue;
   /** socket.io disconnects a client that sends a bigger message. */
   maxMessageBytes: number;
-  messagesPerSecond: number;
-  burst: number;
+  /** Messages one socket may send. */
+  perSocket: Rate;
+  /** Messages one address may send, all its sockets together. */
+  perAddress: Rate;
+  /** Sockets one address may hold open at once (the server's own computer players aside). */
+  socketsPerAddress: number;
+  /** Proxies in front whose X-Forwarded-For is believed (address.ts). */
+  trustProxy: number;
+  /** Told when a person acts in a match (syncs a seat, or a move of theirs is accepted). */
+  onPersonActive?: (matchID: string) => void;
 }
-
-type Payload = { type: string; args: unknown[] };
-type Filter = (playerID: string | null, payload: Payload) => Payload;
 
 interface Seat {
   socket: Socket;
@@ -37,20 +50,30 @@ interface Seat {
   credentials: string | undefined;
 }
 
-type KoaApp = Parameters<SocketIO['init']>[0];
-
 export interface Refusal {
   code: string;
   message: string;
 }
 
-export class GuardedSocketIO extends SocketIO {
+export const TOO_MANY_SOCKETS = 'Too many connections from your network; close a tab or two and try again.';
+
+export class GuardedSocketIO extends TransportBase {
   private readonly rooms = new Map<string, Set<Seat>>();
   private readonly seats = new Map<string, Seat>();
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly socketsByAddress: KeyedCounter;
+  private readonly messagesByAddress: KeyedRateLimit;
+  /** Refusals of whole addresses are logged at most once a minute each. */
+  private readonly refusalLogs = new KeyedRateLimit({ perSecond: 1 / 60, burst: 1 });
+  /** Given to the server's own computer players: their sockets are not counted against an address. */
+  readonly internalToken = randomBytes(24).toString('base64url');
+  private app: KoaApp | null = null;
+  private games: Game[] = [];
+  private io: SocketServer | null = null;
 
   constructor(private readonly options: TransportOptions) {
     super();
+    this.socketsByAddress = new KeyedCounter(options.socketsPerAddress);
+    this.messagesByAddress = new KeyedRateLimit(options.perAddress);
   }
 
   /** How many sockets are in a match's room (for tests and the lobby). */
@@ -58,9 +81,10 @@ export class GuardedSocketIO extends SocketIO {
     return this.rooms.get(matchID)?.size ?? 0;
   }
 
-  private app: KoaApp | null = null;
-  private games: Game[] = [];
-  private io: SocketServer | null = null;
+  /** What the transport holds: rooms with sockets, seated sockets, addresses with sockets (tests, fuzzing). */
+  get footprint(): { rooms: number; seats: number; addresses: number } {
+    return { rooms: this.rooms.size, seats: this.seats.size, addresses: this.socketsByAddress.size };
+  }
 
   /** Called by boardgame.io's Server(); the sockets start listening in `listen`. */
   override init(app: KoaApp, games: Game[]): void {
@@ -80,13 +104,16 @@ export class GuardedSocketIO extends SocketIO {
       cors: { origin: [...origins], methods: ['GET', 'POST'] },
       allowRequest: (req, callback) => {
         const ok = originAllowed(req.headers.origin, origins);
-        if (!ok) log('warn', 'origin-refused', { origin: req.headers.origin });
+        if (!ok) log('warn', 'origin-refused', { origin: cut(req.headers.origin, 100) });
         callback(null, ok);
       },
     });
+    const { db, auth } = serverContext(app);
     for (const game of games) {
-      const filter = getFilterPlayerView(game) as unknown as Filter;
-      io.of(`/${game.name ?? 'default'}`).on('connection', (socket) => this.onConnection(socket, game, app, filter));
+      const filter = playerViewFilter(game);
+      const namespace = io.of(`/${game.name ?? 'default'}`);
+      namespace.use((socket, next) => this.admit(socket, next));
+      namespace.on('connection', (socket) => this.onConnection(socket, game, db, auth, filter));
     }
     this.io = io;
     return io;
@@ -94,36 +121,46 @@ export class GuardedSocketIO extends SocketIO {
 
   async close(): Promise<void> {
     // Let queued moves reach the store before the sockets go.
-    await Promise.all([...this.queues.values()]);
+    await this.options.queue.drain();
     await this.io?.close();
   }
 
-  private queue<T>(matchID: string, work: () => Promise<T>): Promise<T> {
-    const next = (this.queues.get(matchID) ?? Promise.resolve()).then(work, work);
-    this.queues.set(
-      matchID,
-      next.catch(() => undefined),
-    );
-    return next;
+  private isInternal(socket: Socket): boolean {
+    const given = (socket.handshake.auth as { internal?: unknown } | undefined)?.internal;
+    if (typeof given !== 'string') return false;
+    const [a, b] = [Buffer.from(given), Buffer.from(this.internalToken)];
+    return a.length === b.length && timingSafeEqual(a, b);
   }
 
-  private emit(seat: Pick<Seat, 'socket' | 'playerID'>, payload: Payload, filter: Filter): void {
+  /** Counts the socket against its address, or refuses it when the address holds too many. */
+  private admit(socket: Socket, next: (error?: Error) => void): void {
+    const internal = this.isInternal(socket);
+    const address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], this.options.trustProxy);
+    socket.data = { address, internal };
+    if (internal) return next();
+    if (!this.socketsByAddress.acquire(address)) {
+      if (this.refusalLogs.take(`sockets:${address}`)) log('warn', 'too-many-sockets', { address, max: this.options.socketsPerAddress });
+      return next(new Error(TOO_MANY_SOCKETS));
+    }
+    socket.once('disconnect', () => this.socketsByAddress.release(address));
+    next();
+  }
+
+  private emit(seat: Pick<Seat, 'socket' | 'playerID'>, payload: Outgoing, filter: PlayerViewFilter): void {
     let data = filter(seat.playerID, payload);
     if (data.type === 'sync') {
       // Trap 5: boardgame.io sends the initial state unfiltered: hands, decks and the seed.
-      const [matchID, info] = data.args as [string, { initialState?: State }];
-      const initialState = info.initialState
-        ? (filter(seat.playerID, { type: 'sync', args: [matchID, { ...info, state: info.initialState }] }).args[1] as { state: State }).state
-        : undefined;
-      data = { type: 'sync', args: [matchID, { ...info, initialState }] };
+      const [matchID, info] = data.args;
+      const initialState = info.initialState ? (filter(seat.playerID, { type: 'sync', args: [matchID, { ...info, state: info.initialState }] }).args[1] as SyncInfo).state : undefined;
+      data = { type: 'sync', args: [matchID, { ...info, initialState } as SyncInfo] };
     }
     seat.socket.emit(data.type, ...data.args);
   }
 
-  private broadcast(matchID: string, payload: Payload, filter: Filter, metadata?: ServerTypes.MatchData): void {
+  private broadcast(matchID: string, payload: Outgoing, filter: PlayerViewFilter, metadata?: Parameters<typeof seatOf>[0]): void {
     for (const seat of [...(this.rooms.get(matchID) ?? [])]) {
       // A seat given up in the lobby (and perhaps taken by someone else) no longer sees its view.
-      if (metadata && seat.playerID !== null && metadata.players[Number(seat.playerID)]?.credentials !== seat.credentials) {
+      if (metadata && (seat.playerID === '0' || seat.playerID === '1') && seatOf(metadata, seat.playerID)?.credentials !== seat.credentials) {
         this.leave(seat.socket);
         this.refuse(seat.socket, matchID, { code: 'seatLost', message: 'This seat is no longer yours.' });
         continue;
@@ -137,7 +174,7 @@ export class GuardedSocketIO extends SocketIO {
     try {
       await work();
     } catch (error) {
-      log('error', 'handler-failed', { socket: socket.id, matchID, message: (error as Error).message });
+      log('error', 'handler-failed', { socket: socket.id, matchID: cut(matchID), message: (error as Error).message });
       socket.emit('refused', matchID, { code: 'serverError', message: 'The server could not handle that; please try again.' });
     }
   }
@@ -148,70 +185,84 @@ export class GuardedSocketIO extends SocketIO {
     this.seats.delete(socket.id);
     const room = this.rooms.get(seat.matchID);
     room?.delete(seat);
-    if (room?.size === 0) {
-      this.rooms.delete(seat.matchID);
-      this.queues.delete(seat.matchID);
-    }
+    if (room?.size === 0) this.rooms.delete(seat.matchID);
+    void socket.leave(seat.matchID);
     return seat;
   }
 
+  /** Whether another socket in the match still holds this seat (the same player in another tab). */
+  private heldElsewhere(seat: Seat): boolean {
+    return [...(this.rooms.get(seat.matchID) ?? [])].some((other) => other !== seat && other.playerID === seat.playerID && other.credentials === seat.credentials);
+  }
+
   private refuse(socket: Socket, matchID: string, refusal: Refusal, detail: Record<string, unknown> = {}): void {
-    log('info', 'refused', { socket: socket.id, matchID, code: refusal.code, ...detail });
+    log('info', 'refused', { socket: socket.id, matchID: cut(matchID), code: refusal.code, ...detail });
     socket.emit('refused', matchID, refusal);
     // boardgame.io's client shows chat messages to the page: the board reads the refusal from there.
     socket.emit('chat', matchID, { id: `refused-${Date.now()}`, sender: 'server', payload: { refused: refusal } });
   }
 
-  private onConnection(socket: Socket, game: Game, app: KoaApp, filter: Filter): void {
-    const db = (app.context as unknown as { db: StorageAPI.Async }).db;
-    const auth = (app.context as unknown as { auth: ConstructorParameters<typeof Master>[3] }).auth;
-    const limit = new RateLimit(this.options.messagesPerSecond, this.options.burst);
+  private onConnection(socket: Socket, game: Game, db: StorageAPI.Async, auth: Auth, filter: PlayerViewFilter): void {
+    const { address, internal } = socket.data as { address: string; internal: boolean };
+    const limit = new RateLimit(this.options.perSocket);
+    const master = (send: (data: Outgoing & { playerID: string | null }) => void, sendAll: (payload: Outgoing) => void) => gameMaster(game, db, auth, send, sendAll);
+    const queue = this.options.queue;
+    // Syncs for matches that do not exist: the first is logged, the rest only counted.
+    let unknownSyncs = 0;
 
     socket.use(([event], next) => {
-      if (!limit.take()) {
-        log('warn', 'flood', { socket: socket.id });
+      if (!limit.take() || (!internal && !this.messagesByAddress.take(address))) {
+        log('warn', 'flood', { socket: socket.id, address });
         socket.disconnect(true);
         return;
       }
       if (event !== 'update' && event !== 'sync') {
-        log('info', 'refused-event', { socket: socket.id, event: String(event).slice(0, 40) });
+        log('info', 'refused-event', { socket: socket.id, event: cut(event, 40) });
         return;
       }
       next();
     });
     socket.on('error', () => socket.disconnect(true));
 
-    const master = (send: (data: Payload & { playerID: string | null }) => void, sendAll: (payload: Payload) => void) =>
-      new Master(game, db, { send: send as never, sendAll: sendAll as never }, auth);
+    const unknownMatch = (matchID: string) => {
+      unknownSyncs += 1;
+      if (unknownSyncs === 1) log('info', 'unknown-match', { socket: socket.id, matchID: cut(matchID) });
+      socket.emit('refused', matchID, { code: 'unknownMatch', message: 'There is no match with that code.' });
+    };
 
     socket.on('sync', async (...args: unknown[]) => {
       const parsed = syncMessage.safeParse(args);
       if (!parsed.success) return this.refuse(socket, '', { code: 'malformed', message: 'That sync message is not well formed.' });
       const [matchID, playerID = null, credentials] = parsed.data;
-      await this.guarded(socket, matchID, () => this.queue(matchID, async () => {
-        const { metadata } = await db.fetch(matchID, { metadata: true });
-        if (!metadata) return this.refuse(socket, matchID, { code: 'unknownMatch', message: 'There is no match with that code.' });
-        const seat: Seat = { socket, matchID, playerID, credentials: credentials ?? undefined };
-        const response = await master(
-          (data) => this.emit(seat, data, filter),
-          (payload) => this.broadcast(matchID, payload, filter),
-        ).onSync(matchID, playerID as string, credentials ?? undefined, 2);
-        if (response && 'error' in response) {
-          return this.refuse(socket, matchID, { code: 'unauthorized', message: 'Those credentials do not hold that seat.' });
-        }
-        this.leave(socket);
-        await socket.join(matchID);
-        this.seats.set(socket.id, seat);
-        const room = this.rooms.get(matchID) ?? new Set<Seat>();
-        room.add(seat);
-        this.rooms.set(matchID, room);
-        if (playerID !== null) {
-          await master(
-            () => undefined,
+      // An id the server could never have made is not looked up at all: nothing is queued or read.
+      if (!isMatchID(matchID)) return unknownMatch(matchID);
+      await this.guarded(socket, matchID, () =>
+        queue.run(matchID, async () => {
+          const { metadata } = await db.fetch(matchID, { metadata: true });
+          if (!metadata) return unknownMatch(matchID);
+          const seat: Seat = { socket, matchID, playerID, credentials: credentials ?? undefined };
+          const response = await master(
+            (data) => this.emit(seat, data, filter),
             (payload) => this.broadcast(matchID, payload, filter),
-          ).onConnectionChange(matchID, playerID, credentials ?? undefined, true);
-        }
-      }));
+          ).onSync(matchID, playerID, credentials ?? undefined);
+          if (response && 'error' in response) {
+            return this.refuse(socket, matchID, { code: 'unauthorized', message: 'Those credentials do not hold that seat.' });
+          }
+          this.leave(socket);
+          await socket.join(matchID);
+          this.seats.set(socket.id, seat);
+          const room = this.rooms.get(matchID) ?? new Set<Seat>();
+          room.add(seat);
+          this.rooms.set(matchID, room);
+          if (playerID !== null) {
+            await master(
+              () => undefined,
+              (payload) => this.broadcast(matchID, payload, filter),
+            ).onConnectionChange(matchID, playerID, credentials ?? undefined, true);
+            if (!internal) this.options.onPersonActive?.(matchID);
+          }
+        }),
+      );
     });
 
     socket.on('update', async (...args: unknown[]) => {
@@ -222,37 +273,41 @@ export class GuardedSocketIO extends SocketIO {
       if (!seat || seat.matchID !== matchID || seat.playerID !== playerID || action.payload.playerID !== playerID) {
         return this.refuse(socket, matchID, { code: 'notSeated', message: 'This connection does not hold that seat.' });
       }
-      await this.guarded(socket, matchID, () => this.queue(matchID, async () => {
-        const { state: before, metadata } = await db.fetch(matchID, { state: true, metadata: true });
-        const pending: Payload[] = [];
-        await master(
-          (data) => this.emit(seat, data, filter),
-          (payload) => pending.push(payload),
-        ).onUpdate(action as never, stateID, matchID, playerID);
-        // The Master has written the new state by now: only then is anyone told (store, then broadcast).
-        const accepted = pending.find((p) => p.type === 'update' && (p.args[1] as State)._stateID !== before?._stateID);
-        if (accepted) {
-          for (const payload of pending) this.broadcast(matchID, payload, filter, metadata);
-          return;
-        }
-        this.refuse(socket, matchID, refusalFor(before as State<DeRiskState> | undefined, stateID, action.payload.type, action.payload.args ?? [], playerID), {
-          move: action.payload.type,
-        });
-        // Re-sync the sender so that it drops any optimistic state.
-        await master(
-          (data) => this.emit(seat, data, filter),
-          () => undefined,
-        ).onSync(matchID, playerID, seat.credentials, 2);
-      }));
+      await this.guarded(socket, matchID, () =>
+        queue.run(matchID, async () => {
+          const { state: before, metadata } = await db.fetch(matchID, { state: true, metadata: true });
+          const pending: Outgoing[] = [];
+          await master(
+            (data) => this.emit(seat, data, filter),
+            (payload) => pending.push(payload),
+          ).onUpdate(action, stateID, matchID, playerID);
+          // The Master has written the new state by now: only then is anyone told (store, then broadcast).
+          const accepted = pending.find((p) => p.type === 'update' && p.args[1]._stateID !== before?._stateID);
+          if (accepted) {
+            for (const payload of pending) this.broadcast(matchID, payload, filter, metadata);
+            if (!internal) this.options.onPersonActive?.(matchID);
+            return;
+          }
+          this.refuse(socket, matchID, refusalFor(before as State<DeRiskState> | undefined, stateID, action.payload.type, action.payload.args ?? [], playerID), {
+            move: action.payload.type,
+          });
+          // Re-sync the sender so that it drops any optimistic state.
+          await master(
+            (data) => this.emit(seat, data, filter),
+            () => undefined,
+          ).onSync(matchID, playerID, seat.credentials);
+        }),
+      );
     });
 
     socket.on('disconnect', async () => {
+      if (unknownSyncs > 1) log('info', 'unknown-matches', { socket: socket.id, address, syncs: unknownSyncs });
       const seat = this.leave(socket);
       if (!seat || seat.playerID === null) return;
       await this.guarded(socket, seat.matchID, () =>
-        this.queue(seat.matchID, async () => {
-          // A match removed meanwhile (given up, swept) has no seat left to mark as gone.
-          if (!(await db.fetch(seat.matchID, { metadata: true })).metadata) return;
+        queue.run(seat.matchID, async () => {
+          // The same seat open in another tab stays connected; a match removed meanwhile has no seat to mark.
+          if (this.heldElsewhere(seat) || !(await db.fetch(seat.matchID, { metadata: true })).metadata) return;
           await master(
             () => undefined,
             (payload) => this.broadcast(seat.matchID, payload, filter),
@@ -275,5 +330,3 @@ function refusalFor(state: State<DeRiskState> | undefined, stateID: number, move
   const refusal = side && play ? whyRefused(state.G, state.ctx as Ctx, side, play) : null;
   return refusal ?? { code: 'unauthorized', message: 'That move was not accepted for this seat.' };
 }
-
-export type { LogEntry, ServerTypes };

@@ -11,8 +11,10 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StorageAPI } from 'boardgame.io';
 import { io, type Socket } from 'socket.io-client';
+import { vi } from 'vitest';
 import { createDeRiskServer, type ServerOptions } from '../../src/server/app';
 import { FileStore } from '../../src/server/storage/fileStore';
+import type { MatchStore } from '../../src/server/storage/types';
 
 export const GAME = 'de-risk';
 export const WASHINGTON = '0';
@@ -31,7 +33,7 @@ export async function tempDir(prefix = 'de-risk-test-'): Promise<string> {
 export interface TestServer {
   url: string;
   port: number;
-  db: StorageAPI.Async;
+  db: MatchStore;
   /** The FileStore's folder (undefined when a store was passed in). */
   dir: string | undefined;
   app: ReturnType<typeof createDeRiskServer>;
@@ -42,7 +44,7 @@ export interface TestServer {
 export interface StartOptions {
   origins?: readonly string[];
   /** A store to use; by default a FileStore in a fresh temporary folder. */
-  db?: StorageAPI.Async;
+  db?: MatchStore;
   /** Use (and keep) this folder for the FileStore, e.g. to restart on the same data. */
   dir?: string;
   /** More server options (by default bots move without a pause and requests are not limited). */
@@ -85,7 +87,15 @@ export async function startTestServer({ origins = [ALLOWED_ORIGIN], db, dir, ser
   const folder = db ? undefined : (dir ?? ownDir);
   const store = db ?? new FileStore(folder as string);
   const writes = trackWrites(store);
-  const app = createDeRiskServer({ db: store, origins, createLimit: null, botLimit: null, ...server, bots: { thinkMs: [0, 0], ...server?.bots } });
+  const app = createDeRiskServer({
+    db: store,
+    origins,
+    createLimit: null,
+    botLimit: null,
+    ...server,
+    lobbyLimits: { perAddress: null, perMatch: null, botPerMatch: null, ...server?.lobbyLimits },
+    bots: { thinkMs: [0, 0], ...server?.bots },
+  });
   const http = await app.listen(0);
   const { port } = http.address() as AddressInfo;
   let closed = false;
@@ -141,7 +151,7 @@ export function lobby(url: string, headers: Record<string, string> = {}) {
     join: (matchID: string, body: unknown) => call<{ playerID: string; playerCredentials: string }>('POST', `${base}/${matchID}/join`, body),
     leave: (matchID: string, body: unknown) => call('POST', `${base}/${matchID}/leave`, body),
     update: (matchID: string, body: unknown) => call('POST', `${base}/${matchID}/update`, body),
-    playAgain: (matchID: string, body: unknown) => call<{ nextMatchID: string }>('POST', `${base}/${matchID}/playAgain`, body),
+    playAgain: <T = { nextMatchID: string }>(matchID: string, body: unknown) => call<T>('POST', `${base}/${matchID}/playAgain`, body),
     bot: (matchID: string, body: unknown) => call('POST', `${base}/${matchID}/bot`, body),
   };
 }
@@ -410,6 +420,37 @@ export async function startChildServer(env: Record<string, string>, { timeoutMs 
     async kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Logs
+
+/**
+ * Records what the server prints (every console method) at LOG_LEVEL=info until `restore()`;
+ * `events()` parses the lines that are JSON log lines.
+ */
+export function captureLogs(): { lines: string[]; events(): Record<string, unknown>[]; restore(): void } {
+  const previousLevel = process.env.LOG_LEVEL;
+  process.env.LOG_LEVEL = 'info';
+  const lines: string[] = [];
+  const capture = (...args: unknown[]) => void lines.push(args.map((a) => (typeof a === 'string' ? a : (JSON.stringify(a) ?? String(a)))).join(' '));
+  const spies = (['log', 'error', 'warn', 'info', 'debug'] as const).map((method) => vi.spyOn(console, method).mockImplementation(capture));
+  return {
+    lines,
+    events: () =>
+      lines.flatMap((line) => {
+        try {
+          const parsed = JSON.parse(line) as unknown;
+          return parsed && typeof parsed === 'object' ? [parsed as Record<string, unknown>] : [];
+        } catch {
+          return [];
+        }
+      }),
+    restore() {
+      for (const spy of spies) spy.mockRestore();
+      process.env.LOG_LEVEL = previousLevel;
     },
   };
 }

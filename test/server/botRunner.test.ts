@@ -30,7 +30,7 @@ async function runnerFor(playerID: '0' | '1', decide: RunnerOptions['decide']) {
   const stops: StopReason[] = [];
   const runner = new BotRunner(
     { matchID: match.matchID, playerID, credentials: match.credentials[playerID], config: { level: 'easy', persona: 'balanced', seed: 1 } },
-    { url: server.url, origin: ALLOWED_ORIGIN, gameName: 'de-risk', thinkMs: [0, 0], retryMs: 10, decide, onStop: (reason) => stops.push(reason) },
+    { url: server.url, origin: ALLOWED_ORIGIN, token: server.app.transport.internalToken, gameName: 'de-risk', thinkMs: [0, 0], retryMs: 10, decide, onStop: (reason) => stops.push(reason) },
   );
   runners.push(runner);
   return { server, match, runner, stops };
@@ -91,7 +91,7 @@ describe('the bot runner', () => {
     const stops: StopReason[] = [];
     const runner = new BotRunner(
       { matchID: 'ZZZZZZZ', playerID: '0', credentials: 'x'.repeat(32), config: { level: 'easy', persona: 'balanced', seed: 1 } },
-      { url: server.url, origin: ALLOWED_ORIGIN, gameName: 'de-risk', thinkMs: [0, 0], decide: async () => pass, onStop: (reason) => stops.push(reason) },
+      { url: server.url, origin: ALLOWED_ORIGIN, token: server.app.transport.internalToken, gameName: 'de-risk', thinkMs: [0, 0], decide: async () => pass, onStop: (reason) => stops.push(reason) },
     );
     runners.push(runner);
     runner.start();

@@ -7,6 +7,8 @@
 import { createHash } from 'node:crypto';
 import type { Server as ServerTypes } from 'boardgame.io';
 import { BOT_LEVELS, PERSONAS, type BotConfig, type BotLevel, type Persona } from '../../bots/types';
+import { BOT_CREDENTIALS_PREFIX } from '../guards';
+import { seatOf } from '../seats';
 
 export const BOT_NAME = 'Computer';
 
@@ -17,9 +19,15 @@ export interface BotSettings {
 
 type Player = ServerTypes.MatchData['players'][number];
 
-/** The bot settings recorded for a seat, or null for a seat a person holds (or an empty one). */
+/**
+ * The bot settings of a seat the server's own computer holds, or null for a seat a person holds
+ * (or an empty one). Only the server writes `data`, and only with credentials a person can never
+ * be given (guards.ts): a `bot` field without them, from an old record or a file edited by
+ * hand, is not the computer, is not shown as one and is never started.
+ */
 export function botSettingsOf(player: Player | undefined): BotSettings | null {
-  const bot = (player?.data as { bot?: Partial<BotSettings> } | undefined)?.bot;
+  if (typeof player?.credentials !== 'string' || !player.credentials.startsWith(BOT_CREDENTIALS_PREFIX)) return null;
+  const bot = (player.data as { bot?: Partial<BotSettings> } | null | undefined)?.bot;
   if (!bot || !BOT_LEVELS.includes(bot.level as BotLevel) || !PERSONAS.includes(bot.persona as Persona)) return null;
   return { level: bot.level as BotLevel, persona: bot.persona as Persona };
 }
@@ -27,7 +35,7 @@ export function botSettingsOf(player: Player | undefined): BotSettings | null {
 /** The seats of a match that the computer plays, with what a runner needs to play them. */
 export function botSeats(metadata: ServerTypes.MatchData): { playerID: '0' | '1'; credentials: string; settings: BotSettings }[] {
   return (['0', '1'] as const).flatMap((playerID) => {
-    const player = metadata.players[Number(playerID)];
+    const player = seatOf(metadata, playerID);
     const settings = botSettingsOf(player);
     return settings && player?.credentials ? [{ playerID, credentials: player.credentials, settings }] : [];
   });

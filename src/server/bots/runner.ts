@@ -12,7 +12,8 @@ import type { BotConfig, BotDecision, BotMove } from '../../bots/types';
 import { actingSide, sideOf, type DeRiskState } from '../../game';
 import { log } from '../log';
 
-export type StopReason = 'gameOver' | 'matchGone' | 'seatLost' | 'gaveUp' | 'closed';
+/** Why a bot stopped; 'idle': its opponent made no move for a long time (it may be woken again). */
+export type StopReason = 'gameOver' | 'matchGone' | 'seatLost' | 'gaveUp' | 'closed' | 'idle';
 
 export interface RunnerSeat {
   matchID: string;
@@ -26,6 +27,10 @@ export interface RunnerOptions {
   url: string;
   /** Sent as the Origin header: one the server allows. */
   origin: string | undefined;
+  /** Marks the socket as the server's own (not counted against the per-address socket cap). */
+  token: string;
+  /** Steps away after this long without a new state (0: never). */
+  idleMs?: number;
   gameName: string;
   /** A pause before each move, drawn from [min, max] ms, so the computer does not answer instantly. */
   thinkMs: readonly [number, number];
@@ -51,6 +56,7 @@ export class BotRunner {
   private refusedAt: number | null = null;
   private refusals = 0;
   private synced = false;
+  private idleTimer: NodeJS.Timeout | undefined;
   private stopped = false;
   private readonly timers = new Set<NodeJS.Timeout>();
   readonly stats = { moves: 0, refused: 0 };
@@ -65,6 +71,7 @@ export class BotRunner {
       reconnectionDelay: 500,
       reconnectionDelayMax: 5000,
       extraHeaders: options.origin ? { Origin: options.origin } : {},
+      auth: { internal: options.token },
       autoConnect: false,
     });
     this.socket.on('connect', () => this.sync());
@@ -91,7 +98,29 @@ export class BotRunner {
   }
 
   start(): void {
+    this.touch();
     this.socket.connect();
+  }
+
+  /** Stops the idle clock: the computer itself is to move, so nobody is keeping it waiting. */
+  private clearIdle(): void {
+    if (!this.idleTimer) return;
+    clearTimeout(this.idleTimer);
+    this.timers.delete(this.idleTimer);
+    this.idleTimer = undefined;
+  }
+
+  /** (Re)starts the idle clock: the computer waits for its opponent from now on. */
+  private touch(): void {
+    const idleMs = this.options.idleMs ?? 0;
+    if (idleMs <= 0 || this.stopped) return;
+    this.clearIdle();
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.stop('idle');
+    }, idleMs);
+    this.idleTimer = timer;
+    this.timers.add(timer);
   }
 
   stop(reason: StopReason): void {
@@ -126,9 +155,15 @@ export class BotRunner {
       this.refusals = 0;
       this.refusedAt = null;
     }
+    const moved = before === undefined || state._stateID > before;
     this.latest = state;
     if (state.ctx.gameover !== undefined) return this.stop('gameOver');
-    if (actingSide(state.G, state.ctx) !== sideOf(this.seat.playerID)) return;
+    if (actingSide(state.G, state.ctx) !== sideOf(this.seat.playerID)) {
+      // Waiting for the opponent: the idle clock runs from the last change of the game.
+      if (moved || !this.idleTimer) this.touch();
+      return;
+    }
+    this.clearIdle();
     if (this.pending === state._stateID) return;
     void this.play(state);
   }

@@ -12,7 +12,7 @@
  * change the store behind its back.
  */
 import type { LogEntry, Server, State, StorageAPI } from 'boardgame.io';
-import { Async } from 'boardgame.io/internal';
+import { AsyncStorage } from '../bgio';
 import { keptLog, keptMetadata, readLog, readMetadata, readState, type KeptRecord } from './kept';
 import { checkExistingID, checkLimit, checkNewID, checkWritable, matchesFilter, validID } from './record';
 import { MatchGoneError, type ListMatchDataOptions, type MatchStore, type MatchSummary } from './types';
@@ -33,7 +33,7 @@ interface Queue {
   open: Waiting[] | null;
 }
 
-export class MemoryStore extends Async implements MatchStore {
+export class MemoryStore extends AsyncStorage implements MatchStore {
   /** What reads return (copied); a record changes only once its batch has been kept. */
   protected readonly matches = new Map<string, KeptRecord>();
   private readonly queues = new Map<string, Queue>();

@@ -8,7 +8,7 @@
  * it could not serve into `de_risk_quarantine`, in one statement, with an error log line each.
  */
 import type { LogEntry, Server, State, StorageAPI } from 'boardgame.io';
-import { Async } from 'boardgame.io/internal';
+import { AsyncStorage } from '../bgio';
 import pg from 'pg';
 import { log } from '../log';
 import { checkExistingID, checkLimit, checkNewID, checkWritable, recordProblem, validID, type ListingFilter } from './record';
@@ -54,7 +54,7 @@ interface CheckedRow {
   g_type: string | null;
 }
 
-export class PostgresStore extends Async implements MatchStore {
+export class PostgresStore extends AsyncStorage implements MatchStore {
   readonly pool: pg.Pool;
   private closed: Promise<void> | null = null;
 

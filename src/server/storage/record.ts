@@ -69,7 +69,8 @@ export const stateSchema = z.looseObject({
 
 const recordSchema = z.object({
   metadata: metadataSchema,
-  state: z.optional(stateSchema),
+  // Every match is created with its first state: match data alone is a leftover (a late write to a removed match, from an older version), listed but unplayable.
+  state: stateSchema,
   initialState: z.optional(stateSchema),
   log: z.array(z.unknown()),
 });

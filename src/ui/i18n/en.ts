@@ -15,6 +15,7 @@ export const en = {
   'online.connecting': 'Connecting…',
   'online.reconnecting': 'Reconnecting… your moves will wait until the connection is back.',
   'online.refused': 'The server did not accept that move: {message}',
+  'online.rematchFailed': 'The server did not answer the rematch request as expected; try again from the start screen.',
   'online.spectating': 'Spectator view of match {code}: no hand or agenda is shown.',
   'online.joinTitle': 'Match {code}',
   'online.free': 'free seat',

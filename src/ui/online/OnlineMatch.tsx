@@ -11,7 +11,7 @@ import { computerOf, computerSide, computerSides, seatHolder } from './computerS
 import { JoinPanel } from './JoinPanel';
 import { lobbyError, playAgain } from './lobbyApi';
 import { SeatList } from './SeatList';
-import { heldSeat, releaseSeat, type HeldSeat } from './seats';
+import { heldSeat, holdSeat, releaseSeat, type HeldSeat } from './seats';
 import { WaitingRoom } from './WaitingRoom';
 
 const Debrief = lazy(() => import('../debrief/Debrief'));
@@ -72,7 +72,8 @@ function OnlineBoard({ client, seat, watch, code, props }: { client: DeRiskClien
       if (!seat) return props.onHome();
       try {
         const next = await playAgain(code, seat.playerID, seat.credentials, setup);
-        props.onGoTo(next, false);
+        holdSeat(next.nextMatchID, { playerID: next.playerID, credentials: next.playerCredentials, name: seat.name });
+        props.onGoTo(next.nextMatchID, false);
       } catch (error) {
         setRematchError(lobbyError(error));
       }

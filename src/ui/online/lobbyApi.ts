@@ -33,8 +33,23 @@ export const joinMatch = (matchID: string, playerID: '0' | '1', playerName: stri
 export const leaveMatch = (matchID: string, playerID: string, credentials: string) =>
   lobby.leaveMatch(GAME, matchID, { playerID, credentials });
 
-export const playAgain = (matchID: string, playerID: string, credentials: string, setupData: SetupData) =>
-  lobby.playAgain(GAME, matchID, { playerID, credentials, numPlayers: 2, setupData }).then((r) => r.nextMatchID);
+/** A rematch, with this player's seat in it (the server seats each player of the finished match on their old side). */
+export interface Rematch {
+  nextMatchID: string;
+  playerID: '0' | '1';
+  playerCredentials: string;
+}
+
+function isRematch(value: unknown): value is Rematch {
+  const r = value as Partial<Rematch> | null;
+  return typeof r?.nextMatchID === 'string' && (r.playerID === '0' || r.playerID === '1') && typeof r.playerCredentials === 'string';
+}
+
+export async function playAgain(matchID: string, playerID: string, credentials: string, setupData: SetupData): Promise<Rematch> {
+  const answer: unknown = await lobby.playAgain(GAME, matchID, { playerID, credentials, numPlayers: 2, setupData });
+  if (!isRematch(answer)) throw new Error(t('online.rematchFailed'));
+  return answer;
+}
 
 /**
  * Gives the empty seat to the computer, which then plays on the server (our own lobby route:

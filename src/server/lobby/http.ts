@@ -1,0 +1,166 @@
+/**
+ * The one guard in front of the lobby API. Every request whose path begins with `/games`, in
+ * any spelling (any case, percent-encoded, doubled slashes, a trailing slash), is answered
+ * here and never handed on: boardgame.io's own lobby router is out of service (bgio.ts), so
+ * no spelling or content type can reach a handler that has not been checked.
+ *
+ * In order: the Origin (S6), the route (exact, canonical spellings only; anything else is 404),
+ * the rate limits (per address, sized for a class behind one school router, and per match), the
+ * body (JSON by Content-Type, at most 4 KB, no prototype keys; body.ts), its
+ * shape (schemas.ts), and only then the handler, which gets the checked value.
+ */
+import type { z } from 'zod/mini';
+import { clientAddress } from '../address';
+import type { Middleware } from '../bgio';
+import { isMatchID, originAllowed } from '../guards';
+import { KeyedRateLimit, type Rate } from '../limits';
+import { log } from '../log';
+import { readJsonBody } from './body';
+import { seatComputer } from './computer';
+import { refuse, type Answer, type Lobby } from './context';
+import { createMatch, getMatch, joinMatch, leaveMatch, listMatches, renamePlayer } from './matches';
+import { playAgain } from './rematch';
+import { botBody, createBody, gameoverFilter, joinBody, leaveBody, playAgainBody, problemsOf, updateBody } from './schemas';
+
+export interface LobbyLimits {
+  /** Any lobby request from one address (null: none). */
+  perAddress: Rate | null;
+  /** New matches from one address (null: none). */
+  create: Rate | null;
+  /** Requests for the computer from one address (null: none). */
+  bot: Rate | null;
+  /** Requests that change one match (join, rename, leave, rematch, computer); null: none. */
+  perMatch: Rate | null;
+  /** Requests for the computer in one match; null: none. */
+  botPerMatch: Rate | null;
+}
+
+export const DEFAULT_LOBBY_LIMITS: LobbyLimits = {
+  perAddress: { perSecond: 20, burst: 200 },
+  create: { perSecond: 1, burst: 60 },
+  bot: { perSecond: 0.5, burst: 30 },
+  perMatch: { perSecond: 1, burst: 20 },
+  botPerMatch: { perSecond: 1 / 60, burst: 5 },
+};
+
+export interface LobbyApiOptions {
+  lobby: Lobby;
+  origins: readonly string[];
+  /** Proxies in front whose X-Forwarded-For is believed (address.ts). */
+  trustProxy: number;
+  limits: LobbyLimits;
+}
+
+/** A POST route: the body's schema, and the handler that takes the checked body (a method, so routes of any body fit one table). */
+interface PostRoute<T> {
+  schema: z.ZodMiniType<T>;
+  run(lobby: Lobby, matchID: string, body: T): Promise<Answer>;
+}
+const post = <T>(schema: z.ZodMiniType<T>, run: PostRoute<T>['run']): PostRoute<T> => ({ schema, run });
+
+/** The POST routes on a match, by the last path segment. */
+const MATCH_ACTIONS: Record<string, PostRoute<unknown>> = {
+  join: post(joinBody, joinMatch),
+  leave: post(leaveBody, leaveMatch),
+  update: post(updateBody, renamePlayer),
+  playAgain: post(playAgainBody, playAgain),
+  bot: post(botBody, seatComputer),
+};
+const CREATE = post(createBody, (lobby, _matchID, body) => createMatch(lobby, body));
+
+type Route =
+  | { method: 'GET'; run: (lobby: Lobby, query: Record<string, string | string[] | undefined>) => Promise<Answer> }
+  | { method: 'POST'; matchID: string | null; action: string; route: PostRoute<unknown> };
+
+/** Whether a path is the lobby's, in any spelling: such a path is answered here, never passed on. */
+export function isLobbyPath(path: string): boolean {
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // A broken escape is still judged on its raw spelling.
+  }
+  return [path, decoded].some((p) => p.replace(/[\\/]+/g, '/').toLowerCase().startsWith('/games'));
+}
+
+/** The route for an exact, canonical path; null for anything else (404). */
+function routeOf(path: string, gameName: string): Route | null {
+  const parts = path.split('/');
+  if (parts[0] !== '' || parts[1] !== 'games') return null;
+  if (parts.length === 2) return { method: 'GET', run: async () => ({ status: 200, body: [gameName] }) };
+  if (parts[2] !== gameName) return null;
+  if (parts.length === 3) return { method: 'GET', run: (lobby, query) => listMatches(lobby, gameoverFilter(query.isGameover)) };
+  const id = parts[3] ?? '';
+  if (parts.length === 4 && id === 'create') return { method: 'POST', matchID: null, action: 'create', route: CREATE };
+  if (!isMatchID(id)) return null;
+  if (parts.length === 4) return { method: 'GET', run: (lobby) => getMatch(lobby, id) };
+  const action = parts[4] ?? '';
+  const route = parts.length === 5 && Object.prototype.hasOwnProperty.call(MATCH_ACTIONS, action) ? MATCH_ACTIONS[action] : undefined;
+  return route ? { method: 'POST', matchID: id, action, route } : null;
+}
+
+export function lobbyApi({ lobby, origins, trustProxy, limits }: LobbyApiOptions): Middleware {
+  const bucket = (rate: Rate | null) => (rate ? new KeyedRateLimit(rate) : null);
+  const buckets = {
+    perAddress: bucket(limits.perAddress),
+    create: bucket(limits.create),
+    bot: bucket(limits.bot),
+    perMatch: bucket(limits.perMatch),
+    botPerMatch: bucket(limits.botPerMatch),
+  };
+  const answer = (ctx: Parameters<Middleware>[0], { status, body }: Answer) => {
+    ctx.status = status;
+    ctx.body = body;
+    ctx.set('Cache-Control', 'no-store');
+  };
+
+  return async (ctx, next) => {
+    if (!isLobbyPath(ctx.path)) return next();
+    const origin = ctx.get('Origin') || undefined;
+    // A browser always sends Origin on a cross-site POST; Sec-Fetch-Site catches a cross-site request without it.
+    const crossSite = origin === undefined && ctx.get('Sec-Fetch-Site') === 'cross-site';
+    if (crossSite || !originAllowed(origin, origins)) {
+      log('warn', 'origin-refused', { origin: origin?.slice(0, 100), path: ctx.path.slice(0, 100) });
+      return answer(ctx, refuse(403, 'This origin may not use the lobby.'));
+    }
+    if (origin) {
+      ctx.set('Access-Control-Allow-Origin', origin);
+      ctx.set('Vary', 'Origin');
+    }
+    const route = routeOf(ctx.path, lobby.gameName);
+    if (!route) return answer(ctx, refuse(404, 'No such lobby action.'));
+    if (ctx.method === 'OPTIONS') {
+      ctx.set('Access-Control-Allow-Methods', route.method);
+      ctx.set('Access-Control-Allow-Headers', 'Content-Type');
+      ctx.set('Access-Control-Max-Age', '600');
+      ctx.status = 204;
+      return;
+    }
+    if (ctx.method !== route.method) {
+      ctx.set('Allow', route.method);
+      return answer(ctx, refuse(405, `Use ${route.method} for this lobby action.`));
+    }
+    const address = clientAddress(ctx.req.socket.remoteAddress, ctx.req.headers['x-forwarded-for'], trustProxy);
+    const limited = (limit: KeyedRateLimit | null, key: string, event: string) => {
+      if (!limit || limit.take(key)) return false;
+      log('warn', event, { address, matchID: route.method === 'POST' ? route.matchID : undefined });
+      ctx.set('Retry-After', '5');
+      answer(ctx, refuse(429, 'Too many requests from here; wait a moment and try again.'));
+      return true;
+    };
+    if (limited(buckets.perAddress, address, 'lobby-flood')) return;
+    if (route.method === 'GET') return answer(ctx, await route.run(lobby, ctx.query));
+
+    if (route.action === 'create' && limited(buckets.create, address, 'create-flood')) return;
+    if (route.action === 'bot' && limited(buckets.bot, address, 'bot-flood')) return;
+    const body = await readJsonBody(ctx.req);
+    if (!body.ok) return answer(ctx, refuse(body.status, body.error));
+    const checked = route.route.schema.safeParse(body.value);
+    if (!checked.success) return answer(ctx, refuse(400, problemsOf(checked.error)));
+    if (route.matchID !== null) {
+      if (limited(buckets.perMatch, route.matchID, 'match-flood')) return;
+      if (route.action === 'bot' && limited(buckets.botPerMatch, route.matchID, 'bot-flood')) return;
+    }
+    answer(ctx, await route.route.run(lobby, route.matchID ?? '', checked.data));
+  };
+}
