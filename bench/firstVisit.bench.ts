@@ -15,7 +15,7 @@ const TARGET_MS = 2500;
 /** CDP takes throughput in bytes per second: 1.6 Mbit/s down, 0.75 Mbit/s up. */
 const NETWORK = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 };
 const CPU_SLOWDOWN = 4;
-/** The start screen's first button (the one that starts a game, or resumes one). */
+/** The start screen's first button: "Start the game" (or, with a game under way, "Back to the game"). */
 const FIRST_BUTTON = 'main.start button';
 const LOAD_TIMEOUT_MS = 30_000;
 /** After the first button: the visit is over once no request has been open for this long. */
@@ -147,10 +147,9 @@ function report(label: string, visits: Visit[]): void {
   const pick = (key: keyof Omit<Visit, 'encodings'>) => median(visits.map((v) => v[key]));
   const encodings = [...new Set(visits.flatMap((v) => v.encodings))].sort().join(', ');
   console.log(
-    `${label.padEnd(26)} first button: median ${Math.round(median(times))} ms, worst ${Math.round(Math.max(...times))} ms` +
-      ` (first paint ${Math.round(pick('firstPaintMs'))} ms)` +
-      ` | by then ${kB(pick('startBytes'))} in ${pick('startRequests')} requests` +
-      ` | whole visit ${kB(pick('allBytes'))} in ${pick('allRequests')} requests (encodings: ${encodings})`,
+    `${label}: first button median ${Math.round(median(times))} ms, worst ${Math.round(Math.max(...times))} ms; first paint median ${Math.round(pick('firstPaintMs'))} ms\n` +
+      `  downloaded by the first button ${kB(pick('startBytes'))} in ${pick('startRequests')} requests;` +
+      ` in all, with the board fetched ahead, ${kB(pick('allBytes'))} in ${pick('allRequests')} requests (encodings: ${encodings})`,
   );
 }
 

@@ -10,7 +10,9 @@ type Middleware = Parameters<ServerTypes.App['use']>[0];
 /**
  * 'self' in connect-src covers the game's own WebSocket (ws: and wss: on the same host, CSP
  * Level 3). React sets inline styles through the CSSOM, which style-src does not govern, so no
- * 'unsafe-inline' is needed.
+ * 'unsafe-inline' is needed. Checked in Chromium: every browser test fails on a violation
+ * (test/e2e/harness.ts), and hot seat, the bot worker, online play over WebSocket and polling,
+ * the rulebook, the glossary and the debrief's charts run with none.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
