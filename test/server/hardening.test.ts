@@ -1,9 +1,12 @@
 /** The server keeps going when storage fails, forgets a seat given up in the lobby, and limits new matches. */
+import { readdir, rm } from 'node:fs/promises';
 import type { StorageAPI } from 'boardgame.io';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDeRiskServer } from '../../src/server/app';
+import { nodeFileSystem, type FileSystem } from '../../src/server/storage/durable';
+import { FileStore } from '../../src/server/storage/fileStore';
 import { MemoryStore } from '../../src/server/storage/memoryStore';
-import { closeAllSockets, connectSocket, createSeatedMatch, lobby, move, startTestServer, syncAndWait, type TestServer } from '../helpers/server';
+import { closeAllSockets, connectSocket, createSeatedMatch, lobby, move, startTestServer, syncAndWait, tempDir, type TestServer } from '../helpers/server';
 
 process.env.LOG_LEVEL = 'silent';
 const servers: TestServer[] = [];
@@ -37,6 +40,48 @@ describe('hardening', () => {
     const other = await connectSocket(server.url);
     const synced = await syncAndWait(other, again.matchID, '0', again.credentials['0']);
     expect(synced.state._stateID).toBe(0);
+  });
+
+  it('a full disk during a move: the move is refused with a server error, never served afterwards, and no temporary file is left; play goes on once there is room', async () => {
+    const dir = await tempDir('de-risk-full-');
+    let full = false;
+    const diskFull = (): never => {
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    };
+    const fs: FileSystem = {
+      ...nodeFileSystem,
+      async open(path, flags) {
+        const handle = await nodeFileSystem.open(path, flags);
+        // As a full disk does: the file is created, then the write fails.
+        return full ? { ...handle, writeFile: async () => diskFull(), sync: () => handle.sync(), close: () => handle.close() } : handle;
+      },
+    };
+    const server = await startTestServer({ db: new FileStore(dir, fs), dir });
+    servers.push(server);
+    const match = await createSeatedMatch(server.url);
+    const socket = await connectSocket(server.url);
+    const info = await syncAndWait(socket, match.matchID, '0', match.credentials['0']);
+    // The sync's own write (the seat marked connected) is done before the disk fills.
+    await server.app.queue.drain();
+    full = true;
+    const from = socket.frames.length;
+    move(socket, match.matchID, '0', match.credentials['0'], info.state._stateID, 'act', 'raiseTariffs');
+    const [, , refusal] = await socket.waitFor('refused', undefined, 3000, from);
+    expect(refusal).toMatchObject({ code: 'serverError' });
+    expect(socket.since(from).some(([event]) => event === 'update')).toBe(false);
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    // The next sync serves the state from before the move, and a failed create leaves no match.
+    const other = await connectSocket(server.url);
+    expect((await syncAndWait(other, match.matchID, '1', match.credentials['1'])).state._stateID).toBe(info.state._stateID);
+    const before = (await server.db.listMatches()).length;
+    expect((await lobby(server.url).create()).status).toBe(500);
+    expect((await server.db.listMatches()).length).toBe(before);
+    // Room again: the same move goes through.
+    full = false;
+    const again = socket.frames.length;
+    move(socket, match.matchID, '0', match.credentials['0'], info.state._stateID, 'act', 'raiseTariffs');
+    await socket.waitFor('update', undefined, 3000, again);
+    await rm(dir, { recursive: true, force: true });
   });
 
   it('a socket whose seat was given up in the lobby stops receiving that seat’s view', async () => {
