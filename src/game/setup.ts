@@ -6,13 +6,9 @@ import { makeDeal } from './deals';
 import { snapshot } from './round';
 import type { DeRiskState, GameLength, SideState, Tracks } from './state';
 
-export const LENGTHS = [4, 6, 8] as const;
-export const DEFAULT_SETUP = { scenario: '2025', length: 8 } as const satisfies SetupData;
+import { DEFAULT_SETUP, LENGTHS, type SetupData } from './lengths';
 
-export interface SetupData {
-  scenario: ScenarioId;
-  length: GameLength;
-}
+export { DEFAULT_SETUP, LENGTHS, type SetupData };
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 

@@ -33,6 +33,8 @@ export interface ServerOptions {
   /** Finished matches older than this, and untouched ones older than `abandonedAfterMs`, are removed. */
   finishedAfterMs?: number;
   abandonedAfterMs?: number;
+  /** Matches nobody has joined, older than this, are removed (default an hour): made through the API and never used. */
+  emptyAfterMs?: number;
   cleanupEveryMs?: number;
   /** New matches one client address may create (default 1 a second, bursts of 60); null for no limit. */
   createLimit?: Rate | null;
@@ -144,8 +146,11 @@ export function createDeRiskServer(options: ServerOptions) {
     const now = Date.now();
     const finished = await options.db.listMatches({ where: { isGameover: true, updatedBefore: now - (options.finishedAfterMs ?? 7 * 24 * 3600_000) } });
     const abandoned = await options.db.listMatches({ where: { isGameover: false, updatedBefore: now - (options.abandonedAfterMs ?? 30 * 24 * 3600_000) } });
-    for (const matchID of [...finished, ...abandoned]) await queue.run(matchID, () => removeMatch(matchID));
-    if (finished.length + abandoned.length > 0) log('info', 'cleanup', { removed: finished.length + abandoned.length });
+    const unjoined = await options.db.listMatchData({ gameName, isGameover: false, updatedBefore: now - (options.emptyAfterMs ?? 3600_000), limit: 10_000 });
+    const empty = unjoined.filter(({ metadata }) => Object.values(metadata.players).every((player) => typeof player.name !== 'string')).map((m) => m.matchID);
+    const removed = [...new Set([...finished, ...abandoned, ...empty])];
+    for (const matchID of removed) await queue.run(matchID, () => removeMatch(matchID));
+    if (removed.length > 0) log('info', 'cleanup', { removed: removed.length, finished: finished.length, abandoned: abandoned.length, empty: empty.length });
   };
 
   return {

@@ -2,7 +2,8 @@
  * Serves the built client from `dist/` on the game server's own port. The build stores a
  * brotli (`.br`) and a gzip (`.gz`) copy beside each text file where that is smaller
  * (scripts/compress.mjs); each request gets the best copy its `Accept-Encoding` allows. Unknown
- * paths that look like pages fall back to index.html; API paths fall through to boardgame.io.
+ * paths that look like pages fall back to index.html; the lobby's and the socket's paths, in any
+ * spelling, are left to them (lobby/http.ts, transport.ts).
  */
 import { createReadStream, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -26,8 +27,8 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * Paths owned by boardgame.io: the lobby API and socket.io. Compared in lower case, because
- * boardgame.io's router matches paths case-insensitively (`/GAMES/...` reaches the lobby).
+ * Paths that are not files: the lobby API and socket.io. Compared in lower case and decoded,
+ * because the lobby answers every spelling of its paths (`/GAMES/...` included).
  */
 const API_PREFIXES = ['/games', '/socket.io', '/.well-known'];
 

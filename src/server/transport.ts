@@ -108,6 +108,11 @@ export class GuardedSocketIO extends TransportBase {
         callback(null, ok);
       },
     });
+    // socket.io's HTTP long-polling answers bypass Koa: they get the headers that matter for them here.
+    io.engine.on('headers', (headers: Record<string, string>) => {
+      headers['X-Content-Type-Options'] = 'nosniff';
+      headers['Referrer-Policy'] = 'no-referrer';
+    });
     const { db, auth } = serverContext(app);
     for (const game of games) {
       const filter = playerViewFilter(game);

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { SetupData } from '../game';
 import type { ComputerOpponent } from './bots/opponent';
-import { has, t } from './i18n';
+import { t } from './i18n';
 import { createLocalMatch, prefetchHotSeat, type LocalMatch } from './localMatch';
 import { useRoute } from './router';
 import { StartScreen } from './start/StartScreen';
@@ -37,8 +37,7 @@ export function App() {
         setMatch(next);
         go({ page: 'play' });
       })
-      // The hot seat's own message once the table has it; until then the computer's.
-      .catch(() => setStartError(t(opponent || !has('start.gameLoadFailed') ? 'start.loadFailed' : 'start.gameLoadFailed')));
+      .catch(() => setStartError(t(opponent ? 'start.loadFailed' : 'start.gameLoadFailed')));
   };
   const playAgain = () => {
     setMatch(null);

@@ -6,6 +6,7 @@ import { CONTENT } from '../content';
 import type { Tag } from '../content/types';
 import { relationshipBand, TRACKS, type Note, type Refusal, type Side, type TrackChange, type TrackId } from '../game';
 import { contentText, has, t } from './i18n';
+import { sideName } from './start/setupChoices';
 
 export const TRACK_ICONS: Readonly<Record<TrackId, string>> = {
   relationship: 'relationship',
@@ -49,7 +50,8 @@ export function tagIcon(tags: readonly Tag[]): string {
   return 'card';
 }
 
-export const sideName = (side: Side): string => t(`side.${side}`);
+/** A side's name in the active language (one definition, shared with the start screen). */
+export { sideName };
 export const trackLabel = (track: TrackId): string => t(`track.${track}`);
 export const bandName = (value: number): string => t(`band.${relationshipBand(value)}`);
 

@@ -128,5 +128,14 @@ describe('online play', () => {
     await reasons.waitFor();
     expect(await reasons.getByText('Beijing (computer)').count()).toBeGreaterThan(0);
     expect(await axeSerious(page)).toEqual([]);
+
+    // Play again: a rematch where Ada is seated at once as Washington, and the computer is back as Beijing.
+    const finished = page.url();
+    await page.getByRole('button', { name: 'Play again' }).click();
+    await expect.poll(() => page.url()).not.toBe(finished);
+    await page.getByRole('heading', { name: 'Washington’s desk' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Waiting for the other player' }).count()).toBe(0);
+    await page.getByText(/computer/i).first().waitFor();
+    expect(await page.locator('.topbar-round').innerText()).toMatch(/round 1 of 4/);
   });
 });

@@ -16,10 +16,10 @@ afterEach(() => {
 
 const DAY = 24 * 3600_000;
 
-function metadata(updatedAt: number, over: boolean): Server.MatchData {
+function metadata(updatedAt: number, over: boolean, joined = true): Server.MatchData {
   return {
     gameName: 'de-risk',
-    players: { 0: { id: 0 }, 1: { id: 1 } },
+    players: joined ? { 0: { id: 0, name: 'Ada' }, 1: { id: 1, name: 'Bo' } } : { 0: { id: 0 }, 1: { id: 1 } },
     createdAt: updatedAt,
     updatedAt,
     ...(over ? { gameover: { kind: 'stalemate', draw: true } } : {}),
@@ -27,7 +27,7 @@ function metadata(updatedAt: number, over: boolean): Server.MatchData {
 }
 
 describe('clean-up', () => {
-  it('removes finished matches after a week and untouched ones after 30 days, and keeps the rest', async () => {
+  it('removes finished matches after a week, untouched ones after 30 days and ones nobody joined after an hour, and keeps the rest', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'de-risk-cleanup-'));
     dirs.push(dir);
     const db = new FileStore(dir);
@@ -38,10 +38,12 @@ describe('clean-up', () => {
     await db.createMatch('NEWDONE', { initialState, metadata: metadata(now - 1 * DAY, true) });
     await db.createMatch('ABANDON', { initialState, metadata: metadata(now - 31 * DAY, false) });
     await db.createMatch('LIVEONE', { initialState, metadata: metadata(now - 2 * DAY, false) });
+    await db.createMatch('UNJOIND', { initialState, metadata: metadata(now - 2 * 3600_000, false, false) });
+    await db.createMatch('FRESHMT', { initialState, metadata: metadata(now - 10 * 60_000, false, false) });
     const app = createDeRiskServer({ db, origins: [] });
     await app.sweep();
-    expect((await db.listMatches()).sort()).toEqual(['LIVEONE', 'NEWDONE']);
-    expect(readdirSync(dir).sort()).toEqual(['LIVEONE.json', 'NEWDONE.json']);
+    expect((await db.listMatches()).sort()).toEqual(['FRESHMT', 'LIVEONE', 'NEWDONE']);
+    expect(readdirSync(dir).sort()).toEqual(['FRESHMT.json', 'LIVEONE.json', 'NEWDONE.json']);
   });
 
   it('a corrupt match file is quarantined with an error and the other matches still load', async () => {

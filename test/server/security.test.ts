@@ -544,6 +544,7 @@ describe('S6 origins', () => {
     const good = await handshake(ALLOWED_ORIGIN);
     expect(good.status).toBe(200);
     expect(good.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
+    expect(good.headers.get('x-content-type-options')).toBe('nosniff');
     await good.text();
     await evil.text();
   });

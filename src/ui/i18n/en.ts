@@ -162,6 +162,7 @@ export const en = {
   'start.level': 'How strong is the computer?',
   'start.temperament': 'The computer’s temperament: how it likes to play',
   'start.loadFailed': 'The computer opponent could not be loaded. Check the connection and try again.',
+  'start.gameLoadFailed': 'The game could not be loaded. Check the connection and try again.',
 
   'top.date': '{date}, round {round} of {length}',
   'top.turn_one': '{side} to act: {count} action left',

@@ -6,14 +6,10 @@
  */
 import { SCENARIOS } from '../../content/scenarios';
 import type { ScenarioId, Side } from '../../content/types';
-import type { GameLength, SetupData } from '../../game';
 import { contentText, t } from '../i18n';
 
+export { DEFAULT_SETUP, LENGTHS } from '../../game/lengths';
 export { other } from '../../game/sides';
-
-/** The engine's LENGTHS and DEFAULT_SETUP (src/game/setup.ts), which sit beside the content loader. */
-export const LENGTHS = [4, 6, 8] as const satisfies readonly GameLength[];
-export const DEFAULT_SETUP = { scenario: '2025', length: 8 } as const satisfies SetupData;
 
 export interface ScenarioChoice {
   readonly id: ScenarioId;
