@@ -46,6 +46,8 @@ export interface ServerOptions {
   socketsPerAddress?: number;
   /** Messages one address may send over all its sockets (default 200 a second, bursts of 400). */
   socketMessagesPerAddress?: Rate;
+  /** New sockets one address may open (default 5 a second, bursts of 150: a whole class reconnecting after a blip); null for no limit. */
+  socketConnectsPerAddress?: Rate | null;
   /** Proxies in front of the server whose X-Forwarded-For is believed (TRUST_PROXY; default 0). */
   trustProxy?: number;
   /** How long a rematch keeps the seats of the finished match's people (default 10 minutes). */
@@ -89,6 +91,7 @@ export function createDeRiskServer(options: ServerOptions) {
     perSocket: { perSecond: 20, burst: 40 },
     perAddress: options.socketMessagesPerAddress ?? { perSecond: 200, burst: 400 },
     socketsPerAddress: options.socketsPerAddress ?? 120,
+    connectsPerAddress: options.socketConnectsPerAddress === undefined ? { perSecond: 5, burst: 150 } : options.socketConnectsPerAddress,
     trustProxy,
     onPersonActive: (matchID) => void bots.wake(matchID).catch((e: Error) => log('error', 'bot-wake-failed', { matchID, message: e.message })),
   });

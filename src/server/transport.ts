@@ -37,6 +37,8 @@ export interface TransportOptions {
   perAddress: Rate;
   /** Sockets one address may hold open at once (the server's own computer players aside). */
   socketsPerAddress: number;
+  /** New sockets one address may open (null: no limit). */
+  connectsPerAddress: Rate | null;
   /** Proxies in front whose X-Forwarded-For is believed (address.ts). */
   trustProxy: number;
   /** Told when a person acts in a match (syncs a seat, or a move of theirs is accepted). */
@@ -62,6 +64,7 @@ export class GuardedSocketIO extends TransportBase {
   private readonly seats = new Map<string, Seat>();
   private readonly socketsByAddress: KeyedCounter;
   private readonly messagesByAddress: KeyedRateLimit;
+  private readonly connectionsByAddress: KeyedRateLimit | null;
   /** Refusals of whole addresses are logged at most once a minute each. */
   private readonly refusalLogs = new KeyedRateLimit({ perSecond: 1 / 60, burst: 1 });
   /** Given to the server's own computer players: their sockets are not counted against an address. */
@@ -74,6 +77,7 @@ export class GuardedSocketIO extends TransportBase {
     super();
     this.socketsByAddress = new KeyedCounter(options.socketsPerAddress);
     this.messagesByAddress = new KeyedRateLimit(options.perAddress);
+    this.connectionsByAddress = options.connectsPerAddress ? new KeyedRateLimit(options.connectsPerAddress) : null;
   }
 
   /** How many sockets are in a match's room (for tests and the lobby). */
@@ -143,7 +147,7 @@ export class GuardedSocketIO extends TransportBase {
     const address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], this.options.trustProxy);
     socket.data = { address, internal };
     if (internal) return next();
-    if (!this.socketsByAddress.acquire(address)) {
+    if ((this.connectionsByAddress && !this.connectionsByAddress.take(address)) || !this.socketsByAddress.acquire(address)) {
       if (this.refusalLogs.take(`sockets:${address}`)) log('warn', 'too-many-sockets', { address, max: this.options.socketsPerAddress });
       return next(new Error(TOO_MANY_SOCKETS));
     }

@@ -92,6 +92,7 @@ export async function startTestServer({ origins = [ALLOWED_ORIGIN], db, dir, ser
     origins,
     createLimit: null,
     botLimit: null,
+    socketConnectsPerAddress: null,
     ...server,
     lobbyLimits: { perAddress: null, perMatch: null, botPerMatch: null, ...server?.lobbyLimits },
     bots: { thinkMs: [0, 0], ...server?.bots },

@@ -90,6 +90,15 @@ describe('sockets per address', () => {
     expect((await from(server, '203.0.113.1')).socket.connected).toBe(true);
   });
 
+  it('new sockets from one address are limited in rate too: a reconnect loop is refused, another address is not', async () => {
+    const server = await start({ server: { trustProxy: 1, socketConnectsPerAddress: { perSecond: 0.01, burst: 4 } } });
+    for (let i = 0; i < 4; i += 1) (await from(server, '203.0.113.3')).close();
+    const looping = await from(server, '203.0.113.3', false);
+    const [, message] = await looping.waitFor('#connect_error');
+    expect(message).toBe(TOO_MANY_SOCKETS);
+    expect((await from(server, '203.0.113.4')).socket.connected).toBe(true);
+  });
+
   it('without a trusted proxy, X-Forwarded-For is not believed: a client cannot buy more sockets by inventing addresses', async () => {
     const server = await start({ server: { socketsPerAddress: 3 } });
     for (const address of ['10.0.0.1', '10.0.0.2', '10.0.0.3']) expect((await from(server, address)).socket.connected).toBe(true);
