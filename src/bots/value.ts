@@ -8,12 +8,14 @@
 import { CONTENT } from '../content';
 import type { Condition, Side, TrackId } from '../content/types';
 import {
+  ACTIONS_PER_ROUND,
   COLLAPSE_RELATIONSHIP,
   COLLAPSE_SUPPORT,
   LEVERAGE_CAP,
   SIDE_TRACKS,
   TRACKS,
   allHold,
+  canStillAct,
   foreseeRoundEnd,
   gameResult,
   incomeOf,
@@ -41,6 +43,10 @@ export function terminalValue(G: DeRiskState, side: Side): number | null {
   return result.winnerSide === side ? WIN : -WIN;
 }
 
+/**
+ * Moves a track within its range without rounding: the positions a bot weighs hold expected,
+ * fractional values (a die roll's share, position.ts), which the engine's `clampTrack` would round.
+ */
 function nudge(T: Tracks, track: TrackId, delta: number): void {
   const { min, max } = TRACKS[track];
   T[track] = Math.min(max, Math.max(min, T[track] + delta));
@@ -125,7 +131,7 @@ function supportDanger(support: number, threat: number, reach: number): number {
 function threatTo(G: DeRiskState, side: Side, reach: number): number {
   const them = G.sides[other(side)];
   const mine = G.sides[side];
-  const left = (s: typeof mine) => (s.passed ? 0 : Math.max(0, 3 - s.actionsTaken));
+  const left = (s: typeof mine) => (s.passed ? 0 : Math.max(0, ACTIONS_PER_ROUND - s.actionsTaken));
   const hits = Math.min(left(them), G.tracks[SIDE_TRACKS[other(side)].leverage]);
   return Math.max(0, hits * reach - left(mine));
 }
@@ -214,9 +220,7 @@ function missedShare(G: DeRiskState): number {
 
 /** The deal will collapse at this round end: its last health, a promise missed, Beijing done acting (R7.4, R7.5). */
 function dealWillCollapse(G: DeRiskState): boolean {
-  const cn = G.sides.cn;
-  const done = cn.passed || cn.actionsTaken >= 3;
-  return G.deal !== null && G.deal.health <= 1 && done && missedShare(G) > 0;
+  return G.deal !== null && G.deal.health <= 1 && !canStillAct(G, 'cn') && missedShare(G) > 0;
 }
 
 /** A deal's purchase promises not yet kept this round cost Beijing health, then the deal (R7.4). */
