@@ -3,7 +3,8 @@
  * game compares with the essay's forecast that de-risking continues whatever deal is struck.
  */
 import type { Side, TrackId } from '../content/types';
-import type { ChronicleEntry, DeRiskState, TrackChange } from './state';
+import { MOVES } from './registry';
+import type { ChronicleEntry, ChronicleKind, DeRiskState, TrackChange } from './state';
 import { other } from './sides';
 
 /** How much a change to each track matters to the story (leverage is bookkeeping). */
@@ -32,25 +33,18 @@ export interface TurningPoint {
   changes: TrackChange[];
 }
 
+/** The chronicle entries that moves write (the registry says which), as opposed to events and round-end steps. */
+const MOVE_ENTRIES: ReadonlySet<ChronicleKind> = new Set(Object.values(MOVES).map((spec) => spec.chronicle));
+
 /** Whose move made this entry, if a move did: the answering side for a signed deal (its `side` is the proposer). */
 export function moverOf(entry: ChronicleEntry): Side | null {
-  switch (entry.kind) {
-    case 'action':
-    case 'card':
-    case 'recycle':
-    case 'pass':
-    case 'dealProposed':
-    case 'dealRejected':
-      return entry.side;
-    case 'dealSigned':
-      return entry.side ? other(entry.side) : null;
-    default:
-      return null;
-  }
+  if (!MOVE_ENTRIES.has(entry.kind)) return null;
+  if (entry.kind === 'dealSigned') return entry.side ? other(entry.side) : null;
+  return 'side' in entry ? entry.side : null;
 }
 
 /** Who an entry is credited to: the mover, but the proposer of a signed deal, or whoever a round-end step charges. */
-function actorOf(entry: ChronicleEntry): Side | null {
+export function creditedTo(entry: ChronicleEntry): Side | null {
   switch (entry.kind) {
     case 'income':
     case 'dealSigned':
@@ -75,7 +69,7 @@ export function turningPoints(G: DeRiskState, count = 5): TurningPoint[] {
     .filter((entry) => entry.kind !== 'income')
     .map((entry) => ({
       round: entry.round,
-      side: actorOf(entry),
+      side: creditedTo(entry),
       entry,
       swing: swingOf(entry.changes),
       changes: entry.changes.filter((c) => (WEIGHT[c.track] ?? 0) > 0),

@@ -2,7 +2,7 @@
 import type { Game } from 'boardgame.io';
 import { enumerate } from './ai';
 import { diceFrom } from './dice';
-import { acceptDeal, act, pass, playCard, proposeDeal, recycle, rejectDeal } from './moves';
+import { stageMoves } from './registry';
 import { canStillAct } from './rules';
 import { closeHistory, endRound, startRound } from './round';
 import { gameResult } from './scoring';
@@ -42,24 +42,13 @@ export const DeRisk: Game<DeRiskState, Record<string, unknown>, SetupData> = {
         },
         // One action a turn; a deal proposal keeps the turn open until it is answered.
         endIf: ({ G }) => G.proposal === null,
-        stages: {
-          respond: {
-            moves: {
-              acceptDeal: { move: moveOnCopy(acceptDeal), client: false, redact: true },
-              rejectDeal: { move: moveOnCopy(rejectDeal), client: false, redact: true },
-            },
-          },
-        },
+        // The responder answers a deal in a stage of its own (R7.2).
+        stages: { respond: { moves: stageMoves('respond', moveOnCopy) } },
       },
-      // Every move is redacted in boardgame.io's log: its last argument may be the mover's
-      // reason, a secret until the game ends (R12). The chronicle in G is the public record.
-      moves: {
-        act: { move: moveOnCopy(act), client: false, redact: true },
-        playCard: { move: moveOnCopy(playCard), client: false, redact: true },
-        recycle: { move: moveOnCopy(recycle), client: false, redact: true },
-        proposeDeal: { move: moveOnCopy(proposeDeal), client: false, redact: true },
-        pass: { move: moveOnCopy(pass), client: false, redact: true },
-      },
+      // The moves come from the registry (registry.ts). Every one is redacted in boardgame.io's
+      // log: its last argument may be the mover's reason, a secret until the game ends (R12);
+      // the chronicle in G is the public record.
+      moves: stageMoves('turn', moveOnCopy),
     },
   },
 

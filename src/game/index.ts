@@ -1,7 +1,7 @@
 /** The engine's public face: the Game, its state types and the rule queries. */
 export { DeRisk } from './game';
 export type * from './state';
-export type { Side, TrackId, Good, ScenarioId } from '../content/types';
+export type { Side, TrackId, Good, ScenarioId, Tag } from '../content/types';
 export { DEFAULT_SETUP, LENGTHS, normalizeSetup, validateSetupData, type SetupData } from './setup';
 export {
   ACTIONS_PER_ROUND,
@@ -33,8 +33,8 @@ export {
   termsProblem,
 } from './deals';
 export { agendaMet, gameResult, scoreFor } from './scoring';
-export { enumerate, toMove, toPlay, type BotMove } from './ai';
-export { REASON_MAX, reasonProblem } from './moves';
+export { enumerate, type BotMove } from './ai';
+export { MOVE_NAMES, MOVES, REASON_MAX, isMoveName, reasonProblem, toMove, toPlay, wireArgs, type Move, type MoveName } from './registry';
 export type { Refusal, RefusalCode } from './refusals';
 export { HAND_LIMIT } from './cards';
 export { PLAYER_OF, SIDE_NAMES, other, sideOf } from './sides';
@@ -46,4 +46,5 @@ export { playerView } from './view';
 export { workingCopy } from './working-copy';
 export { allHold } from './conditions';
 export { previewDeal, previewPlay, type Preview } from './preview';
-export { forecastCheck, moverOf, turningPoints, trackSeries, swingOf, type ForecastCheck, type TurningPoint } from './analysis';
+export { boardModel, type ActionOption, type BoardModel, type CapitalModel, type CardOption, type DealAnswer, type DealDesk, type Desk, type PlayOption, type TermOption } from './board';
+export { creditedTo, forecastCheck, moverOf, turningPoints, trackSeries, swingOf, type ForecastCheck, type TurningPoint } from './analysis';

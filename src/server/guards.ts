@@ -5,34 +5,38 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod/mini';
-import { REASON_MAX } from '../game';
+import { MOVE_NAMES, wireArgs } from '../game';
 
 /** Room codes: seven characters that are easy to read aloud and type (no 0/O, 1/I/L). */
 export const ROOM_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const ROOM_CODE = new RegExp(`^[${ROOM_ALPHABET}]{7}$`);
 
-export const MOVE_NAMES = ['act', 'playCard', 'recycle', 'proposeDeal', 'acceptDeal', 'rejectDeal', 'pass'] as const;
-
 const shortString = z.string().check(z.maxLength(64));
-/** An id, a deal's terms, or the mover's one-line reason (R12), which the engine checks again. */
-const moveArg = z.union([z.string().check(z.maxLength(REASON_MAX * 2)), z.array(shortString).check(z.maxLength(8))]);
+const seat = z.enum(['0', '1']);
 
-/** The only client action the server accepts: a move of this game (S1, S2). */
+/**
+ * The only client action the server accepts: a move of this game (S1, S2), each with the
+ * arguments the move registry declares for it (src/game/registry.ts), the reason last (R12).
+ */
 export const moveAction = z.object({
   type: z.literal('MAKE_MOVE'),
-  payload: z.object({
-    type: z.enum(MOVE_NAMES),
-    args: z.nullable(z.optional(z.array(moveArg).check(z.maxLength(2)))),
-    playerID: z.enum(['0', '1']),
-    credentials: z.optional(shortString),
-  }),
+  payload: z.union(
+    MOVE_NAMES.map((name) =>
+      z.object({
+        type: z.literal(name),
+        args: z.nullable(z.optional(wireArgs(name))),
+        playerID: seat,
+        credentials: z.optional(shortString),
+      }),
+    ),
+  ),
 });
 
-export const updateMessage = z.tuple([moveAction, z.int().check(z.minimum(0)), z.string(), z.enum(['0', '1'])]);
+export const updateMessage = z.tuple([moveAction, z.int().check(z.minimum(0)), z.string(), seat]);
 
 export const syncMessage = z.tuple([
   z.string(),
-  z.optional(z.nullable(z.enum(['0', '1']))),
+  z.optional(z.nullable(seat)),
   z.optional(z.nullable(shortString)),
   z.optional(z.literal(2)),
 ]);

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CONTENT } from '../../src/content';
 import { forecastCheck, scoreFor, turningPoints, type DeRiskState, type GameResult, type Side } from '../../src/game';
 import { playRandomGame } from '../../src/sim/headless';
-import { entryTitle } from '../../src/ui/board/Chronicle';
+import { entryTitle } from '../../src/ui/chronicleText';
 import Debrief from '../../src/ui/debrief/Debrief';
 import { chooseQuestions, QUESTION_COUNT } from '../../src/ui/debrief/questions';
 import { TRACK_GROUPS } from '../../src/ui/debrief/TrackChart';

@@ -4,7 +4,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { roundDate, type ChronicleEntry, type Reason } from '../../src/game';
 import { playRandomGame } from '../../src/sim/headless';
-import { entryTitle } from '../../src/ui/board/Chronicle';
+import { entryTitle } from '../../src/ui/chronicleText';
 import Debrief, { type ComputerPlayers } from '../../src/ui/debrief/Debrief';
 import { playBotGame } from '../helpers/botGame';
 

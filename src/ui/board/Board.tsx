@@ -1,5 +1,7 @@
-import { actingSide, type Side } from '../../game';
+import { useMemo } from 'react';
+import { boardModel, type Side } from '../../game';
 import { t } from '../i18n';
+import { useMatchUi } from '../store/context';
 import { DealPanel, RelationshipPanel, TradeWarPanel } from './CenterPanels';
 import { Chronicle } from './Chronicle';
 import { DealResponse } from './DealResponse';
@@ -18,26 +20,29 @@ export interface BoardViewProps extends BoardProps {
   computer?: Side | null;
 }
 
-/** The game board: the two capitals either side of the shared tracks, the desk and the chronicle. */
-export function Board({ onOpenRules, onOpenGlossary, inert, computer = null, ...props }: BoardViewProps) {
-  const { G, ctx, seat } = props;
-  const responder = G.proposal && seat && actingSide(G, ctx) === seat;
+/**
+ * The game board: the two capitals either side of the shared tracks, the desk and the
+ * chronicle. The engine's board model is computed once here; the parts below only show it.
+ */
+export function Board({ onOpenRules, onOpenGlossary, inert, computer = null, G, ctx, seat, send }: BoardViewProps) {
+  const composer = useMatchUi((s) => s.composer);
+  const model = useMemo(() => boardModel(G, ctx, seat, composer), [G, ctx, seat, composer]);
   return (
     <div className="board" inert={inert || undefined} aria-hidden={inert || undefined}>
-      <TopBar G={G} ctx={ctx} onOpenRules={onOpenRules} onOpenGlossary={onOpenGlossary} />
+      <TopBar G={G} model={model} onOpenRules={onOpenRules} onOpenGlossary={onOpenGlossary} />
       <EventBanner G={G} />
       <main className="board-grid" aria-label={t('board.label')}>
-        <SidePanel G={G} side="us" seat={seat} computer={computer === 'us'} />
+        <SidePanel G={G} model={model} side="us" seat={seat} computer={computer === 'us'} />
         <div className="center">
-          <RelationshipPanel G={G} />
-          <TradeWarPanel G={G} />
+          <RelationshipPanel G={G} warnings={model.warnings} />
+          <TradeWarPanel G={G} warnings={model.warnings} />
           <DealPanel G={G} />
         </div>
-        <SidePanel G={G} side="cn" seat={seat} computer={computer === 'cn'} />
+        <SidePanel G={G} model={model} side="cn" seat={seat} computer={computer === 'cn'} />
       </main>
-      {seat && <PlayerDesk {...props} seat={seat} />}
+      {model.desk && <PlayerDesk desk={model.desk} acting={model.acting} send={send} />}
       <Chronicle G={G} />
-      {responder && <DealResponse {...props} seat={seat} />}
+      {model.desk?.answer && <DealResponse answer={model.desk.answer} seat={model.desk.seat} send={send} />}
     </div>
   );
 }

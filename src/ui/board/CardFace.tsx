@@ -1,18 +1,14 @@
-import { CONTENT } from '../../content';
-import { costOf, type DeRiskState, type Side } from '../../game';
+import type { Side, Tag } from '../../game';
 import { contentField, tagIcon } from '../bridge';
 import { Icon } from '../common/Icon';
 import { t } from '../i18n';
 
-/** The face of a policy card: title, cost, type icon, text and the "in reality" note. */
-export function CardFace({ G, side, id }: { G: DeRiskState; side: Side; id: string }) {
-  const def = CONTENT.cards.get(id);
-  if (!def) return null;
-  const cost = costOf(G, side, def);
+/** The face of a policy card: title, cost (as the board model gives it), type icon, text and the "in reality" note. */
+export function CardFace({ side, id, tags, cost }: { side: Side; id: string; tags: readonly Tag[]; cost: number }) {
   return (
     <div className={`card-face card-${side}`}>
       <div className="card-head">
-        <Icon name={tagIcon(def.tags)} className="card-icon" />
+        <Icon name={tagIcon(tags)} className="card-icon" />
         <h3>{contentField('card', id, 'title')}</h3>
         <span className="cost" aria-label={t('common.costLabel', { count: cost })}>
           {cost}

@@ -1,11 +1,11 @@
 import { CONTENT } from '../../content';
-import { DEAL_HEALTH, TRACKS, warnings, type DeRiskState, type TrackId } from '../../game';
+import { DEAL_HEALTH, TRACKS, type DeRiskState, type TrackId } from '../../game';
 import { contentField, sideName, TRACK_ICONS, trackLabel, trackValueText } from '../bridge';
 import { Icon } from '../common/Icon';
 import { Meter } from '../common/Meter';
 import { t } from '../i18n';
 
-function SharedMeter({ G, track, tone }: { G: DeRiskState; track: TrackId; tone?: 'us' | 'cn' }) {
+function SharedMeter({ G, track, warned, tone }: { G: DeRiskState; track: TrackId; warned: readonly TrackId[]; tone?: 'us' | 'cn' }) {
   return (
     <Meter
       label={trackLabel(track)}
@@ -13,7 +13,7 @@ function SharedMeter({ G, track, tone }: { G: DeRiskState; track: TrackId; tone?
       max={TRACKS[track].max}
       icon={TRACK_ICONS[track]}
       valueText={trackValueText(track, G.tracks[track])}
-      warning={warnings(G).includes(track)}
+      warning={warned.includes(track)}
       tone={tone ?? 'shared'}
       compact
     />
@@ -21,7 +21,7 @@ function SharedMeter({ G, track, tone }: { G: DeRiskState; track: TrackId; tone?
 }
 
 /** The shared relationship, large, with its band name. */
-export function RelationshipPanel({ G }: { G: DeRiskState }) {
+export function RelationshipPanel({ G, warnings }: { G: DeRiskState; warnings: readonly TrackId[] }) {
   return (
     <section className="relationship-panel" aria-labelledby="relationship-title">
       <h2 id="relationship-title" className="visually-hidden">
@@ -33,7 +33,7 @@ export function RelationshipPanel({ G }: { G: DeRiskState }) {
         max={TRACKS.relationship.max}
         icon="relationship"
         valueText={trackValueText('relationship', G.tracks.relationship)}
-        warning={warnings(G).includes('relationship')}
+        warning={warnings.includes('relationship')}
       />
       <p className="band" aria-hidden="true">
         {trackValueText('relationship', G.tracks.relationship)}
@@ -43,16 +43,16 @@ export function RelationshipPanel({ G }: { G: DeRiskState }) {
 }
 
 /** Tariffs both ways, export controls, mineral bans, interdependence and investment offers. */
-export function TradeWarPanel({ G }: { G: DeRiskState }) {
+export function TradeWarPanel({ G, warnings }: { G: DeRiskState; warnings: readonly TrackId[] }) {
   const { pending, approved, blocked } = G.offers;
   return (
     <section className="trade-war" aria-labelledby="trade-war-title">
       <h2 id="trade-war-title">{t('panel.tradeWar')}</h2>
-      <SharedMeter G={G} track="usTariff" tone="us" />
-      <SharedMeter G={G} track="cnTariff" tone="cn" />
-      <SharedMeter G={G} track="exportControls" tone="us" />
-      <SharedMeter G={G} track="mineralBans" tone="cn" />
-      <SharedMeter G={G} track="interdependence" />
+      <SharedMeter G={G} track="usTariff" tone="us" warned={warnings} />
+      <SharedMeter G={G} track="cnTariff" tone="cn" warned={warnings} />
+      <SharedMeter G={G} track="exportControls" tone="us" warned={warnings} />
+      <SharedMeter G={G} track="mineralBans" tone="cn" warned={warnings} />
+      <SharedMeter G={G} track="interdependence" warned={warnings} />
       <p className="offers">
         <Icon name="investment" /> {t('panel.offers', { pending, approved, blocked })}
         {G.offers.preempt && <span className="badge">{t('panel.screening')}</span>}

@@ -1,57 +1,12 @@
-import type { ChronicleEntry, DeRiskState } from '../../game';
-import { roundDate } from '../../game';
-import { changeText, contentField, isGoodFor, noteText, sideName } from '../bridge';
+import { creditedTo, type ChronicleEntry, type DeRiskState } from '../../game';
+import { changeText, isGoodFor, noteText } from '../bridge';
+import { entryTitle, realityOf, roundLabel } from '../chronicleText';
 import { Icon } from '../common/Icon';
 import { t } from '../i18n';
 
-/** The headline of one chronicle entry, in words. */
-export function entryTitle(entry: ChronicleEntry): string {
-  switch (entry.kind) {
-    case 'action':
-      return t('log.action', { side: sideName(entry.side), title: contentField('action', entry.action, 'title'), cost: entry.cost });
-    case 'card':
-      return t('log.card', { side: sideName(entry.side), title: contentField('card', entry.card, 'title'), cost: entry.cost });
-    case 'recycle':
-      return t('log.recycle', { side: sideName(entry.side) });
-    case 'pass':
-      return t('log.pass', { side: sideName(entry.side) });
-    case 'event':
-      return t(entry.scheduled ? 'log.scheduled' : 'log.event', { title: contentField('event', entry.event, 'title') });
-    case 'income':
-      return t('log.income', { side: sideName(entry.side), amount: entry.amount });
-    case 'delayed':
-      return t('log.delayed');
-    case 'dealProposed':
-      return t('log.proposed', { side: sideName(entry.side), count: entry.terms.length });
-    case 'dealSigned':
-      return t('log.signed');
-    case 'dealRejected':
-      return t('log.rejected', { side: sideName(entry.side) });
-    case 'dealUpkeep':
-      return t('log.upkeep', { health: entry.health });
-    case 'dealCollapsed':
-      return t('log.collapsed', { side: sideName(entry.breachedBy) });
-    case 'drift':
-      return t('log.drift');
-    case 'escalation':
-      return t('log.escalation');
-  }
-}
-
-function reality(entry: ChronicleEntry): string | null {
-  if (entry.kind === 'card') return contentField('card', entry.card, 'reality');
-  if (entry.kind === 'event') return contentField('event', entry.event, 'reality');
-  if (entry.kind === 'action') return contentField('action', entry.action, 'reality');
-  return null;
-}
-
-function actorOf(entry: ChronicleEntry) {
-  return 'side' in entry && entry.side ? entry.side : null;
-}
-
 export function ChronicleEntryView({ entry }: { entry: ChronicleEntry }) {
-  const side = actorOf(entry);
-  const note = reality(entry);
+  const side = creditedTo(entry);
+  const note = realityOf(entry);
   const notes = entry.notes.map(noteText).filter((n): n is string => n !== null);
   return (
     <li className={`log-entry log-${entry.kind}${side ? ` log-${side}` : ''}`}>
@@ -85,8 +40,8 @@ export function Chronicle({ G }: { G: DeRiskState }) {
         <Icon name="chronicle" /> {t('log.title')}
       </h2>
       {rounds.map((round) => (
-        <section key={round} aria-label={t('log.round', { round, date: roundDate(G.scenario, round).label })}>
-          <h3>{t('log.round', { round, date: roundDate(G.scenario, round).label })}</h3>
+        <section key={round} aria-label={roundLabel(G, round)}>
+          <h3>{roundLabel(G, round)}</h3>
           <ol reversed>
             {G.chronicle
               .map((entry, index) => ({ entry, index }))

@@ -1,35 +1,31 @@
-import { CONTENT } from '../../content';
-import { dealCost, hawkVerdict, previewPlay, termAvailability, whyRefused, type Side } from '../../game';
+import type { DealDesk, Play, Side } from '../../game';
 import { contentField, refusalText, sideName } from '../bridge';
 import { t } from '../i18n';
 import { useMatchUi } from '../store/context';
 import { PlayButton } from './PlayButton';
 import { PreviewLine } from './PreviewLine';
-import type { BoardProps } from './types';
 
-function TermList({ G, side, chosen }: { G: BoardProps['G']; side: Side; chosen: string[] }) {
+function TermList({ deal, side }: { deal: DealDesk; side: Side }) {
   const toggle = useMatchUi((s) => s.toggleTerm);
   return (
     <fieldset className={`term-list term-list-${side}`}>
       <legend>{t('deal.gives', { side: sideName(side) })}</legend>
-      {CONTENT.termsOf[side].map((term) => {
-        const checked = chosen.includes(term.id);
-        const problem = checked ? null : termAvailability(G, term.id, chosen);
-        const reasonId = `term-${term.id}-reason`;
+      {deal.terms[side].map(({ def, chosen, problem }) => {
+        const reasonId = `term-${def.id}-reason`;
         return (
-          <div key={term.id} className={problem ? 'term-option refused' : 'term-option'}>
+          <div key={def.id} className={problem ? 'term-option refused' : 'term-option'}>
             <label>
               <input
                 type="checkbox"
-                checked={checked}
+                checked={chosen}
                 disabled={problem !== null}
-                aria-describedby={problem ? reasonId : `term-${term.id}-text`}
-                onChange={() => toggle(term.id)}
+                aria-describedby={problem ? reasonId : `term-${def.id}-text`}
+                onChange={() => toggle(def.id)}
               />
-              <span className="term-title">{contentField('term', term.id, 'title')}</span>
+              <span className="term-title">{contentField('term', def.id, 'title')}</span>
             </label>
-            <p className="term-text" id={`term-${term.id}-text`}>
-              {contentField('term', term.id, 'text')}
+            <p className="term-text" id={`term-${def.id}-text`}>
+              {contentField('term', def.id, 'text')}
             </p>
             {problem && (
               <p className="refusal" id={reasonId}>
@@ -44,33 +40,29 @@ function TermList({ G, side, chosen }: { G: BoardProps['G']; side: Side; chosen:
 }
 
 /** Pick terms for both sides, see what signing would do, and propose. */
-export function DealComposer({ G, ctx, seat, send }: BoardProps & { seat: Side }) {
-  const chosen = useMatchUi((s) => s.composer);
+export function DealComposer({ deal, seat, send }: { deal: DealDesk; seat: Side; send: (play: Play) => void }) {
   const clear = useMatchUi((s) => s.clearComposer);
-  const play = { kind: 'propose', terms: chosen } as const;
-  const refusal = whyRefused(G, ctx, seat, play);
-  const ready = chosen.length > 0;
-  const verdict = ready && !refusal ? hawkVerdict(chosen) : null;
+  const ready = deal.chosen.length > 0;
   return (
     <div className="deal-composer">
-      <p className="muted">{t('deal.intro', { cost: dealCost(G, seat) })}</p>
+      <p className="muted">{t('deal.intro', { cost: deal.cost })}</p>
       <div className="term-columns">
-        <TermList G={G} side="us" chosen={chosen} />
-        <TermList G={G} side="cn" chosen={chosen} />
+        <TermList deal={deal} side="us" />
+        <TermList deal={deal} side="cn" />
       </div>
-      {verdict && (
+      {deal.hawks && (
         <div className="deal-projection">
           <h3>{t('deal.ifSigned')}</h3>
-          <PreviewLine preview={previewPlay(G, seat, play)} side={seat} />
-          <p className="muted">{t('deal.hawks', { us: signed(verdict.us), cn: signed(verdict.cn) })}</p>
+          <PreviewLine preview={deal.propose.preview} side={seat} />
+          <p className="muted">{t('deal.hawks', { us: signed(deal.hawks.us), cn: signed(deal.hawks.cn) })}</p>
         </div>
       )}
       <div className="composer-buttons">
         <PlayButton
           id="propose"
-          refusal={ready ? refusal : { code: 'badTerms', message: t('deal.pickTerms') }}
+          refusal={ready ? deal.propose.refusal : { code: 'badTerms', message: t('deal.pickTerms') }}
           onPlay={() => {
-            send({ move: 'proposeDeal', args: [[...chosen]] });
+            send(deal.propose.play);
             clear();
           }}
         >

@@ -1,4 +1,4 @@
-import { actingSide, whyRefused, type Side } from '../../game';
+import type { Desk, Play, Side } from '../../game';
 import { refusalText, sideName } from '../bridge';
 import { Icon } from '../common/Icon';
 import { t } from '../i18n';
@@ -7,7 +7,6 @@ import type { DeskPanel } from '../store/matchStore';
 import { ActionMenu } from './ActionMenu';
 import { DealComposer } from './DealComposer';
 import { HandPanel } from './HandPanel';
-import type { BoardProps } from './types';
 
 const PANELS: { id: DeskPanel; icon: string }[] = [
   { id: 'actions', icon: 'leverage' },
@@ -16,12 +15,10 @@ const PANELS: { id: DeskPanel; icon: string }[] = [
 ];
 
 /** The seat's desk: its actions, its hand, the deal composer, and Pass. */
-export function PlayerDesk(props: BoardProps & { seat: Side }) {
-  const { G, ctx, seat, send } = props;
+export function PlayerDesk({ desk, acting, send }: { desk: Desk; acting: Side | null; send: (play: Play) => void }) {
   const panel = useMatchUi((s) => s.panel);
   const setPanel = useMatchUi((s) => s.setPanel);
-  const acting = actingSide(G, ctx);
-  const passRefusal = whyRefused(G, ctx, seat, { kind: 'pass' });
+  const { seat, pass } = desk;
   return (
     <section className={`desk desk-${seat}`} aria-labelledby="desk-title">
       <div className="desk-bar">
@@ -29,27 +26,27 @@ export function PlayerDesk(props: BoardProps & { seat: Side }) {
         <div className="desk-tabs" role="group" aria-label={t('desk.show')}>
           {PANELS.map((p) => (
             <button key={p.id} type="button" aria-pressed={panel === p.id} onClick={() => setPanel(p.id)}>
-              <Icon name={p.icon} /> {p.id === 'hand' ? t('desk.handCount', { count: G.sides[seat].hand.length }) : t(`desk.${p.id}`)}
+              <Icon name={p.icon} /> {p.id === 'hand' ? t('desk.handCount', { count: desk.hand.length }) : t(`desk.${p.id}`)}
             </button>
           ))}
         </div>
         <button
           type="button"
           className="pass-button"
-          aria-disabled={passRefusal ? true : undefined}
-          title={passRefusal ? refusalText(passRefusal) : t('desk.passHint')}
+          aria-disabled={pass.refusal ? true : undefined}
+          title={pass.refusal ? refusalText(pass.refusal) : t('desk.passHint')}
           onClick={() => {
-            if (!passRefusal) send({ move: 'pass', args: [] });
+            if (!pass.refusal) send(pass.play);
           }}
         >
           <Icon name="pass" /> {t('desk.pass')}
         </button>
       </div>
-      {acting !== seat && <p className="waiting">{t('desk.waiting', { side: acting ? sideName(acting) : '' })}</p>}
+      {!desk.acting && <p className="waiting">{t('desk.waiting', { side: acting ? sideName(acting) : '' })}</p>}
       <div className="desk-panel">
-        {panel === 'actions' && <ActionMenu {...props} />}
-        {panel === 'hand' && <HandPanel {...props} />}
-        {panel === 'deal' && <DealComposer {...props} />}
+        {panel === 'actions' && <ActionMenu actions={desk.actions} seat={seat} send={send} />}
+        {panel === 'hand' && <HandPanel hand={desk.hand} seat={seat} send={send} />}
+        {panel === 'deal' && <DealComposer deal={desk.deal} seat={seat} send={send} />}
       </div>
     </section>
   );

@@ -1,15 +1,13 @@
-import { ACTIONS_PER_ROUND, actingSide, roundDate } from '../../game';
+import { roundDate, type BoardModel, type DeRiskState } from '../../game';
 import { sideName, contentField } from '../bridge';
 import { HelpLinks } from '../common/HelpLinks';
 import { Icon } from '../common/Icon';
 import { t } from '../i18n';
-import type { BoardProps } from './types';
 
 /** Date, round, whose turn and actions left, and the way to the rules. */
-export function TopBar({ G, ctx, onOpenRules, onOpenGlossary }: Pick<BoardProps, 'G' | 'ctx'> & { onOpenRules: () => void; onOpenGlossary: () => void }) {
-  const acting = actingSide(G, ctx);
+export function TopBar({ G, model, onOpenRules, onOpenGlossary }: { G: DeRiskState; model: BoardModel; onOpenRules: () => void; onOpenGlossary: () => void }) {
+  const { acting, actionsLeft: left } = model;
   const date = roundDate(G.scenario, G.round);
-  const left = acting ? ACTIONS_PER_ROUND - G.sides[acting].actionsTaken : 0;
   return (
     <header className="topbar">
       <div className="topbar-title">

@@ -1,12 +1,12 @@
 import type { Ctx } from 'boardgame.io';
-import type { BotMove, DeRiskState, Side } from '../../game';
+import type { DeRiskState, Play, Side } from '../../game';
 
-/** What every board component needs: the (filtered) state, the seat on screen and a way to move. */
+/** What a screen hands the board: the (filtered) state, the seat on screen and a way to make a play. */
 export interface BoardProps {
   G: DeRiskState;
   ctx: Ctx;
   /** The side whose secrets are on screen, or null (curtain down, spectator). */
   seat: Side | null;
-  /** Sends a move; callers check legality with the engine first. */
-  send: (move: BotMove) => void;
+  /** Makes a play (sent as the registry's move, `toMove`); the board offers only plays the model allows. */
+  send: (play: Play) => void;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { moverOf, type DeRiskState, type Side } from '../../game';
-import { entryTitle } from '../board/Chronicle';
+import { entryTitle } from '../chronicleText';
 import { sideName } from '../bridge';
 import { t } from '../i18n';
 

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useLayoutEffect, useRef } from 'react';
-import type { BotMove } from '../../game';
+import type { Play } from '../../game';
+import { sendPlay } from '../moves';
 import { Board } from '../board/Board';
 import type { ComputerPlayers } from '../debrief/Debrief';
 import { useClientState } from '../hotseat/useClientState';
@@ -45,7 +46,7 @@ function ComputerGame({ match, onPlayAgain, onOpenRules, onOpenGlossary, pauseMs
   const state = useClientState(match.human);
   const turn = useComputerTurn(match, pauseMs);
   useFocusReturn(turn.thinking);
-  const send = useCallback((move: BotMove) => match.human.moves[move.move]?.(...move.args), [match]);
+  const send = useCallback((play: Play) => sendPlay(match.human, play), [match]);
 
   if (!state) return <p role="status">{t('common.loading')}</p>;
   if (state.ctx.gameover !== undefined) {

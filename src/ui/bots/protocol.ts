@@ -7,7 +7,7 @@
 import type { Ctx } from 'boardgame.io';
 import * as z from 'zod/mini';
 import { BOT_LEVELS, PERSONAS, type BotConfig, type BotMove } from '../../bots/types';
-import type { DeRiskState, Side } from '../../game';
+import { isMoveName, type DeRiskState, type MoveName, type Side } from '../../game';
 
 /** Ask the bot of `side` to decide in this position (its own player view). */
 export interface DecideRequest {
@@ -48,17 +48,6 @@ function isCtx(value: unknown): value is Ctx {
   return isRecord(value) && typeof value.currentPlayer === 'string' && typeof value.numPlayers === 'number' && typeof value.phase === 'string';
 }
 
-/** Every move a bot may send: a Record, so adding a move to BotMove without listing it here fails to compile. */
-const MOVES: Readonly<Record<BotMove['move'], true>> = {
-  act: true,
-  playCard: true,
-  recycle: true,
-  proposeDeal: true,
-  acceptDeal: true,
-  rejectDeal: true,
-  pass: true,
-};
-
 const id = z.int().check(z.positive());
 const side = z.enum(['us', 'cn']);
 
@@ -76,7 +65,7 @@ const answerSchema = z.discriminatedUnion('kind', [
     kind: z.literal('decision'),
     id,
     move: z.object({
-      move: z.custom<BotMove['move']>((m) => typeof m === 'string' && Object.hasOwn(MOVES, m), 'not a De-Risk move'),
+      move: z.custom<MoveName>(isMoveName, 'not a De-Risk move'),
       args: z.array(z.unknown()),
     }),
     reason: z.string(),

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { roundDate, type ChronicleEntry, type DeRiskState, type Reason, type Side } from '../../game';
-import { entryTitle } from '../board/Chronicle';
+import { entryTitle } from '../chronicleText';
 import { contentField, sideName } from '../bridge';
 import { Icon } from '../common/Icon';
 import { t } from '../i18n';

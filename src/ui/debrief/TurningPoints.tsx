@@ -1,20 +1,12 @@
 import { useId } from 'react';
-import { roundDate, turningPoints, type ChronicleEntry, type DeRiskState, type TurningPoint } from '../../game';
-import { contentField, isGoodFor, noteText, sideName } from '../bridge';
-import { entryTitle } from '../board/Chronicle';
+import { roundDate, turningPoints, type DeRiskState, type TurningPoint } from '../../game';
+import { isGoodFor, noteText, sideName } from '../bridge';
+import { entryTitle, realityOf } from '../chronicleText';
 import { Icon } from '../common/Icon';
 import { t } from '../i18n';
 import { changeLabel } from './labels';
 
 export const TURNING_POINTS = 5;
-
-/** The "in reality" note of a card, event or standard action; null for other entries. */
-function realityOf(entry: ChronicleEntry): string | null {
-  if (entry.kind === 'card') return contentField('card', entry.card, 'reality');
-  if (entry.kind === 'event') return contentField('event', entry.event, 'reality');
-  if (entry.kind === 'action') return contentField('action', entry.action, 'reality');
-  return null;
-}
 
 function TurningPointView({ point, scenario }: { point: TurningPoint; scenario: DeRiskState['scenario'] }) {
   const { round, side, entry, changes } = point;

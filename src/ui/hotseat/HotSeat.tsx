@@ -1,7 +1,8 @@
 import { lazy, Suspense, useCallback, useEffect } from 'react';
-import { actingSide, PLAYER_OF, type BotMove, type Side } from '../../game';
+import { actingSide, moverOf, PLAYER_OF, type Play, type Side } from '../../game';
 import { Board } from '../board/Board';
 import { t } from '../i18n';
+import { sendPlay } from '../moves';
 import { MatchStoreProvider, useMatchUi } from '../store/context';
 import type { DeRiskClient } from './client';
 import { Curtain } from './Curtain';
@@ -44,10 +45,8 @@ function HotSeatMatch({ client, onPlayAgain, onOpenRules, onOpenGlossary }: HotS
   }, [acting, revealed, showSide]);
 
   const send = useCallback(
-    (move: BotMove) => {
-      const dispatch = client.moves[move.move];
-      if (!dispatch) return;
-      dispatch(...move.args);
+    (play: Play) => {
+      sendPlay(client, play);
       const after = client.getState();
       if (after && actingSide(after.G, after.ctx) !== revealed) showSide(null);
     },
@@ -63,7 +62,7 @@ function HotSeatMatch({ client, onPlayAgain, onOpenRules, onOpenGlossary }: HotS
     );
   }
   const curtainUp = acting !== null && seat === null;
-  const started = state.G.chronicle.some((e) => e.kind === 'action' || e.kind === 'card' || e.kind === 'pass' || e.kind === 'recycle' || e.kind === 'dealProposed');
+  const started = state.G.chronicle.some((e) => moverOf(e) !== null);
   return (
     <>
       <Board

@@ -1,7 +1,7 @@
 import { Client } from 'boardgame.io/client';
 import { SocketIO } from 'boardgame.io/multiplayer';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { DeRisk, type BotMove, type DeRiskState, type SetupData } from '../../game';
+import { DeRisk, type DeRiskState, type Play, type SetupData } from '../../game';
 import { Board } from '../board/Board';
 import { t } from '../i18n';
 import { useClientState } from '../hotseat/useClientState';
@@ -10,6 +10,7 @@ import { MatchStoreProvider } from '../store/context';
 import { computerOf, computerSide, computerSides, seatHolder } from './computerSeat';
 import { JoinPanel } from './JoinPanel';
 import { lobbyError, playAgain } from './lobbyApi';
+import { sendPlay } from '../moves';
 import { SeatList } from './SeatList';
 import { heldSeat, holdSeat, releaseSeat, type HeldSeat } from './seats';
 import { WaitingRoom } from './WaitingRoom';
@@ -64,7 +65,7 @@ function OnlineBoard({ client, seat, watch, code, props }: { client: DeRiskClien
   const bothJoined = players.length === 2 && players.every((p) => p.name);
   const refusal = latestRefusal(client);
   const opponent = seat ? players.find((p) => String(p.id) !== seat.playerID) : undefined;
-  const send = (move: BotMove) => client.moves[move.move]?.(...move.args);
+  const send = (play: Play) => sendPlay(client, play);
 
   if (state.ctx.gameover !== undefined) {
     const setup: SetupData = { scenario: state.G.scenario, length: state.G.length };
