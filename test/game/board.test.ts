@@ -42,7 +42,7 @@ describe('the board model', () => {
     let positions = 0;
     for (let game = 0; game < 40; game += 1) {
       playRandomGame({
-        seed: `board-${game}`,
+        seed: 1000 + game,
         setupData: { scenario: (['2025', '2018', '2020'] as const)[game % 3], length: 4 },
         afterMove: (state) => {
           if (state.ctx.gameover !== undefined) return;
