@@ -13,10 +13,25 @@ export const PERSONAS = ['balanced', 'hawk', 'dealmaker', 'titForTat'] as const;
  */
 export type Persona = (typeof PERSONAS)[number];
 
-/** One bot's settings: passed to every decision, never kept in a module global. */
-export interface BotConfig {
+/** Which computer plays: how strong and what temperament, as a match records it for a seat. */
+export interface BotSettings {
   readonly level: BotLevel;
   readonly persona: Persona;
+}
+
+/**
+ * The settings a seat's match data records (`{ bot: { level, persona } }`), or null when it
+ * records none or an unknown level or temperament. Whether the seat really is the computer's
+ * is each reader's own check (the server: its credentials; a client: a seated name).
+ */
+export function botSettingsIn(data: unknown): BotSettings | null {
+  const bot = (data as { bot?: { level?: unknown; persona?: unknown } } | null | undefined)?.bot;
+  if (!bot || !BOT_LEVELS.includes(bot.level as BotLevel) || !PERSONAS.includes(bot.persona as Persona)) return null;
+  return { level: bot.level as BotLevel, persona: bot.persona as Persona };
+}
+
+/** One bot's settings: passed to every decision, never kept in a module global. */
+export interface BotConfig extends BotSettings {
   /** Seeds the bot's own choices; the same state and config always give the same decision. */
   readonly seed: number;
 }

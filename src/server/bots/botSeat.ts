@@ -6,16 +6,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { Server as ServerTypes } from 'boardgame.io';
-import { BOT_LEVELS, PERSONAS, type BotConfig, type BotLevel, type Persona } from '../../bots/types';
+import { botSettingsIn, type BotConfig, type BotSettings } from '../../bots/types';
 import { BOT_CREDENTIALS_PREFIX } from '../guards';
 import { seatOf } from '../seats';
 
-export const BOT_NAME = 'Computer';
+export type { BotSettings };
 
-export interface BotSettings {
-  level: BotLevel;
-  persona: Persona;
-}
+export const BOT_NAME = 'Computer';
 
 type Player = ServerTypes.MatchData['players'][number];
 
@@ -27,9 +24,7 @@ type Player = ServerTypes.MatchData['players'][number];
  */
 export function botSettingsOf(player: Player | undefined): BotSettings | null {
   if (typeof player?.credentials !== 'string' || !player.credentials.startsWith(BOT_CREDENTIALS_PREFIX)) return null;
-  const bot = (player.data as { bot?: Partial<BotSettings> } | null | undefined)?.bot;
-  if (!bot || !BOT_LEVELS.includes(bot.level as BotLevel) || !PERSONAS.includes(bot.persona as Persona)) return null;
-  return { level: bot.level as BotLevel, persona: bot.persona as Persona };
+  return botSettingsIn(player.data);
 }
 
 /** The seats of a match that the computer plays, with what a runner needs to play them. */

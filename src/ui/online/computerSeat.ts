@@ -4,13 +4,8 @@
  * spectator view and the debrief read it from here.
  */
 import type { Side } from '../../game';
-import { BOT_LEVELS, PERSONAS, type BotLevel, type Persona } from '../../bots/types';
+import { botSettingsIn, type BotSettings } from '../../bots/types';
 import { t } from '../i18n';
-
-export interface ComputerSettings {
-  level: BotLevel;
-  persona: Persona;
-}
 
 /** A seat as the server shows it (boardgame.io's match data without credentials; `data` is ours). */
 export interface SeatInfo {
@@ -20,16 +15,14 @@ export interface SeatInfo {
   isConnected?: boolean;
 }
 
-/** The computer's settings if the computer plays this seat, else null. */
-export function computerOf(player: SeatInfo | undefined): ComputerSettings | null {
-  const bot = (player?.data as { bot?: Partial<ComputerSettings> } | undefined)?.bot;
-  if (!player?.name || !bot || !BOT_LEVELS.includes(bot.level as BotLevel) || !PERSONAS.includes(bot.persona as Persona)) return null;
-  return { level: bot.level as BotLevel, persona: bot.persona as Persona };
+/** The computer's settings if the computer plays this seat (a seated name and its settings), else null. */
+export function computerOf(player: SeatInfo | undefined): BotSettings | null {
+  return player?.name ? botSettingsIn(player.data) : null;
 }
 
 /** The sides the computer plays, for the debrief. */
-export function computerSides(players: readonly SeatInfo[]): Partial<Record<Side, ComputerSettings>> {
-  const sides: Partial<Record<Side, ComputerSettings>> = {};
+export function computerSides(players: readonly SeatInfo[]): Partial<Record<Side, BotSettings>> {
+  const sides: Partial<Record<Side, BotSettings>> = {};
   for (const player of players) {
     const computer = computerOf(player);
     if (computer) sides[player.id === 0 ? 'us' : 'cn'] = computer;
