@@ -5,11 +5,11 @@
 import type { Ctx } from 'boardgame.io';
 import type { Side } from '../content/types';
 import { actingSide, REASON_MAX, toMove, toPlay, whyRefused, type DeRiskState, type Play } from '../game';
-import { seededRandom } from '../sim/headless';
 import { easyChoice } from './easy';
 import { searchPlays } from './hard';
 import { NORMAL_OPTIONS, explain, rankPlays } from './normal';
 import { botView, lite } from './position';
+import { seededRandom } from './random';
 import { oneLine } from './reasons';
 import { safeChoice } from './safe';
 import type { BotConfig, BotDecision } from './types';

@@ -4,7 +4,10 @@
  */
 import type { State } from 'boardgame.io';
 import { CreateGameReducer, InitializeGame, ProcessGameConfig } from 'boardgame.io/internal';
+import { seededRandom } from '../bots/random';
 import { DeRisk, enumerate, type BotMove, type DeRiskState, type SetupData } from '../game';
+
+export { seededRandom };
 
 type Reducer = ReturnType<typeof CreateGameReducer>;
 
@@ -64,18 +67,6 @@ export function playerToAct(state: State<DeRiskState>): string {
   const active = state.ctx.activePlayers;
   const [first] = active ? Object.keys(active) : [];
   return first ?? state.ctx.currentPlayer;
-}
-
-/** A small seeded generator (mulberry32) for choosing among legal moves. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface RandomGameOptions {
