@@ -3,37 +3,15 @@
  * the person mostly passes, sees the computer's live status, and reaches the debrief with the
  * computer's reasons (R12). axe-core checks the new screens.
  */
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inspect, launchBrowser, SHOTS, startServer, type AppServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { inspect, serverAndBrowser } from './harness';
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  return page;
-}
+const { url, newPage } = serverAndBrowser();
 
 describe('against the computer in the browser', () => {
   it('plays a quick game against the hard bot in a worker, to a debrief with its reasons', async () => {
     const page = await newPage();
-    await page.goto(server.url);
+    await page.goto(url());
     await page.getByLabel(/^Against the computer/).check();
     await page.getByLabel(/^I play Washington/).check();
     await page.getByLabel(/^Hard/).check();

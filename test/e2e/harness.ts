@@ -1,17 +1,16 @@
 /**
  * Browser tests against the built app served by the real server (`dist-server/server.cjs`),
- * in Debian's Chromium through playwright-core. Nothing is downloaded. Every page of a browser
- * from `launchBrowser` is watched for Content-Security-Policy violations, and every test of a
- * file that imports this harness fails if one was seen.
+ * in Debian's Chromium through playwright-core. Nothing is downloaded. A test file sets up with
+ * one call of `serverAndBrowser`; every page of its browser is watched for Content-Security-Policy
+ * violations, and every test of a file that imports this harness fails if one was seen.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { launchChromium, startServer, type AppServer } from './production';
 
 const require = createRequire(import.meta.url);
-export { CHROMIUM, startServer, type AppServer } from './production';
 
 const cspViolations: string[] = [];
 
@@ -46,7 +45,7 @@ async function watchCsp(context: BrowserContext): Promise<BrowserContext> {
   return context;
 }
 
-export async function launchBrowser(): Promise<Browser> {
+async function launchBrowser(): Promise<Browser> {
   const browser = await launchChromium();
   // browser.newPage() makes its context through newContext(), so this watches every page.
   const newContext = browser.newContext.bind(browser);
@@ -55,13 +54,16 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * The built server and a browser for the tests of one file (started before them, stopped
- * after), and pages at the first screen size that fail the test on any uncaught page error.
+ * The set-up of an e2e file, in one line: the built server (`env` adds settings) and a browser,
+ * started before the file's tests and stopped after them, and the screenshot folder (SHOTS).
+ * `newPage()` opens a page at the first screen size in a browser context of its own (its own
+ * storage, as another device would have) and fails the test on any uncaught page error.
  */
 export function serverAndBrowser(env: Record<string, string> = {}): { url: () => string; newPage: () => Promise<Page> } {
   let server: AppServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
     server = await startServer(env);
     browser = await launchBrowser();
   });
@@ -117,7 +119,7 @@ export const SIZES = [
 ] as const;
 export const SHOTS = 'test-results/screens';
 
-/** Checks a screen with axe-core and at every size, saving a screenshot of each (in SHOTS, which must exist). */
+/** Checks a screen with axe-core and at every size, saving a screenshot of each in SHOTS. */
 export async function inspect(page: Page, screen: string): Promise<void> {
   expect(await axeSerious(page), `axe on ${screen}`).toEqual([]);
   for (const size of SIZES) {

@@ -2,32 +2,11 @@
  * A whole hot-seat game in real Chromium, by clicking only; axe-core on every screen;
  * screenshots at three sizes (test-results/screens/), none of which may scroll sideways.
  */
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inspect, launchBrowser, SHOTS, startServer, type AppServer } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { inspect, serverAndBrowser, SHOTS } from './harness';
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(width = 1366, height = 768): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height } });
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  return page;
-}
+const { url, newPage } = serverAndBrowser();
 
 const curtain = (page: Page) => page.getByRole('heading', { name: /^Pass the device to / });
 const enabled = async (page: Page, name: string) => {
@@ -38,7 +17,7 @@ const enabled = async (page: Page, name: string) => {
 describe('hot seat in the browser', () => {
   it('plays a quick game to the debrief by clicking only, with every screen accessible', async () => {
     const page = await newPage();
-    await page.goto(server.url);
+    await page.goto(url());
     await expect.poll(() => page.getByRole('heading', { name: 'De-Risk', level: 1 }).count()).toBe(1);
     await inspect(page, 'start');
 
@@ -109,7 +88,7 @@ describe('hot seat in the browser', () => {
     ['glossary', '#/glossary', 'Glossary'],
   ])('the %s page reads well and is accessible', async (screen, hash, title) => {
     const page = await newPage();
-    await page.goto(`${server.url}/${hash}`);
+    await page.goto(`${url()}/${hash}`);
     await expect.poll(() => page.getByRole('heading', { name: title, level: 1, exact: true }).count()).toBe(1);
     await inspect(page, screen);
     await page.close();
@@ -117,7 +96,7 @@ describe('hot seat in the browser', () => {
 
   it('plays a quick game with the keyboard alone', async () => {
     const page = await newPage();
-    await page.goto(server.url);
+    await page.goto(url());
     /** Presses Tab until the focused element's text or label is `name`. */
     const focus = async (name: RegExp) => {
       for (let i = 0; i < 120; i += 1) {

@@ -3,35 +3,12 @@
  * play several rounds, one reloads and plays on; a spectator context sees no hand. And a lone
  * player gives the empty seat to the server's computer player and plays it to the debrief.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeSerious, launchBrowser, startServer, type AppServer } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeSerious, serverAndBrowser } from './harness';
 
-let server: AppServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  // A short pause before each computer move keeps the test quick (the default is 0.6–1.2 s).
-  server = await startServer({ BOT_THINK_MS: '50' });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  return page;
-}
+// A short pause before each computer move keeps the test quick (the default is 0.6–1.2 s).
+const { url, newPage } = serverAndBrowser({ BOT_THINK_MS: '50' });
 
 /** The side whose turn it is, as the top bar says. */
 async function turnOf(page: Page): Promise<string> {
@@ -48,8 +25,8 @@ async function act(page: Page, action?: string): Promise<void> {
 
 describe('online play', () => {
   it('two devices create and join by room code, play, reload and play on; a spectator sees no hand', async () => {
-    const washington = await openPage();
-    await washington.goto(server.url);
+    const washington = await newPage();
+    await washington.goto(url());
     await washington.getByLabel(/^Online, two devices/).check();
     await washington.getByLabel(/^Quick/).check();
     await washington.getByLabel('Your name').fill('Ada');
@@ -59,8 +36,8 @@ describe('online play', () => {
     expect(code).toMatch(/^[A-HJ-NP-Z2-9]{7}$/);
     expect(await axeSerious(washington)).toEqual([]);
 
-    const beijing = await openPage();
-    await beijing.goto(server.url);
+    const beijing = await newPage();
+    await beijing.goto(url());
     await beijing.getByLabel(/^Online, two devices/).check();
     await beijing.getByLabel('Room code:').fill(code.toLowerCase());
     await beijing.getByRole('button', { name: 'Go', exact: true }).click();
@@ -69,8 +46,8 @@ describe('online play', () => {
     await beijing.getByRole('heading', { name: 'Beijing’s desk' }).waitFor();
     await expect.poll(() => washington.getByRole('heading', { name: 'Waiting for the other player' }).count()).toBe(0);
 
-    const spectator = await openPage();
-    await spectator.goto(`${server.url}/#/watch/${code}`);
+    const spectator = await newPage();
+    await spectator.goto(`${url()}/#/watch/${code}`);
     await spectator.getByText(/Spectator view of match/).waitFor();
 
     // Round 1: Washington raises tariffs, Beijing passes, Washington passes.
@@ -96,8 +73,8 @@ describe('online play', () => {
   });
 
   it('a lone player gives the empty seat to the computer, plays it to the end, and the debrief names it and its reasons', async () => {
-    const page = await openPage();
-    await page.goto(server.url);
+    const page = await newPage();
+    await page.goto(url());
     await page.getByLabel(/^Online, two devices/).check();
     await page.getByLabel(/^Quick/).check();
     await page.getByLabel('Your name').fill('Ada');
