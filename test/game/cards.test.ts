@@ -1,30 +1,13 @@
 /** Every policy card played through a match (R6.2), and hand-checked effects of some of them. */
 import { describe, expect, it } from 'vitest';
 import { CONTENT } from '../../src/content';
-import type { CardDef, Condition, Side, TrackId } from '../../src/content/types';
+import type { CardDef, Condition, Side } from '../../src/content/types';
 import { allHold } from '../../src/game/conditions';
 import type { HeadlessMatch } from '../../src/sim/headless';
 import type { DeRiskState, Tracks } from '../../src/game/state';
 import { SIDE_TRACKS } from '../../src/game/tracks';
-import { BEIJING, lastEntry, play, startMatch, WASHINGTON } from '../helpers/match';
-
-/** Mid-range tracks in which no policy card's requirement fails. */
-const MID: Tracks = {
-  relationship: 4,
-  usSupport: 5,
-  cnSupport: 5,
-  usInflation: 5,
-  cnGrowth: 5,
-  interdependence: 10,
-  usTariff: 3,
-  cnTariff: 2,
-  exportControls: 3,
-  mineralBans: 1,
-  usMineralDependence: 3,
-  cnChipDependence: 3,
-  usLeverage: 10,
-  cnLeverage: 10,
-};
+import { BEIJING, lastEntry, midMatch, passRound, play, WASHINGTON } from '../helpers/match';
+import { trackChanges } from '../helpers/state';
 
 const PLAYER: Record<Side, string> = { us: WASHINGTON, cn: BEIJING };
 
@@ -54,30 +37,19 @@ function meet(G: DeRiskState, c: Condition): void {
   }
 }
 
-/** Round 1, these cards in hand, a neutral position (met for `card`'s requirements), no event leftovers. */
+/**
+ * Round 1, these cards in hand, the MID position with full leverage (any card affordable), met
+ * for `card`'s requirements, no event leftovers.
+ */
 function begin(hands: Partial<Record<Side, string[]>>, tracks: Partial<Tracks> = {}, card?: CardDef, seed = 'cards'): HeadlessMatch {
-  return startMatch({
+  return midMatch({
     seed,
     hands: { us: [], cn: [], ...hands },
-    tracks: { ...MID, ...tracks },
+    tracks: { usLeverage: 10, cnLeverage: 10, ...tracks },
     prepare: (G) => {
-      G.flags = [];
-      G.discounts = [];
-      G.offers = { pending: 0, approved: 0, blocked: 0, preempt: false };
       for (const req of card?.requires ?? []) if (!allHold(G, [req.when])) meet(G, req.when);
     },
   });
-}
-
-function diff(before: Tracks, after: Tracks): Partial<Record<TrackId, number>> {
-  const out: Partial<Record<TrackId, number>> = {};
-  for (const id of Object.keys(before) as TrackId[]) if (after[id] !== before[id]) out[id] = after[id] - before[id];
-  return out;
-}
-
-/** Whoever may act passes until round 2 starts. */
-function toRound2(match: HeadlessMatch): void {
-  while (match.state.G.round === 1) play(match, match.state.ctx.currentPlayer, 'pass');
 }
 
 /** Plays `id` (Washington passes first for a Beijing card) and returns what it did. */
@@ -85,7 +57,7 @@ function playOne(match: HeadlessMatch, side: Side, id: string) {
   if (side === 'cn' && match.state.ctx.currentPlayer === WASHINGTON) play(match, WASHINGTON, 'pass');
   const before = structuredClone(match.state.G);
   const accepted = match.move(PLAYER[side], 'playCard', id);
-  return { accepted, before, G: match.state.G, delta: diff(before.tracks, match.state.G.tracks), entry: lastEntry(match) };
+  return { accepted, before, G: match.state.G, delta: trackChanges(before.tracks, match.state.G.tracks), entry: lastEntry(match) };
 }
 
 const count = (pile: string[], id: string) => pile.filter((c) => c === id).length;
@@ -118,7 +90,7 @@ describe('R6.2 Washington cards, hand-checked', () => {
     const { delta, entry } = playOne(match, 'us', 'huaweiCutoff');
     expect(delta).toEqual({ exportControls: 1, cnGrowth: -1, cnSupport: -1, relationship: -2, usSupport: 1, usLeverage: -3 });
     expect(entry?.notes).toContainEqual({ kind: 'delayed', round: 2 });
-    toRound2(match);
+    passRound(match);
     const delayed = match.state.G.chronicle.find((e) => e.kind === 'delayed' && e.round === 2);
     expect(delayed).toMatchObject({ side: 'us', source: 'card:huaweiCutoff', changes: [{ track: 'cnChipDependence', from: 3, to: 2 }] });
   });
@@ -133,7 +105,7 @@ describe('R6.2 Washington cards, hand-checked', () => {
     const { delta, G } = playOne(match, 'us', 'monthlyTariffPlan');
     expect(delta).toEqual({ usTariff: 1, cnGrowth: -1, relationship: -1, usSupport: 1, usLeverage: -3 });
     expect(G.flags).toEqual([{ flag: 'tariffEscalation', duration: 'untilDeal' }]);
-    toRound2(match);
+    passRound(match);
     const escalation = match.state.G.chronicle.find((e) => e.kind === 'escalation');
     expect(escalation?.round).toBe(1);
     expect(escalation?.changes).toContainEqual({ track: 'usTariff', from: 4, to: 5 });
@@ -148,7 +120,7 @@ describe('R6.2 Washington cards, hand-checked', () => {
     expect(match.state.G.flags).toEqual([]);
     expect(lastEntry(match)?.notes).toContainEqual({ kind: 'flagCleared', flag: 'tariffEscalation' });
     const tariff = match.state.G.tracks.usTariff;
-    toRound2(match);
+    passRound(match);
     expect(match.state.G.chronicle.some((e) => e.kind === 'escalation')).toBe(false);
     expect(match.state.G.history.at(-1)?.tracks.usTariff).toBe(tariff);
   });
@@ -159,7 +131,7 @@ describe('R6.2 Washington cards, hand-checked', () => {
     play(match, BEIJING, 'pass');
     const before = structuredClone(match.state.G.tracks);
     play(match, WASHINGTON, 'act', 'cutTariffs');
-    expect(diff(before, match.state.G.tracks)).toEqual({ usTariff: -1, usInflation: -1, cnGrowth: 1, relationship: 1, usLeverage: -1 });
+    expect(trackChanges(before, match.state.G.tracks)).toEqual({ usTariff: -1, usInflation: -1, cnGrowth: 1, relationship: 1, usLeverage: -1 });
     expect(match.state.G.flags).toEqual([]);
   });
 
@@ -205,7 +177,7 @@ describe('R6.2 Beijing cards, hand-checked', () => {
     expect(playOne(match, 'cn', 'taiwanStraitDrills').delta).toEqual({ cnSupport: 2, relationship: -2, cnLeverage: -2 });
     const before = structuredClone(match.state.G.tracks);
     play(match, WASHINGTON, 'act', 'cutTariffs');
-    expect(diff(before, match.state.G.tracks)).toMatchObject({ usSupport: -2 });
+    expect(trackChanges(before, match.state.G.tracks)).toMatchObject({ usSupport: -2 });
     expect(lastEntry(match)?.notes).toContainEqual({ kind: 'hawkishCongress' });
   });
 
@@ -215,10 +187,10 @@ describe('R6.2 Beijing cards, hand-checked', () => {
     expect(playOne(match, 'cn', 'domesticDemandStimulus').delta).toEqual({ cnGrowth: 1, cnLeverage: -3 });
     const before = structuredClone(match.state.G.tracks);
     play(match, WASHINGTON, 'act', 'raiseTariffs');
-    expect(diff(before, match.state.G.tracks)).not.toHaveProperty('cnGrowth');
+    expect(trackChanges(before, match.state.G.tracks)).not.toHaveProperty('cnGrowth');
     expect(lastEntry(match)?.notes).toContainEqual({ kind: 'shieldUsed' });
     expect(match.state.G.flags).toEqual([]);
-    toRound2(match);
+    passRound(match);
     const delayed = match.state.G.chronicle.find((e) => e.kind === 'delayed' && e.round === 2);
     expect(delayed).toMatchObject({ side: 'cn', source: 'card:domesticDemandStimulus' });
     expect(delayed?.changes).toHaveLength(1);
@@ -231,7 +203,7 @@ describe('R6.2 Beijing cards, hand-checked', () => {
     const { delta, G } = playOne(match, 'cn', 'lngLongTermContract');
     expect(delta).toEqual({ relationship: 1, interdependence: 1, cnLeverage: -2 });
     expect(G.roundPurchases.lng).toBe(1);
-    toRound2(match);
+    passRound(match);
     expect(match.state.G.roundPurchases.lng).toBe(1);
     expect(match.state.G.purchases.lng).toBe(2);
   });

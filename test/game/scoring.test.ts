@@ -1,6 +1,6 @@
 import { describe, it, expect, vi, beforeEach } from 'vitest';
 import { BEIJING, WASHINGTON, calmMatch, play, startMatch } from '../helpers/match';
-import { makeState } from '../helpers/state';
+import { makeState, trackChanges } from '../helpers/state';
 import type { HeadlessMatch } from '../../src/sim/headless';
 import { CONTENT } from '../../src/content';
 import type { TrackId } from '../../src/content/types';
@@ -237,9 +237,7 @@ describe('R8.1–R8.4 round-end drift', () => {
     play(match, BEIJING, 'pass');
     const end = match.state.G.history.at(-1);
     expect(end?.round).toBe(1);
-    const diff: Partial<Record<TrackId, number>> = {};
-    for (const t of Object.keys(before) as TrackId[]) if (end && end.tracks[t] !== before[t]) diff[t] = end.tracks[t] - before[t];
-    expect(diff).toEqual(expected);
+    expect(end && trackChanges(before, end.tracks)).toEqual(expected);
     const drift = match.state.G.chronicle.find((e) => e.kind === 'drift');
     expect(drift?.changes.map((c) => [c.track, c.to - c.from]) ?? []).toEqual(Object.entries(expected));
   });

@@ -4,12 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { TRACK_IDS, type TrackId } from '../../src/content/types';
 import { foreseeRoundEnd, TRACKS, warnings } from '../../src/game';
 import { endRound } from '../../src/game/round';
+import { CALM } from '../helpers/match';
 import { fixedDice, makeState } from '../helpers/state';
-
-const CALM = {
-  relationship: 5, usSupport: 5, cnSupport: 5, usInflation: 4, cnGrowth: 5, interdependence: 10,
-  usTariff: 2, exportControls: 3, mineralBans: 0, usMineralDependence: 4,
-};
 
 describe('warnings', () => {
   it('a calm position warns about nothing', () => {
