@@ -48,6 +48,24 @@ export default tseslint.config(
     },
   },
   {
+    // The board shows the engine's board model (src/game/board.ts) and asks no rule itself.
+    files: ['src/ui/board/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '../../game',
+              importNames: ['whyRefused', 'legalPlays', 'legalProposals', 'actionMenu', 'costOf', 'dealCost', 'previewPlay', 'previewDeal', 'termAvailability', 'hawkVerdict', 'actingSide', 'incomeOf', 'scoreFor', 'agendaMet', 'warnings', 'toMove'],
+              message: 'Board components display the board model (boardModel in src/game/board.ts); ask the rules there.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/game/**', 'src/content/**', 'src/bots/**'],
     languageOptions: { globals: { ...globals['shared-node-browser'] } },
     rules: {

@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { messagesPlugin } from './scripts/messages.ts';
 
 /**
  * Source maps only when asked (`SOURCEMAP=1 npm run build`): a production build ships without
@@ -8,7 +9,7 @@ import { defineConfig } from 'vite';
 const sourcemap = ['1', 'true', 'yes'].includes((process.env.SOURCEMAP ?? '').toLowerCase());
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [messagesPlugin(), react()],
   build: {
     outDir: 'dist',
     sourcemap,

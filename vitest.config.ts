@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { messagesPlugin } from './scripts/messages.ts';
 
 export default defineConfig({
+  // The message catalogues are compiled as the build compiles them.
+  plugins: [messagesPlugin()],
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     exclude: ['test/e2e/**', 'test/services/**', 'node_modules/**'],

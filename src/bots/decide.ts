@@ -71,7 +71,7 @@ export function decide(G: DeRiskState, ctx: Ctx, config: BotConfig): BotDecision
   const view = botView(G, ctx, side);
   const chosen = choose(view, ctx, side, config, decisionSeed(config, view, side));
   const refusal = whyRefused(view, ctx, side, chosen.play);
-  const { play, reason } = refusal ? safeChoice(view, `my first idea was refused (${refusal.message})`) : chosen;
+  const { play, reason } = refusal ? safeChoice(view, `my first idea was refused (${refusal.code})`) : chosen;
   const line = clip(oneLine(reason));
   const move = toMove(play, line);
   if (toPlay(move.move, move.args) === null) throw new Error(`The bot produced an unknown move ${move.move}`);

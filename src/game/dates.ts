@@ -2,11 +2,10 @@
 import { CONTENT, must } from '../content';
 import type { ScenarioId } from '../content/types';
 
+/** A round's half-year; the interface words it ("H1 2025" in English, src/ui/bridge.ts). */
 export interface RoundDate {
   year: number;
   half: 1 | 2;
-  /** "H1 2025" */
-  label: string;
 }
 
 export function roundDate(scenario: ScenarioId, round: number): RoundDate {
@@ -14,5 +13,5 @@ export function roundDate(scenario: ScenarioId, round: number): RoundDate {
   const index = Math.max(0, round - 1);
   const year = start + Math.floor(index / 2);
   const half = index % 2 === 0 ? 1 : 2;
-  return { year, half, label: `H${half} ${year}` };
+  return { year, half };
 }

@@ -5,7 +5,7 @@ import type { Dice } from './cards';
 import { allHold } from './conditions';
 import { addToTrack, clearFlag, emptyOutcome, resolve, type Resolution } from './effects';
 import { refuse, type Refusal } from './refusals';
-import { other, SIDE_NAMES } from './sides';
+import { other } from './sides';
 import type { Ceiling, Deal, DeRiskState } from './state';
 import { SIDE_TRACKS } from './tracks';
 
@@ -29,27 +29,27 @@ export function requirementMet(G: DeRiskState, when: Condition, deal: readonly D
 /** Why a list of terms cannot be proposed now, or null if it can (R7.1). */
 export function termsProblem(G: DeRiskState, terms: unknown): Refusal | null {
   if (!Array.isArray(terms) || !terms.every((t): t is string => typeof t === 'string')) {
-    return refuse('malformed', 'A deal is a list of term ids.');
+    return refuse('malformed', { what: 'terms', max: 2 * MAX_TERMS_PER_SIDE });
   }
-  if (new Set(terms).size !== terms.length) return refuse('badTerms', 'A term appears twice in the deal.');
+  if (terms.length === 0) return refuse('noTerms', {});
+  const twice = terms.find((id, index) => terms.indexOf(id) !== index);
+  if (twice !== undefined) return refuse('termTwice', { kind: 'term', id: twice });
   const defs: DealTermDef[] = [];
   for (const id of terms) {
     const def = CONTENT.dealTerms.get(id);
-    if (!def) return refuse('badTerms', `There is no deal term called "${id}".`);
+    if (!def) return refuse('unknown', { kind: 'term', id });
     defs.push(def);
   }
   for (const side of ['us', 'cn'] as const) {
     const count = defs.filter((d) => d.side === side).length;
-    if (count === 0) return refuse('badTerms', `A deal needs at least one term from ${SIDE_NAMES[side]}.`);
-    if (count > MAX_TERMS_PER_SIDE) {
-      return refuse('badTerms', `A deal may hold at most ${MAX_TERMS_PER_SIDE} terms from ${SIDE_NAMES[side]}.`);
-    }
+    if (count === 0) return refuse('termsNeeded', { side });
+    if (count > MAX_TERMS_PER_SIDE) return refuse('tooManyTerms', { side, max: MAX_TERMS_PER_SIDE });
   }
   for (const def of defs) {
     const clash = def.excludes.find((x) => terms.includes(x));
-    if (clash) return refuse('badTerms', `“${def.title}” cannot go with “${must(CONTENT.dealTerms, clash, 'deal term').title}”.`);
-    const unmet = def.requires.find((req) => !requirementMet(G, req.when, defs));
-    if (unmet) return refuse('badTerms', `“${def.title}”: ${unmet.reason}`);
+    if (clash) return refuse('termsClash', { kind: 'term', id: def.id, with: clash });
+    const index = def.requires.findIndex((req) => !requirementMet(G, req.when, defs));
+    if (index >= 0) return refuse('requirement', { kind: 'term', id: def.id, index });
   }
   return null;
 }
@@ -60,12 +60,12 @@ export function termsProblem(G: DeRiskState, terms: unknown): Refusal | null {
  */
 export function termAvailability(G: DeRiskState, id: string, chosen: readonly string[]): Refusal | null {
   const def = CONTENT.dealTerms.get(id);
-  if (!def) return refuse('badTerms', `There is no deal term called "${id}".`);
+  if (!def) return refuse('unknown', { kind: 'term', id });
   const others = chosen.filter((x) => x !== id).flatMap((x) => CONTENT.dealTerms.get(x) ?? []);
   const clash = others.find((o) => o.excludes.includes(id) || def.excludes.includes(o.id));
-  if (clash) return refuse('badTerms', `“${def.title}” cannot go with “${clash.title}”.`);
-  const unmet = def.requires.find((req) => !requirementMet(G, req.when, [def, ...others]));
-  return unmet ? refuse('badTerms', unmet.reason) : null;
+  if (clash) return refuse('termsClash', { kind: 'term', id, with: clash.id });
+  const index = def.requires.findIndex((req) => !requirementMet(G, req.when, [def, ...others]));
+  return index >= 0 ? refuse('requirement', { kind: 'term', id, index }) : null;
 }
 
 /** Orders terms so that Beijing's apply first: a factory offer in the deal exists before it is approved. */

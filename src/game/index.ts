@@ -35,7 +35,8 @@ export {
 export { agendaMet, gameResult, scoreFor } from './scoring';
 export { enumerate, type BotMove } from './ai';
 export { MOVE_NAMES, MOVES, REASON_MAX, isMoveName, reasonProblem, toMove, toPlay, wireArgs, type Move, type MoveName } from './registry';
-export type { Refusal, RefusalCode } from './refusals';
+export type { ContentRef, Refusal, RefusalCode, RefusalOf, RefusalParams } from './refusals';
+export { LOBBY_ERROR_CODES, type ConnectionRefusalCode, type LobbyErrorCode, type ServerRefusal } from './wire';
 export { HAND_LIMIT } from './cards';
 export { PLAYER_OF, SIDE_NAMES, other, sideOf } from './sides';
 export { TRACKS, clampTrack, relationshipBand, SIDE_TRACKS, LEVERAGE_CAP, type TrackInfo } from './tracks';

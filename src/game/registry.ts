@@ -127,7 +127,7 @@ export function reasonProblem(move: string, args: readonly unknown[]): Refusal |
   const kind = KIND_OF.get(move);
   const arity = kind ? MOVES[kind].args.length : 0;
   if (reasonLine(args[arity]) !== null) return null;
-  return refuse('malformed', `A move's reason must be one line of text of at most ${REASON_MAX} characters.`, { max: REASON_MAX });
+  return refuse('malformed', { what: 'reason', max: REASON_MAX });
 }
 
 /**

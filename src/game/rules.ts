@@ -9,7 +9,7 @@ import { allHold } from './conditions';
 import { DEAL_COST, MAX_TERMS_PER_SIDE, requirementMet, termsProblem } from './deals';
 import { hasFlag } from './effects';
 import { refuse, type Refusal } from './refusals';
-import { other, SIDE_NAMES, sideOf } from './sides';
+import { other, sideOf } from './sides';
 import type { DeRiskState } from './state';
 import { SIDE_TRACKS } from './tracks';
 
@@ -80,13 +80,11 @@ function playDefFor(play: Play): PlayDef | undefined {
   return undefined;
 }
 
-function checkPlayDef(G: DeRiskState, side: Side, def: PlayDef): Refusal | null {
-  if (def.side !== side) return refuse('wrongSide', `“${def.title}” belongs to ${SIDE_NAMES[def.side]}.`);
-  if (def.tags.includes('purchase') && hasFlag(G, 'pandemic')) {
-    return refuse('pandemic', 'The pandemic has halted purchase orders this round.');
-  }
-  const unmet = def.requires.find((req) => !allHold(G, [req.when]));
-  if (unmet) return refuse('requirement', unmet.reason, { reason: unmet.reason });
+function checkPlayDef(G: DeRiskState, side: Side, kind: 'action' | 'card', def: PlayDef): Refusal | null {
+  if (def.side !== side) return refuse('wrongSide', { kind, id: def.id, owner: def.side });
+  if (def.tags.includes('purchase') && hasFlag(G, 'pandemic')) return refuse('pandemic', {});
+  const index = def.requires.findIndex((req) => !allHold(G, [req.when]));
+  if (index >= 0) return refuse('requirement', { kind, id: def.id, index });
   return affordable(G, side, costOf(G, side, def));
 }
 
@@ -94,41 +92,41 @@ function affordable(G: DeRiskState, side: Side, cost: number): Refusal | null {
   const have = G.tracks[SIDE_TRACKS[side].leverage];
   return have >= cost
     ? null
-    : refuse('cannotAfford', `It costs ${cost} leverage and ${SIDE_NAMES[side]} has ${have}.`, { cost, have, side });
+    : refuse('cannotAfford', { cost, have, side });
 }
 
 /** Why `side` may not make `play` now, or null if it may (R5.3). */
 export function whyRefused(G: DeRiskState, ctx: TurnInfo, side: Side, play: Play): Refusal | null {
-  if (ctx.gameover !== undefined) return refuse('gameOver', 'The game is over.');
+  if (ctx.gameover !== undefined) return refuse('gameOver', {});
   if (play.kind === 'accept' || play.kind === 'reject') {
-    if (!G.proposal) return refuse('noProposal', 'There is no deal on the table to answer.');
-    if (G.proposal.by === side) return refuse('notYourTurn', `${SIDE_NAMES[other(side)]} must answer this deal.`);
+    if (!G.proposal) return refuse('noProposal', {});
+    if (G.proposal.by === side) return refuse('ownProposal', { responder: other(side) });
     return null;
   }
-  if (G.proposal) return refuse('awaitingAnswer', `Waiting for ${SIDE_NAMES[other(G.proposal.by)]} to answer the deal.`);
-  if (sideOf(ctx.currentPlayer) !== side) return refuse('notYourTurn', `It is ${SIDE_NAMES[other(side)]}’s turn.`);
-  if (G.sides[side].passed) return refuse('passed', 'You have passed for the rest of this round.');
+  if (G.proposal) return refuse('awaitingAnswer', { responder: other(G.proposal.by) });
+  if (sideOf(ctx.currentPlayer) !== side) return refuse('notYourTurn', { turn: other(side) });
+  if (G.sides[side].passed) return refuse('passed', {});
   if (G.sides[side].actionsTaken >= ACTIONS_PER_ROUND) {
-    return refuse('noActionsLeft', `You have used all ${ACTIONS_PER_ROUND} actions this round.`);
+    return refuse('noActionsLeft', { actions: ACTIONS_PER_ROUND });
   }
   switch (play.kind) {
     case 'pass':
       return null;
     case 'action': {
       const def = playDefFor(play);
-      return def ? checkPlayDef(G, side, def) : refuse('unknown', `There is no action called "${play.id}".`);
+      return def ? checkPlayDef(G, side, 'action', def) : refuse('unknown', { kind: 'action', id: play.id });
     }
     case 'card': {
       const def = playDefFor(play);
-      if (!def) return refuse('unknown', `There is no card called "${play.id}".`);
-      if (!G.sides[side].hand.includes(play.id)) return refuse('notInHand', `“${def.title}” is not in your hand.`);
-      return checkPlayDef(G, side, def);
+      if (!def) return refuse('unknown', { kind: 'card', id: play.id });
+      if (!G.sides[side].hand.includes(play.id)) return refuse('notInHand', { kind: 'card', id: play.id });
+      return checkPlayDef(G, side, 'card', def);
     }
     case 'recycle':
-      if (!G.sides[side].hand.includes(play.id)) return refuse('notInHand', 'You can only recycle a card from your hand.');
+      if (!G.sides[side].hand.includes(play.id)) return refuse('notInHand', { kind: 'card', id: play.id });
       return affordable(G, side, RECYCLE_COST);
     case 'propose':
-      if (G.deal) return refuse('dealInForce', 'A deal is already in force; only one deal at a time.');
+      if (G.deal) return refuse('dealInForce', {});
       return termsProblem(G, play.terms) ?? affordable(G, side, dealCost(G, side));
   }
 }

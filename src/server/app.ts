@@ -69,14 +69,14 @@ const answerErrors: Middleware = async (ctx, next) => {
   } catch (error) {
     log('error', 'request-failed', { method: ctx.method, path: cut(ctx.path, 80), message: (error as Error).message });
     ctx.status = 500;
-    ctx.body = { error: SERVER_ERROR };
+    ctx.body = { code: 'serverError', error: SERVER_ERROR };
   }
 };
 
 /** The end of the line: whatever nothing above answered is not found (and never reaches boardgame.io's router). */
 const notFound: Middleware = async (ctx) => {
   ctx.status = 404;
-  ctx.body = { error: 'Not found.' };
+  ctx.body = { code: 'badRequest', error: 'Not found.' };
 };
 
 export function createDeRiskServer(options: ServerOptions) {

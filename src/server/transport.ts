@@ -1,7 +1,7 @@
 /**
- * boardgame.io's socket transport, rebuilt with the guards that 0.50.2 lacks (STACK.md traps
- * 3–9). It keeps boardgame.io's `Master` for the game logic (through bgio.ts) and changes what
- * reaches it and what leaves it:
+ * boardgame.io's socket transport, rebuilt with the guards that 0.50.2 lacks
+ * (docs/boardgame-io-traps.md, traps 3–9). It keeps boardgame.io's `Master` for the game
+ * logic (through bgio.ts) and changes what reaches it and what leaves it:
  * - only well-formed MAKE_MOVE actions of a seat the socket has synced as (S1, S2, S3);
  * - a sync for a match that does not exist creates nothing and leaves nothing behind (S5);
  * - the `initialState` in a sync goes through the player view like the rest (S4);
@@ -16,7 +16,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
 import type { Ctx, Game, State, StorageAPI } from 'boardgame.io';
 import { Server as SocketServer, type Socket } from 'socket.io';
-import { reasonProblem, sideOf, toPlay, whyRefused, type DeRiskState } from '../game';
+import { reasonProblem, sideOf, toPlay, whyRefused, type DeRiskState, type ServerRefusal } from '../game';
 import { clientAddress } from './address';
 import { gameMaster, playerViewFilter, serverContext, TransportBase, type Auth, type KoaApp, type Outgoing, type PlayerViewFilter, type SyncInfo } from './bgio';
 import { isMatchID, originAllowed, syncMessage, updateMessage } from './guards';
@@ -52,10 +52,6 @@ interface Seat {
   credentials: string | undefined;
 }
 
-export interface Refusal {
-  code: string;
-  message: string;
-}
 
 export const TOO_MANY_SOCKETS = 'Too many connections from your network; close a tab or two and try again.';
 
@@ -158,7 +154,7 @@ export class GuardedSocketIO extends TransportBase {
   private emit(seat: Pick<Seat, 'socket' | 'playerID'>, payload: Outgoing, filter: PlayerViewFilter): void {
     let data = filter(seat.playerID, payload);
     if (data.type === 'sync') {
-      // Trap 5: boardgame.io sends the initial state unfiltered: hands, decks and the seed.
+      // boardgame.io sends the initial state unfiltered: hands, decks and the seed (docs/boardgame-io-traps.md, trap 5).
       const [matchID, info] = data.args;
       const initialState = info.initialState ? (filter(seat.playerID, { type: 'sync', args: [matchID, { ...info, state: info.initialState }] }).args[1] as SyncInfo).state : undefined;
       data = { type: 'sync', args: [matchID, { ...info, initialState } as SyncInfo] };
@@ -171,7 +167,7 @@ export class GuardedSocketIO extends TransportBase {
       // A seat given up in the lobby (and perhaps taken by someone else) no longer sees its view.
       if (metadata && (seat.playerID === '0' || seat.playerID === '1') && seatOf(metadata, seat.playerID)?.credentials !== seat.credentials) {
         this.leave(seat.socket);
-        this.refuse(seat.socket, matchID, { code: 'seatLost', message: 'This seat is no longer yours.' });
+        this.refuse(seat.socket, matchID, { code: 'seatLost' });
         continue;
       }
       this.emit(seat, payload, filter);
@@ -184,7 +180,7 @@ export class GuardedSocketIO extends TransportBase {
       await work();
     } catch (error) {
       log('error', 'handler-failed', { socket: socket.id, matchID: cut(matchID), message: (error as Error).message });
-      socket.emit('refused', matchID, { code: 'serverError', message: 'The server could not handle that; please try again.' });
+      socket.emit('refused', matchID, { code: 'serverError' });
     }
   }
 
@@ -204,7 +200,7 @@ export class GuardedSocketIO extends TransportBase {
     return [...(this.rooms.get(seat.matchID) ?? [])].some((other) => other !== seat && other.playerID === seat.playerID && other.credentials === seat.credentials);
   }
 
-  private refuse(socket: Socket, matchID: string, refusal: Refusal, detail: Record<string, unknown> = {}): void {
+  private refuse(socket: Socket, matchID: string, refusal: ServerRefusal, detail: Record<string, unknown> = {}): void {
     log('info', 'refused', { socket: socket.id, matchID: cut(matchID), code: refusal.code, ...detail });
     socket.emit('refused', matchID, refusal);
     // boardgame.io's client shows chat messages to the page: the board reads the refusal from there.
@@ -236,12 +232,12 @@ export class GuardedSocketIO extends TransportBase {
     const unknownMatch = (matchID: string) => {
       unknownSyncs += 1;
       if (unknownSyncs === 1) log('info', 'unknown-match', { socket: socket.id, matchID: cut(matchID) });
-      socket.emit('refused', matchID, { code: 'unknownMatch', message: 'There is no match with that code.' });
+      socket.emit('refused', matchID, { code: 'unknownMatch' });
     };
 
     socket.on('sync', async (...args: unknown[]) => {
       const parsed = syncMessage.safeParse(args);
-      if (!parsed.success) return this.refuse(socket, '', { code: 'malformed', message: 'That sync message is not well formed.' });
+      if (!parsed.success) return this.refuse(socket, '', { code: 'malformedMessage' });
       const [matchID, playerID = null, credentials] = parsed.data;
       // An id the server could never have made is not looked up at all: nothing is queued or read.
       if (!isMatchID(matchID)) return unknownMatch(matchID);
@@ -255,7 +251,7 @@ export class GuardedSocketIO extends TransportBase {
             (payload) => this.broadcast(matchID, payload, filter),
           ).onSync(matchID, playerID, credentials ?? undefined);
           if (response && 'error' in response) {
-            return this.refuse(socket, matchID, { code: 'unauthorized', message: 'Those credentials do not hold that seat.' });
+            return this.refuse(socket, matchID, { code: 'unauthorized' });
           }
           this.leave(socket);
           await socket.join(matchID);
@@ -277,16 +273,16 @@ export class GuardedSocketIO extends TransportBase {
     socket.on('update', async (...args: unknown[]) => {
       const parsed = updateMessage.safeParse(args);
       const seat = this.seats.get(socket.id);
-      if (!parsed.success) return this.refuse(socket, seat?.matchID ?? '', { code: 'malformed', message: 'Only moves of this game can be sent.' });
+      if (!parsed.success) return this.refuse(socket, seat?.matchID ?? '', { code: 'malformedMessage' });
       const [action, stateID, matchID, playerID] = parsed.data;
       if (!seat || seat.matchID !== matchID || seat.playerID !== playerID || action.payload.playerID !== playerID) {
-        return this.refuse(socket, matchID, { code: 'notSeated', message: 'This connection does not hold that seat.' });
+        return this.refuse(socket, matchID, { code: 'notSeated' });
       }
       await this.guarded(socket, matchID, () =>
         queue.run(matchID, async () => {
           const { state: before, metadata } = await db.fetch(matchID, { state: true, metadata: true });
           const pending: Outgoing[] = [];
-          await master(
+          const answer = await master(
             (data) => this.emit(seat, data, filter),
             (payload) => pending.push(payload),
           ).onUpdate(action, stateID, matchID, playerID);
@@ -297,9 +293,9 @@ export class GuardedSocketIO extends TransportBase {
             if (!internal) this.options.onPersonActive?.(matchID);
             return;
           }
-          this.refuse(socket, matchID, refusalFor(before as State<DeRiskState> | undefined, stateID, action.payload.type, action.payload.args ?? [], playerID), {
-            move: action.payload.type,
-          });
+          // For a match that exists, the Master answers an error only when the move's credentials do not hold the seat (S3).
+          const refusal: ServerRefusal = answer && before ? { code: 'unauthorized' } : refusalFor(before as State<DeRiskState> | undefined, stateID, action.payload.type, action.payload.args ?? [], playerID);
+          this.refuse(socket, matchID, refusal, { move: action.payload.type });
           // Re-sync the sender so that it drops any optimistic state.
           await master(
             (data) => this.emit(seat, data, filter),
@@ -328,14 +324,14 @@ export class GuardedSocketIO extends TransportBase {
 }
 
 /** Why the server refused a move, in the engine's words where the engine can say. */
-function refusalFor(state: State<DeRiskState> | undefined, stateID: number, move: string, args: readonly unknown[], playerID: string): Refusal {
-  if (!state) return { code: 'unknownMatch', message: 'There is no match with that code.' };
-  if (state.ctx.gameover !== undefined) return { code: 'gameOver', message: 'The game is over.' };
-  if (state._stateID !== stateID) return { code: 'stale', message: 'The game moved on before your move arrived; your board has been refreshed.' };
+function refusalFor(state: State<DeRiskState> | undefined, stateID: number, move: string, args: readonly unknown[], playerID: string): ServerRefusal {
+  if (!state) return { code: 'unknownMatch' };
+  if (state.ctx.gameover !== undefined) return { code: 'gameOver' };
+  if (state._stateID !== stateID) return { code: 'stale' };
   const badReason = reasonProblem(move, args);
   if (badReason) return badReason;
   const side = sideOf(playerID);
   const play = toPlay(move, args);
   const refusal = side && play ? whyRefused(state.G, state.ctx as Ctx, side, play) : null;
-  return refusal ?? { code: 'unauthorized', message: 'That move was not accepted for this seat.' };
+  return refusal ?? { code: 'notAccepted' };
 }

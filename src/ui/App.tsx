@@ -1,10 +1,12 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { SetupData } from '../game';
 import type { ComputerOpponent } from './bots/opponent';
+import { LanguageMenu } from './common/LanguageMenu';
 import { t } from './i18n';
 import { createLocalMatch, prefetchHotSeat, type LocalMatch } from './localMatch';
 import { useRoute } from './router';
 import { StartScreen } from './start/StartScreen';
+import { useLocale } from './store/localeStore';
 
 // Everything but the start screen loads on demand: the first visit downloads only what it shows.
 const HotSeat = lazy(() => import('./hotseat/HotSeat'));
@@ -13,10 +15,28 @@ const GlossaryPage = lazy(() => import('./pages/GlossaryPage'));
 const OnlineMatch = lazy(() => import('./online/OnlineMatch'));
 const VsComputer = lazy(() => import('./bots/VsComputer'));
 
-const loading = <p role="status">{t('common.loading')}</p>;
+/** Shown while a screen's code arrives (a component, so it is worded in the language of the moment). */
+function Loading() {
+  return <p role="status">{t('common.loading')}</p>;
+}
+const loading = <Loading />;
 
-/** The app shell: the start screen, a hot-seat, computer or online match, and the rulebook and glossary. */
+/** The app shell: the screens, and the language menu under every one of them. */
 export function App() {
+  // Every screen is worded again when the language changes.
+  const locale = useLocale();
+  return (
+    <>
+      <Screens locale={locale} />
+      <footer className="app-footer">
+        <LanguageMenu />
+      </footer>
+    </>
+  );
+}
+
+/** The start screen, a hot-seat, computer or online match, and the rulebook and glossary. */
+function Screens({ locale }: { locale: string }) {
   const [route, go] = useRoute();
   const [match, setMatch] = useState<LocalMatch | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
@@ -26,9 +46,10 @@ export function App() {
   useEffect(() => () => match?.stop(), [match]);
   useEffect(() => (route.page === 'start' ? prefetchHotSeat() : undefined), [route.page]);
   useEffect(() => {
+    // The tab's title, in the language of the moment.
     document.title = t(`title.${route.page}`);
     if (route.page === 'play' || route.page === 'match' || route.page === 'start') setReturnTo(route);
-  }, [route]);
+  }, [route, locale]);
 
   const start = (setup: SetupData, opponent?: ComputerOpponent) => {
     setStartError(null);

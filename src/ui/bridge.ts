@@ -4,8 +4,8 @@
  */
 import { CONTENT } from '../content';
 import type { Tag } from '../content/types';
-import { relationshipBand, TRACKS, type Note, type Refusal, type Side, type TrackChange, type TrackId } from '../game';
-import { contentText, has, t } from './i18n';
+import { relationshipBand, roundDate, TRACKS, type ScenarioId, type ConnectionRefusalCode, type ContentRef, type Note, type Refusal, type RefusalCode, type RefusalOf, type Side, type TrackChange, type TrackId } from '../game';
+import { contentText, t } from './i18n';
 import { sideName } from './start/setupChoices';
 
 export const TRACK_ICONS: Readonly<Record<TrackId, string>> = {
@@ -53,6 +53,12 @@ export function tagIcon(tags: readonly Tag[]): string {
 /** A side's name in the active language (one definition, shared with the start screen). */
 export { sideName };
 export const trackLabel = (track: TrackId): string => t(`track.${track}`);
+
+/** A round's half-year in words ("H1 2025"). */
+export function dateLabel(scenario: ScenarioId, round: number): string {
+  const { half, year } = roundDate(scenario, round);
+  return t('date.half', { half, year: String(year) });
+}
 export const bandName = (value: number): string => t(`band.${relationshipBand(value)}`);
 
 /** "Strained, 4 of 10" for the relationship; "4 of 10" for other tracks. */
@@ -75,7 +81,7 @@ export function isGoodFor(change: TrackChange, side: Side | null): boolean {
   return info.owner === side ? better : !better;
 }
 
-type ContentKind = 'action' | 'card' | 'event' | 'agenda' | 'term' | 'scenario';
+export type ContentKind = 'action' | 'card' | 'event' | 'agenda' | 'term' | 'scenario';
 
 const TABLES = {
   action: CONTENT.actions,
@@ -92,10 +98,62 @@ export function contentField(kind: ContentKind, id: string, field: 'title' | 'te
   return entry ? contentText(kind, id, field, entry[field]) : id;
 }
 
-/** A refusal in the active language: its own message if the locale has one, else the engine's words. */
+/** The text of a content entry's `requires[index]` (why it cannot be played now), in the active language. */
+function requirementText(ref: ContentRef, index: number): string {
+  const def = ref.kind === 'term' ? CONTENT.dealTerms.get(ref.id) : ref.kind === 'action' ? CONTENT.actions.get(ref.id) : CONTENT.cards.get(ref.id);
+  const reason = def?.requires[index]?.reason ?? '';
+  return contentText(ref.kind, ref.id, `requires.${index}`, reason);
+}
+
+const title = (ref: ContentRef) => contentField(ref.kind, ref.id, 'title');
+
+/** Each refusal code in words: a Record, so a new code without its wording fails to compile. */
+const REFUSAL_WORDS: { readonly [C in RefusalCode]: (r: RefusalOf<C>) => string } = {
+  malformed: (r) => (r.what === 'reason' ? t('refusal.reasonTooLong', { max: r.max }) : t('refusal.termsNotAList')),
+  gameOver: () => t('refusal.gameOver'),
+  notYourTurn: (r) => t('refusal.notYourTurn', { side: sideName(r.turn) }),
+  ownProposal: (r) => t('refusal.ownProposal', { side: sideName(r.responder) }),
+  awaitingAnswer: (r) => t('refusal.awaitingAnswer', { side: sideName(r.responder) }),
+  noProposal: () => t('refusal.noProposal'),
+  passed: () => t('refusal.passed'),
+  noActionsLeft: (r) => t('refusal.noActionsLeft', { count: r.actions }),
+  unknown: (r) => t('refusal.unknown', { kind: r.kind, id: r.id }),
+  wrongSide: (r) => t('refusal.wrongSide', { title: title(r), side: sideName(r.owner) }),
+  notInHand: (r) => t('refusal.notInHand', { title: title(r) }),
+  cannotAfford: (r) => t('refusal.cannotAfford', { cost: r.cost, have: r.have, side: sideName(r.side) }),
+  requirement: (r) =>
+    r.kind === 'term' ? t('refusal.termRequirement', { title: title(r), reason: requirementText(r, r.index) }) : t('refusal.requirement', { reason: requirementText(r, r.index) }),
+  pandemic: () => t('refusal.pandemic'),
+  dealInForce: () => t('refusal.dealInForce'),
+  noTerms: () => t('refusal.noTerms'),
+  termTwice: (r) => t('refusal.termTwice', { title: title(r) }),
+  termsNeeded: (r) => t('refusal.termsNeeded', { side: sideName(r.side) }),
+  tooManyTerms: (r) => t('refusal.tooManyTerms', { side: sideName(r.side), max: r.max }),
+  termsClash: (r) => t('refusal.termsClash', { title: title(r), other: contentField('term', r.with, 'title') }),
+};
+
+function wordRefusal<C extends RefusalCode>(code: C, refusal: RefusalOf<C>): string {
+  const words: (r: RefusalOf<C>) => string = REFUSAL_WORDS[code];
+  return words(refusal);
+}
+
+/** Why a play is refused, in the active language. */
 export function refusalText(refusal: Refusal): string {
-  const key = `refusal.${refusal.code}`;
-  return refusal.params && has(key) ? t(key, refusal.params) : refusal.message;
+  return wordRefusal(refusal.code, refusal);
+}
+
+const CONNECTION_CODES: ReadonlySet<string> = new Set<ConnectionRefusalCode>(['malformedMessage', 'unauthorized', 'notSeated', 'seatLost', 'unknownMatch', 'stale', 'serverError', 'notAccepted']);
+const isConnectionCode = (code: string): code is ConnectionRefusalCode => CONNECTION_CODES.has(code);
+
+/**
+ * Why the server refused a socket message, in the active language. The refusal comes off the
+ * network: a code this client does not know (a newer server) reads as a general refusal.
+ */
+export function serverRefusalText(refusal: { code?: unknown }): string {
+  const code = typeof refusal.code === 'string' ? refusal.code : '';
+  if (isConnectionCode(code)) return t(`connection.${code}`);
+  if (Object.prototype.hasOwnProperty.call(REFUSAL_WORDS, code)) return refusalText(refusal as Refusal);
+  return t('connection.notAccepted');
 }
 
 /** A chronicle note in words, or null for notes that the changes already say. */

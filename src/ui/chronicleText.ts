@@ -4,8 +4,8 @@
  * wording fails to compile. The board's chronicle, the turning points, the reasons and the
  * computer's status line all word entries here.
  */
-import { roundDate, type ChronicleEntry, type ChronicleKind, type DeRiskState } from '../game';
-import { contentField, sideName } from './bridge';
+import type { ChronicleEntry, ChronicleKind, DeRiskState } from '../game';
+import { contentField, dateLabel, sideName } from './bridge';
 import { t } from './i18n';
 
 type EntryOf<K extends ChronicleKind> = Extract<ChronicleEntry, { kind: K }>;
@@ -47,5 +47,5 @@ export function realityOf(entry: ChronicleEntry): string | null {
 
 /** "Round 3, June 2025": a round of the chronicle, with its date in the scenario. */
 export function roundLabel(G: Pick<DeRiskState, 'scenario'>, round: number): string {
-  return t('log.round', { round, date: roundDate(G.scenario, round).label });
+  return t('log.round', { round, date: dateLabel(G.scenario, round) });
 }

@@ -5,48 +5,16 @@ import { CONTENT } from '../../src/content';
 import type { Side, TrackId } from '../../src/content/types';
 import { whyRefused } from '../../src/game/rules';
 import type { ChronicleEntry, DeRiskState, Tracks } from '../../src/game/state';
-import { BEIJING, lastEntry, play, startMatch, WASHINGTON } from '../helpers/match';
+import { BEIJING, lastEntry, midMatch, passRound, play, WASHINGTON } from '../helpers/match';
+import { trackChanges } from '../helpers/state';
+import { refusalText } from '../../src/ui/bridge';
 
-/** Mid-range tracks: no requirement of a standard action fails, no track is at a limit. */
-const MID: Tracks = {
-  relationship: 5,
-  usSupport: 5,
-  cnSupport: 5,
-  usInflation: 5,
-  cnGrowth: 5,
-  interdependence: 10,
-  usTariff: 3,
-  cnTariff: 2,
-  exportControls: 2,
-  mineralBans: 1,
-  usMineralDependence: 3,
-  cnChipDependence: 3,
-  usLeverage: 8,
-  cnLeverage: 8,
-};
+/** A refusal as a player reads it (the engine gives codes; the interface words them). */
+const say = (refusal: Parameters<typeof refusalText>[0] | null) => (refusal ? refusalText(refusal) : null);
+
 
 /** Round 1 in the MID position, with no flag, discount or offer left by the round's event. */
-function begin(tracks: Partial<Tracks> = {}, prepare?: (G: DeRiskState) => void, seed = 'actions') {
-  return startMatch({
-    seed,
-    tracks: { ...MID, ...tracks },
-    prepare: (G) => {
-      G.flags = [];
-      G.discounts = [];
-      G.offers = { pending: 0, approved: 0, blocked: 0, preempt: false };
-      prepare?.(G);
-    },
-  });
-}
-
-/** Every track that moved, with its delta. */
-function diff(before: Tracks, after: Tracks): Partial<Record<TrackId, number>> {
-  const out: Partial<Record<TrackId, number>> = {};
-  for (const id of Object.keys(before) as TrackId[]) {
-    if (after[id] !== before[id]) out[id] = after[id] - before[id];
-  }
-  return out;
-}
+const begin = (tracks: Partial<Tracks> = {}, prepare?: (G: DeRiskState) => void, seed = 'actions') => midMatch({ seed, tracks, prepare });
 
 /** Plays a standard action for `side` (Washington passes first so that Beijing can act). */
 function runAction(side: Side, id: string, tracks: Partial<Tracks> = {}, prepare?: (G: DeRiskState) => void, seed?: string) {
@@ -55,16 +23,11 @@ function runAction(side: Side, id: string, tracks: Partial<Tracks> = {}, prepare
   const before = structuredClone(match.state.G);
   play(match, side === 'us' ? WASHINGTON : BEIJING, 'act', id);
   const entry = lastEntry(match);
-  return { match, before, G: match.state.G, delta: diff(before.tracks, match.state.G.tracks), entry };
+  return { match, before, G: match.state.G, delta: trackChanges(before.tracks, match.state.G.tracks), entry };
 }
 
 function expectActionEntry(entry: ChronicleEntry | undefined, side: Side, id: string, cost: number): void {
   expect(entry).toMatchObject({ kind: 'action', round: 1, side, action: id, cost });
-}
-
-/** Whoever may act passes until the round ends and round 2 starts. */
-function endRound(match: ReturnType<typeof begin>): void {
-  while (match.state.G.round === 1) play(match, match.state.ctx.currentPlayer, 'pass');
 }
 
 type Row = [string, Side, Partial<Tracks>, Partial<Record<TrackId, number>>, number];
@@ -204,7 +167,7 @@ describe('R5.4 the standard menus', () => {
     expect(delta).toEqual({ ...now, [leverage]: -cost });
     expectActionEntry(entry, side, id, cost);
     expect(entry?.notes).toContainEqual({ kind: 'delayed', round: 2 });
-    endRound(match);
+    passRound(match);
     const round2 = match.state.G.chronicle.filter((e) => e.round === 2);
     expect(round2[0]).toMatchObject({ kind: 'delayed', side, source: `action:${id}`, changes: [{ track, from: 3, to: 2 }] });
     expect(round2.findIndex((e) => e.kind === 'event')).toBeGreaterThan(0);
@@ -216,11 +179,11 @@ describe('R5.4 the standard menus', () => {
     expect(whyRefused(match.state.G, match.state.ctx as Ctx, 'us', { kind: 'action', id: 'tariffExclusions' })?.code).toBe('requirement');
     expect(match.move(WASHINGTON, 'act', 'tariffExclusions')).toBe(false);
     const noTariff = begin({ usTariff: 0, usInflation: 6 });
-    expect(whyRefused(noTariff.state.G, noTariff.state.ctx as Ctx, 'us', { kind: 'action', id: 'tariffExclusions' })?.message).toMatch(/no U\.S\. tariff/);
+    expect(say(whyRefused(noTariff.state.G, noTariff.state.ctx as Ctx, 'us', { kind: 'action', id: 'tariffExclusions' }))).toMatch(/no U\.S\. tariff/);
     const once = begin({ usTariff: 1, usInflation: 6 });
     play(once, WASHINGTON, 'act', 'tariffExclusions');
     play(once, BEIJING, 'pass');
-    expect(whyRefused(once.state.G, once.state.ctx as Ctx, 'us', { kind: 'action', id: 'tariffExclusions' })?.message).toBe('Exclusions were already granted this round.');
+    expect(say(whyRefused(once.state.G, once.state.ctx as Ctx, 'us', { kind: 'action', id: 'tariffExclusions' }))).toBe('Exclusions were already granted this round.');
     expect(once.move(WASHINGTON, 'act', 'tariffExclusions')).toBe(false);
     expect(once.state.G.tracks.usInflation).toBe(5);
   });

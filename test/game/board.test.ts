@@ -69,7 +69,7 @@ describe('the board model', () => {
     expect(chosen.sort()).toEqual([...proposal.terms].sort());
     const empty = boardModel(G, ctx as Ctx, 'us', []).desk?.deal;
     expect(empty?.hawks).toBeNull();
-    expect(empty?.propose.refusal?.code).toBe('badTerms');
+    expect(empty?.propose.refusal?.code).toBe('noTerms');
   });
 
   it('has no desk without a seat on screen, and the same capitals and warnings for everyone', () => {

@@ -1,23 +1,19 @@
 import { describe, it, expect, vi, beforeEach } from 'vitest';
-import { BEIJING, WASHINGTON, calmMatch as sharedCalmMatch, lastEntry, play, playerToAct, startMatch, type MatchOptions } from '../helpers/match';
+import { BEIJING, WASHINGTON, calmMatch as sharedCalmMatch, lastEntry, passRound, play, playerToAct, startMatch, type MatchOptions } from '../helpers/match';
+import { trackChanges } from '../helpers/state';
 import type { HeadlessMatch } from '../../src/sim/headless';
 import { hawkVerdict } from '../../src/game/deals';
 import { whyRefused } from '../../src/game/rules';
 import { scoreFor } from '../../src/game/scoring';
-import type { GameResult, Tracks } from '../../src/game/state';
-import type { TrackId } from '../../src/content/types';
+import type { GameResult } from '../../src/game/state';
+import { refusalText } from '../../src/ui/bridge';
+
+/** A refusal as a player reads it (the engine gives codes; the interface words them). */
+const say = (refusal: Parameters<typeof refusalText>[0] | null) => (refusal ? refusalText(refusal) : null);
 
 /** The shared calm position, with a relationship of 6 so that deals have room to move it. */
 function calmMatch(options: MatchOptions = {}): HeadlessMatch {
   return sharedCalmMatch({ ...options, tracks: { relationship: 6, ...options.tracks } });
-}
-
-/** Both sides pass until the round is over. */
-function passRound(match: HeadlessMatch): void {
-  const round = match.state.G.round;
-  while (match.state.ctx.gameover === undefined && match.state.G.round === round) {
-    play(match, playerToAct(match.state), 'pass');
-  }
 }
 
 /** Washington proposes, Beijing signs; Beijing is then to act. */
@@ -26,12 +22,6 @@ function signed(terms: string[], options: MatchOptions = {}): HeadlessMatch {
   play(match, WASHINGTON, 'proposeDeal', terms);
   play(match, BEIJING, 'acceptDeal');
   return match;
-}
-
-function trackDiff(before: Tracks, after: Tracks): Partial<Record<TrackId, number>> {
-  const diff: Partial<Record<TrackId, number>> = {};
-  for (const id of Object.keys(before) as TrackId[]) if (after[id] !== before[id]) diff[id] = after[id] - before[id];
-  return diff;
 }
 
 const endOfRound = (match: HeadlessMatch) => match.state.G.history.at(-1);
@@ -56,14 +46,14 @@ describe('R7.1 proposing a deal', () => {
     ['three Beijing terms', ['appReprieve', 'buyLng', 'buyFarm', 'buyMedical'], {}, 'at most 2 terms from Beijing'],
     ['an excluded pair', ['tariffCut1', 'tariffCut2', 'buyLng'], {}, 'cannot go with'],
     ['an unmet requirement', ['easeControls', 'buyLng'], { exportControls: 0 }, 'There are no export controls to ease.'],
-    ['an unknown term', ['appReprieve', 'buyTofu'], {}, 'There is no deal term called "buyTofu".'],
-    ['a repeated term', ['appReprieve', 'buyLng', 'buyLng'], {}, 'A term appears twice in the deal.'],
+    ['an unknown term', ['appReprieve', 'buyTofu'], {}, 'There is no deal term called “buyTofu”.'],
+    ['a repeated term', ['appReprieve', 'buyLng', 'buyLng'], {}, '“LNG” appears twice in the deal.'],
     ['too little leverage', ['appReprieve', 'buyLng'], { usLeverage: 1 }, 'It costs 2 leverage and Washington has 1.'],
   ] as const)('R7.1 a proposal with %s is refused and changes nothing', (_label, terms, tracks, message) => {
     const match = calmMatch({ tracks });
     const before = structuredClone(match.state.G);
     const refusal = whyRefused(before, match.state.ctx, 'us', { kind: 'propose', terms });
-    expect(refusal?.message).toContain(message);
+    expect(say(refusal)).toContain(message);
     expect(match.move(WASHINGTON, 'proposeDeal', [...terms])).toBe(false);
     expect(match.state.G.tracks).toEqual(before.tracks);
     expect(match.state.G.proposal).toBeNull();
@@ -73,10 +63,9 @@ describe('R7.1 proposing a deal', () => {
   it('R7.1 approveInvestment needs an offer on the table, or a factory investment in the same deal', () => {
     const match = calmMatch();
     const propose = (terms: string[]) => whyRefused(match.state.G, match.state.ctx, 'us', { kind: 'propose', terms });
-    expect(propose(['approveInvestment', 'buyLng'])).toEqual({
-      code: 'badTerms',
-      message: '“Approve a pending Chinese factory”: There is no Chinese factory offer on the table to approve.',
-    });
+    const refusal = propose(['approveInvestment', 'buyLng']);
+    expect(refusal).toEqual({ code: 'requirement', kind: 'term', id: 'approveInvestment', index: 0 });
+    expect(say(refusal)).toBe('“Approve a pending Chinese factory”: There is no Chinese factory offer on the table to approve.');
     expect(propose(['approveInvestment', 'factoryInvestment'])).toBeNull();
     play(match, WASHINGTON, 'proposeDeal', ['approveInvestment', 'factoryInvestment']);
     play(match, BEIJING, 'acceptDeal');
@@ -106,7 +95,7 @@ describe('R7.2 answering a deal', () => {
     expect(match.move(WASHINGTON, 'pass')).toBe(false);
     expect(match.move(WASHINGTON, 'acceptDeal')).toBe(false);
     expect(match.move(BEIJING, 'act', 'signLng')).toBe(false);
-    expect(whyRefused(match.state.G, match.state.ctx, 'us', { kind: 'accept' })?.code).toBe('notYourTurn');
+    expect(whyRefused(match.state.G, match.state.ctx, 'us', { kind: 'accept' })?.code).toBe('ownProposal');
     expect(match.state.G.proposal).not.toBeNull();
   });
 
@@ -140,7 +129,7 @@ describe('R7.2 answering a deal', () => {
     play(match, WASHINGTON, 'proposeDeal', ['tariffCut1', 'buyLng']);
     play(match, BEIJING, 'rejectDeal');
     const { G } = match.state;
-    expect(trackDiff(before.tracks, G.tracks)).toEqual({ usLeverage: -2 });
+    expect(trackChanges(before.tracks, G.tracks)).toEqual({ usLeverage: -2 });
     expect(G.deal).toBeNull();
     expect(G.proposal).toBeNull();
     expect(G.offers).toEqual(before.offers);
@@ -158,7 +147,7 @@ describe('R7.3 signing', () => {
     const { G } = match.state;
     // tariffCut1: tariff −1, inflation −1, growth +1; signing: relationship +2, interdependence +1;
     // hawks: Washington gave 1 and got 2 (+1), Beijing gave 2 and got 1 (−1).
-    expect(trackDiff(before, G.tracks)).toEqual({
+    expect(trackChanges(before, G.tracks)).toEqual({
       usTariff: -1,
       usInflation: -1,
       cnGrowth: 1,
@@ -258,7 +247,7 @@ describe('R7.4 obligations and upkeep', () => {
     play(match, BEIJING, 'pass');
     const end = endOfRound(match);
     expect(end?.round).toBe(4);
-    expect(trackDiff(before, end?.tracks ?? before)).toEqual({ relationship: -2, cnSupport: -1 });
+    expect(trackChanges(before, end?.tracks ?? before)).toEqual({ relationship: -2, cnSupport: -1 });
     expect(end?.dealHealth).toBeNull();
     expect(match.state.G.deal).toBeNull();
     expect(match.state.G.lastRelationshipCut).toBe('cn');
@@ -276,7 +265,7 @@ describe('R7.5 open breach', () => {
     expect(G.deal).toBeNull();
     // raiseTariffs: tariff +1, growth −1, relationship −1, interdependence −1, support +1;
     // collapse charged to Washington: relationship −2, support −1.
-    expect(trackDiff(before, G.tracks)).toEqual({
+    expect(trackChanges(before, G.tracks)).toEqual({
       usTariff: 1,
       cnGrowth: -1,
       relationship: -3,
@@ -296,7 +285,7 @@ describe('R7.5 open breach', () => {
     expect(G.deal).toBeNull();
     // banMineral: bans +1, relationship −2, interdependence −1, support +1;
     // collapse charged to Beijing: relationship −2, support −1.
-    expect(trackDiff(before, G.tracks)).toEqual({
+    expect(trackChanges(before, G.tracks)).toEqual({
       mineralBans: 1,
       relationship: -4,
       interdependence: -1,
@@ -331,10 +320,9 @@ describe('R7.5 open breach', () => {
 describe('R7.1 one deal at a time, R7.6 scoring', () => {
   it('R7.1 while a deal is in force no other deal can be proposed', () => {
     const match = signed(['appReprieve', 'buyLng']);
-    expect(whyRefused(match.state.G, match.state.ctx, 'cn', { kind: 'propose', terms: ['appReprieve', 'buyFarm'] })).toEqual({
-      code: 'dealInForce',
-      message: 'A deal is already in force; only one deal at a time.',
-    });
+    const refusal = whyRefused(match.state.G, match.state.ctx, 'cn', { kind: 'propose', terms: ['appReprieve', 'buyFarm'] });
+    expect(refusal).toEqual({ code: 'dealInForce' });
+    expect(say(refusal)).toBe('A deal is already in force; only one deal at a time.');
     expect(match.move(BEIJING, 'proposeDeal', ['appReprieve', 'buyFarm'])).toBe(false);
     expect(match.state.G.deal?.terms).toEqual(['appReprieve', 'buyLng']);
   });

@@ -1,6 +1,6 @@
 import { describe, it, expect, vi, beforeEach } from 'vitest';
-import { BEIJING, WASHINGTON, lastEntry, play, playerToAct, startMatch, type MatchOptions } from '../helpers/match';
-import { makeState, resolution } from '../helpers/state';
+import { BEIJING, MID, WASHINGTON, calmMatch, lastEntry, passRound, play, startMatch } from '../helpers/match';
+import { fixedDice, makeState, resolution, trackChanges } from '../helpers/state';
 import type { HeadlessMatch } from '../../src/sim/headless';
 import { CONTENT, must } from '../../src/content';
 import type { Effect, TrackId } from '../../src/content/types';
@@ -8,29 +8,14 @@ import { resolve } from '../../src/game/effects';
 import { costOf, incomeOf, whyRefused } from '../../src/game/rules';
 import { initialState } from '../../src/game/setup';
 import type { DeRiskState, Tracks } from '../../src/game/state';
-import { fixedDice } from '../helpers/state';
+import { refusalText } from '../../src/ui/bridge';
+
+/** A refusal as a player reads it (the engine gives codes; the interface words them). */
+const say = (refusal: Parameters<typeof refusalText>[0] | null) => (refusal ? refusalText(refusal) : null);
 
 beforeEach(() => {
   vi.spyOn(console, 'error').mockImplementation(() => {});
 });
-
-/** Every track away from its ends, and under every event's thresholds. */
-const MID: Tracks = {
-  relationship: 5,
-  usSupport: 5,
-  cnSupport: 5,
-  usInflation: 5,
-  cnGrowth: 5,
-  interdependence: 10,
-  usTariff: 2,
-  cnTariff: 2,
-  exportControls: 2,
-  mineralBans: 1,
-  usMineralDependence: 3,
-  cnChipDependence: 3,
-  usLeverage: 5,
-  cnLeverage: 5,
-};
 
 const action = (id: string) => must(CONTENT.actions, id, 'action');
 
@@ -126,13 +111,12 @@ function hasCondition(effects: readonly Effect[]): boolean {
 
 describe('R9.1 R9.2 every event does what its text says', () => {
   it.each(CASES.map((c) => [c.id, c.branch, c] as const))('R9.1 %s (%s)', (id, _branch, c) => {
-    const G = makeState({ tracks: { ...MID, ...c.tracks } });
+    // Tariffs below 3: the branch a tariff event's first case names.
+    const G = makeState({ tracks: { ...MID, usTariff: 2, ...c.tracks } });
     c.prepare?.(G);
     const before = { ...G.tracks };
     resolve(resolution(G), must(CONTENT.events, id, 'event').effects);
-    const diff: Partial<Record<TrackId, number>> = {};
-    for (const t of Object.keys(before) as TrackId[]) if (G.tracks[t] !== before[t]) diff[t] = G.tracks[t] - before[t];
-    expect(diff).toEqual(c.deltas);
+    expect(trackChanges(before, G.tracks)).toEqual(c.deltas);
     if (Object.keys(c.deltas).length === 0) expect(c.check).toBeDefined();
     c.check?.(G);
   });
@@ -145,28 +129,10 @@ describe('R9.1 R9.2 every event does what its text says', () => {
   });
 });
 
-/** Tracks on which the round-end drift (R8.1–R8.4) changes nothing. */
-const CALM: Partial<Tracks> = { relationship: 5, usSupport: 5, cnSupport: 5, usInflation: 4, cnGrowth: 5, mineralBans: 0 };
-
 describe('R9.1 R9.3 R9.4 event kinds in play', () => {
-  /** A 2025 match whose event deck holds exactly `events` (the first one is drawn in round 2). */
-  function withEvents(events: string[], options: MatchOptions = {}): HeadlessMatch {
-    return startMatch({
-      ...options,
-      tracks: { ...CALM, usLeverage: 6, cnLeverage: 6, ...options.tracks },
-      prepare: (G) => {
-        G.eventDeck = [...events].reverse();
-        options.prepare?.(G);
-      },
-    });
-  }
-  const passRound = (match: HeadlessMatch) => {
-    const round = match.state.G.round;
-    while (match.state.ctx.gameover === undefined && match.state.G.round === round) play(match, playerToAct(match.state), 'pass');
-  };
 
   it('R5.2 R9.1 a discount event makes Beijing’s LNG order 1 cheaper for that round only', () => {
-    const match = withEvents(['lngDemand']);
+    const match = calmMatch({ events: ['lngDemand'] });
     passRound(match);
     expect(match.state.G.currentEvent).toBe('lngDemand');
     play(match, WASHINGTON, 'pass');
@@ -182,7 +148,7 @@ describe('R9.1 R9.3 R9.4 event kinds in play', () => {
   });
 
   it('R9.4 an offer event puts a factory offer on the table for Washington to approve', () => {
-    const match = withEvents(['autoSuppliers']);
+    const match = calmMatch({ events: ['autoSuppliers'] });
     expect(match.move(WASHINGTON, 'act', 'approveFactory')).toBe(false);
     passRound(match);
     expect(match.state.G.offers.pending).toBe(1);
@@ -194,7 +160,7 @@ describe('R9.1 R9.3 R9.4 event kinds in play', () => {
     ['after Washington approved a plant', true, -1],
     ['with no plant approved', false, 0],
   ])('R9.4 the plant recall %s moves Washington support by %i', (_label, approve, delta) => {
-    const match = withEvents(['plantRecall'], { prepare: (G) => void (G.offers.pending = 1) });
+    const match = calmMatch({ events: ['plantRecall'], prepare: (G) => void (G.offers.pending = 1) });
     if (approve) play(match, WASHINGTON, 'act', 'approveFactory');
     passRound(match);
     const endOfRound1 = match.state.G.history.at(-1)?.tracks.usSupport ?? NaN;
@@ -203,7 +169,7 @@ describe('R9.1 R9.3 R9.4 event kinds in play', () => {
   });
 
   it('R9.3 a concession waiver makes the next tariff cut cost no support, the one after costs 1', () => {
-    const match = withEvents(['techLobby']);
+    const match = calmMatch({ events: ['techLobby'] });
     passRound(match);
     const support = match.state.G.tracks.usSupport;
     play(match, WASHINGTON, 'act', 'cutTariffs');
@@ -216,7 +182,7 @@ describe('R9.1 R9.3 R9.4 event kinds in play', () => {
   });
 
   it('R9.3 an unused concession waiver expires at the round end', () => {
-    const match = withEvents(['techLobby']);
+    const match = calmMatch({ events: ['techLobby'] });
     passRound(match);
     passRound(match);
     expect(match.state.G.flags).toEqual([]);
@@ -226,7 +192,7 @@ describe('R9.1 R9.3 R9.4 event kinds in play', () => {
   });
 
   it('R9.3 a hawkish Congress costs support at once (relationship 6+) and makes concessions cost 1 more that round', () => {
-    const match = withEvents(['hawkishCongress'], { tracks: { relationship: 6 } });
+    const match = calmMatch({ events: ['hawkishCongress'], tracks: { relationship: 6 } });
     passRound(match);
     const endOfRound1 = match.state.G.history.at(-1)?.tracks.usSupport ?? NaN;
     expect(match.state.G.tracks.usSupport).toBe(endOfRound1 - 1);
@@ -242,7 +208,7 @@ describe('R9.1 R9.3 R9.4 event kinds in play', () => {
     const match = startMatch({ setup: { scenario: '2020' }, hands: { cn: ['boeingMegaOrder'] }, tracks: { cnLeverage: 6 } });
     play(match, WASHINGTON, 'pass');
     const { G, ctx } = match.state;
-    expect(whyRefused(G, ctx, 'cn', { kind: 'action', id: 'buyFarm' })?.message).toBe(
+    expect(say(whyRefused(G, ctx, 'cn', { kind: 'action', id: 'buyFarm' }))).toBe(
       'The pandemic has halted purchase orders this round.',
     );
     expect(match.move(BEIJING, 'playCard', 'boeingMegaOrder')).toBe(false);

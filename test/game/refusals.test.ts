@@ -4,6 +4,7 @@ import type { HeadlessMatch } from '../../src/sim/headless';
 import type { RefusalCode } from '../../src/game/refusals';
 import { whyRefused, type Play } from '../../src/game/rules';
 import type { Side } from '../../src/content/types';
+import { refusalText } from '../../src/ui/bridge';
 import { BEIJING, play, startMatch, WASHINGTON, type MatchOptions } from '../helpers/match';
 
 beforeEach(() => {
@@ -17,14 +18,9 @@ afterEach(() => {
 function begin(options: MatchOptions = {}): HeadlessMatch {
   return startMatch({
     seed: 'refusals',
+    clean: true,
     ...options,
     tracks: { relationship: 5, usSupport: 5, cnSupport: 5, usLeverage: 6, cnLeverage: 6, ...options.tracks },
-    prepare: (G) => {
-      G.flags = [];
-      G.discounts = [];
-      G.offers = { pending: 0, approved: 0, blocked: 0, preempt: false };
-      options.prepare?.(G);
-    },
   });
 }
 
@@ -40,7 +36,7 @@ type Sent = [move: string, ...args: unknown[]];
 function expectRefused(match: HeadlessMatch, side: Side, playOf: Play, code: RefusalCode, words: RegExp, sent: Sent): void {
   const refusal = whyRefused(match.state.G, match.state.ctx, side, playOf);
   expect(refusal?.code).toBe(code);
-  expect(refusal?.message).toMatch(words);
+  expect(refusal && refusalText(refusal)).toMatch(words);
   const G = structuredClone(match.state.G);
   const ctx = structuredClone(match.state.ctx);
   expect(match.move(PLAYER[side], ...sent)).toBe(false);
@@ -58,7 +54,7 @@ describe('R5.3 whyRefused and the reducer agree on every refusal', () => {
     ['null terms', [null, 'tariffCut1']],
   ])('R7.1 malformed: proposing a deal with %s', (_label, terms) => {
     const match = begin();
-    expectRefused(match, 'us', { kind: 'propose', terms: asTerms(terms) }, 'malformed', /list of term ids/, ['proposeDeal', terms]);
+    expectRefused(match, 'us', { kind: 'propose', terms: asTerms(terms) }, 'malformed', /list of terms/, ['proposeDeal', terms]);
   });
 
   it('R11.2 gameOver: nothing is accepted after a rupture', () => {
@@ -75,10 +71,10 @@ describe('R5.3 whyRefused and the reducer agree on every refusal', () => {
     expectRefused(match, 'cn', { kind: 'pass' }, 'notYourTurn', /Washington’s turn/, ['pass']);
   });
 
-  it('R7.2 notYourTurn: the proposer may not answer its own deal', () => {
+  it('R7.2 ownProposal: the proposer may not answer its own deal', () => {
     const match = begin();
     play(match, WASHINGTON, 'proposeDeal', ['appReprieve', 'buyMedical']);
-    expectRefused(match, 'us', { kind: 'accept' }, 'notYourTurn', /Beijing must answer/, ['acceptDeal']);
+    expectRefused(match, 'us', { kind: 'accept' }, 'ownProposal', /Beijing must answer/, ['acceptDeal']);
   });
 
   it('R7.2 awaitingAnswer: no one plays on while a deal waits for an answer', () => {
@@ -109,12 +105,12 @@ describe('R5.3 whyRefused and the reducer agree on every refusal', () => {
 
   it('R5.4 unknown: an action id that is not on any menu', () => {
     const match = begin();
-    expectRefused(match, 'us', { kind: 'action', id: 'nuke' }, 'unknown', /no action called "nuke"/, ['act', 'nuke']);
+    expectRefused(match, 'us', { kind: 'action', id: 'nuke' }, 'unknown', /no action called “nuke”/, ['act', 'nuke']);
   });
 
   it('R6.2 unknown: a card id that does not exist', () => {
     const match = begin();
-    expectRefused(match, 'us', { kind: 'card', id: 'nope' }, 'unknown', /no card called "nope"/, ['playCard', 'nope']);
+    expectRefused(match, 'us', { kind: 'card', id: 'nope' }, 'unknown', /no card called “nope”/, ['playCard', 'nope']);
   });
 
   it.each([42, null, {}, undefined])('R5.3 unknown: a non-string id %j sent to act or playCard', (id) => {
@@ -138,7 +134,7 @@ describe('R5.3 whyRefused and the reducer agree on every refusal', () => {
 
   it('R6.3 notInHand: recycling a card that is not in the hand', () => {
     const match = begin({ hands: { us: ['biosecureBill'] } });
-    expectRefused(match, 'us', { kind: 'recycle', id: 'huaweiCutoff' }, 'notInHand', /only recycle a card from your hand/, ['recycle', 'huaweiCutoff']);
+    expectRefused(match, 'us', { kind: 'recycle', id: 'huaweiCutoff' }, 'notInHand', /Cut Off a National Champion.*not in your hand/, ['recycle', 'huaweiCutoff']);
   });
 
   it('R6.2 R6.1 notInHand: Washington sending a Beijing card', () => {
@@ -198,23 +194,24 @@ describe('R5.3 whyRefused and the reducer agree on every refusal', () => {
   });
 
   it.each([
-    ['an unknown term', ['appReprieve', 'buyGold'], /no deal term called "buyGold"/],
-    ['two tariff cuts', ['tariffCut1', 'tariffCut2', 'buyFarm'], /Cut tariffs by one step.*cannot go with.*Cut tariffs by two steps/],
-    ['no Beijing term', ['appReprieve', 'tariffCut1'], /at least one term from Beijing/],
-    ['no Washington term', ['buyFarm'], /at least one term from Washington/],
-    ['3 Washington terms', ['appReprieve', 'tariffCut1', 'easeControls', 'buyFarm'], /at most 2 terms from Washington/],
-    ['3 Beijing terms', ['appReprieve', 'buyFarm', 'buyLng', 'buyMedical'], /at most 2 terms from Beijing/],
-    ['a duplicate term', ['appReprieve', 'buyFarm', 'buyFarm'], /appears twice/],
-    ['an unmet term requirement', ['approveInvestment', 'buyFarm'], /Approve a pending Chinese factory.*no Chinese factory offer/],
-  ])('R7.1 badTerms: %s', (_label, terms, words) => {
+    ['an unknown term', ['appReprieve', 'buyGold'], 'unknown', /no deal term called “buyGold”/],
+    ['two tariff cuts', ['tariffCut1', 'tariffCut2', 'buyFarm'], 'termsClash', /Cut tariffs by one step.*cannot go with.*Cut tariffs by two steps/],
+    ['no Beijing term', ['appReprieve', 'tariffCut1'], 'termsNeeded', /at least one term from Beijing/],
+    ['no Washington term', ['buyFarm'], 'termsNeeded', /at least one term from Washington/],
+    ['3 Washington terms', ['appReprieve', 'tariffCut1', 'easeControls', 'buyFarm'], 'tooManyTerms', /at most 2 terms from Washington/],
+    ['3 Beijing terms', ['appReprieve', 'buyFarm', 'buyLng', 'buyMedical'], 'tooManyTerms', /at most 2 terms from Beijing/],
+    ['a duplicate term', ['appReprieve', 'buyFarm', 'buyFarm'], 'termTwice', /appears twice/],
+    ['an unmet term requirement', ['approveInvestment', 'buyFarm'], 'requirement', /Approve a pending Chinese factory.*no Chinese factory offer/],
+    ['no terms at all', [], 'noTerms', /at least one term for each side/],
+  ] as const)('R7.1 a proposal with %s is refused', (_label, terms, code, words) => {
     const match = begin();
-    expectRefused(match, 'us', { kind: 'propose', terms }, 'badTerms', words, ['proposeDeal', terms]);
+    expectRefused(match, 'us', { kind: 'propose', terms }, code, words, ['proposeDeal', terms]);
   });
 
-  it('R7.1 badTerms: a tariff cut with no tariff to cut', () => {
+  it('R7.1 a tariff cut with no tariff to cut is refused', () => {
     const match = begin({ tracks: { usTariff: 0 } });
     const terms = ['tariffCut1', 'buyFarm'];
-    expectRefused(match, 'us', { kind: 'propose', terms }, 'badTerms', /Cut tariffs by one step.*There is no U\.S\. tariff step to cut/, [
+    expectRefused(match, 'us', { kind: 'propose', terms }, 'requirement', /Cut tariffs by one step.*There is no U\.S\. tariff step to cut/, [
       'proposeDeal',
       terms,
     ]);

@@ -70,7 +70,7 @@ describe('asking for the computer', () => {
     const before = await metadataOf(matchID);
     const answer = await lobby(server.url).bot(matchID, { playerID: '0', credentials: credentials['0'], level: 'normal', persona: 'hawk' });
 
-    expect(answer).toMatchObject({ status: 409, body: { error: 'The other seat is already taken.' } });
+    expect(answer).toMatchObject({ status: 409, body: { code: 'otherSeatTaken', error: 'The other seat is already taken.' } });
     expect(await metadataOf(matchID)).toEqual(before);
     expect(server.app.bots.isRunning(matchID)).toBe(false);
   });

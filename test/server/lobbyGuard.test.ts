@@ -154,7 +154,7 @@ describe('bodies are JSON by content type, parsed once', () => {
       const polluting = await raw(`/games/${GAME}/${matchID}/join`, { headers: { 'Content-Type': type }, body: JSON.stringify({ playerID: '__proto__', playerName: 'Eve' }) });
       const create = await raw(`/games/${GAME}/create`, { headers: { 'Content-Type': type }, body: '{"numPlayers":2}' });
       expect([join.status, polluting.status, create.status]).toEqual([415, 415, 415]);
-      expect(JSON.parse(join.text)).toEqual({ error: expect.stringMatching(/JSON/) });
+      expect(JSON.parse(join.text)).toEqual({ code: 'badRequest', error: expect.stringMatching(/JSON/) });
       expect((await seatsOf(matchID)).map((s) => s.name)).toEqual([undefined, undefined]);
       expect((await server.db.listMatches()).length).toBe(before);
     });

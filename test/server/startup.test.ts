@@ -73,7 +73,7 @@ describe('errors', () => {
     } finally {
       logs.restore();
     }
-    for (const answer of answers) expect(answer).toEqual({ status: 500, body: { error: 'The server could not handle that; please try again.' }, text: expect.any(String) });
+    for (const answer of answers) expect(answer).toEqual({ status: 500, body: { code: 'serverError', error: 'The server could not handle that; please try again.' }, text: expect.any(String) });
     expect(logs.lines.length).toBe(2);
     expect(logs.events().map((e) => [e.event, e.level, e.message])).toEqual([
       ['request-failed', 'error', 'disk on fire'],

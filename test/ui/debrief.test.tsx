@@ -12,7 +12,7 @@ import Debrief from '../../src/ui/debrief/Debrief';
 import { chooseQuestions, QUESTION_COUNT } from '../../src/ui/debrief/questions';
 import { TRACK_GROUPS } from '../../src/ui/debrief/TrackChart';
 import { t } from '../../src/ui/i18n';
-import { DEBRIEF_EN } from '../../src/ui/i18n/en-debrief';
+import english from '../../src/ui/i18n/locales/en.json';
 
 const charts = vi.hoisted(() => ({ configs: [] as { data: { datasets: unknown[] } }[] }));
 
@@ -226,7 +226,7 @@ describe('debrief after a sudden end (R11.1, R11.2)', () => {
 });
 
 describe('chooseQuestions', () => {
-  const keys = new Set(Object.keys(DEBRIEF_EN));
+  const keys = new Set(Object.keys(english));
 
   it('always gives three different questions that exist, the same ones for the same game', () => {
     for (const seed of Object.values(SEEDS)) {

@@ -2,7 +2,8 @@
 /** The debrief says why each side chose its moves (R12), and who the computer played. */
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { roundDate, type ChronicleEntry, type Reason } from '../../src/game';
+import type { ChronicleEntry, Reason } from '../../src/game';
+import { dateLabel } from '../../src/ui/bridge';
 import { playRandomGame } from '../../src/sim/headless';
 import { entryTitle } from '../../src/ui/chronicleText';
 import Debrief, { type ComputerPlayers } from '../../src/ui/debrief/Debrief';
@@ -35,7 +36,7 @@ describe('why each side chose its moves', () => {
       if (entry.reason.side === 'us') expect(text).not.toContain('(computer)');
       expect(text).toContain(entry.kind === 'dealSigned' ? `${entry.reason.side === 'us' ? 'Washington' : 'Beijing'} accepted the deal` : entryTitle(entry));
       const round = item.closest('section');
-      expect(round?.getAttribute('aria-label')).toBe(`Round ${entry.round} (${roundDate(game.G.scenario, entry.round).label})`);
+      expect(round?.getAttribute('aria-label')).toBe(`Round ${entry.round} (${dateLabel(game.G.scenario, entry.round)})`);
     });
   });
 

@@ -4,6 +4,7 @@ import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONTENT } from '../../src/content';
 import { whyRefused } from '../../src/game';
+import { refusalText } from '../../src/ui/bridge';
 import { meterValue, playAction, renderHotSeat, revealSide } from '../helpers/renderMatch';
 
 beforeEach(() => {
@@ -50,7 +51,7 @@ describe('hot seat', () => {
     const button = screen.getByRole('button', { name: 'Take action: Approve a Chinese factory' });
     expect(button.getAttribute('aria-disabled')).toBe('true');
     const reason = document.getElementById(button.getAttribute('aria-describedby') ?? '');
-    expect(reason?.textContent).toBe(refusal?.message);
+    expect(reason?.textContent).toBe(refusal && refusalText(refusal));
     await user.click(button);
     expect(client.getState()?.G.sides.us.actionsTaken).toBe(0);
   });

@@ -39,7 +39,7 @@ describe('the waiting room and the computer', () => {
   });
 
   it('shows the server’s reason when the computer cannot take the seat', async () => {
-    answer(503, { error: 'The server is running as many computer players as it can; please try again later.' });
+    answer(503, { code: 'serverFull', error: 'The server is busy (English, for developers).' });
     const user = userEvent.setup();
     render(<WaitingRoom code="ABCDEFG" players={[{ id: 0, name: 'Ada', isConnected: true }, { id: 1 }]} seat={seat} onLeft={() => undefined} />);
 

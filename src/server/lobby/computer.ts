@@ -28,14 +28,14 @@ export function withComputer(metadata: MatchData, seat: SeatID, settings: BotSet
 export async function seatComputer(lobby: Lobby, matchID: string, { playerID, credentials, level, persona }: BotBody): Promise<Answer> {
   return lobby.queue.run(matchID, async () => {
     const metadata = await readMatchData(lobby.db, matchID);
-    if (!metadata) return refuse(404, NO_MATCH);
+    if (!metadata) return refuse(404, ...NO_MATCH);
     // Credentials before anything else about the match is told.
-    if (!credentialsMatch(credentials, seatOf(metadata, playerID))) return refuse(403, WRONG_CREDENTIALS);
-    if (metadata.gameover !== undefined) return refuse(409, GAME_OVER);
+    if (!credentialsMatch(credentials, seatOf(metadata, playerID))) return refuse(403, ...WRONG_CREDENTIALS);
+    if (metadata.gameover !== undefined) return refuse(409, ...GAME_OVER);
     const botID = otherSeat(playerID);
-    if (typeof seatOf(metadata, botID)?.name === 'string') return refuse(409, 'The other seat is already taken.');
-    if (seatHeld(metadata, botID, lobby.now())) return refuse(409, 'The other seat is kept for your opponent from the last game for a few minutes more.');
-    if (!lobby.bots.reserve(matchID)) return refuse(503, SERVER_FULL);
+    if (typeof seatOf(metadata, botID)?.name === 'string') return refuse(409, 'otherSeatTaken', 'The other seat is already taken.');
+    if (seatHeld(metadata, botID, lobby.now())) return refuse(409, 'otherSeatHeld', 'The other seat is kept for your opponent from the last game for a few minutes more.');
+    if (!lobby.bots.reserve(matchID)) return refuse(503, 'serverFull', SERVER_FULL);
     const settings: BotSettings = { level, persona };
     const seated = withComputer(metadata, botID, settings, lobby.now());
     try {

@@ -6,6 +6,7 @@
  * match, shared with the socket transport and the bots).
  */
 import type { Game } from 'boardgame.io';
+import type { LobbyErrorCode } from '../../game';
 import type { BotRegistry } from '../bots/registry';
 import type { MatchQueue } from '../matchQueue';
 import type { MatchStore } from '../storage/types';
@@ -31,8 +32,9 @@ export interface Answer {
 }
 
 export const ok = (body: unknown): Answer => ({ status: 200, body });
-export const refuse = (status: number, error: string): Answer => ({ status, body: { error } });
+/** A refusal: its code, which the client words in its player's language, and the same in English for developers. */
+export const refuse = (status: number, code: LobbyErrorCode, error: string): Answer => ({ status, body: { code, error } });
 
-export const NO_MATCH = 'There is no match with that code.';
-export const WRONG_CREDENTIALS = 'Those credentials do not hold that seat.';
-export const GAME_OVER = 'The game is over.';
+export const NO_MATCH = ['noMatch', 'There is no match with that code.'] as const;
+export const WRONG_CREDENTIALS = ['wrongCredentials', 'Those credentials do not hold that seat.'] as const;
+export const GAME_OVER = ['gameOver', 'The game is over.'] as const;

@@ -20,7 +20,7 @@ import { seatComputer } from './computer';
 import { refuse, type Answer, type Lobby } from './context';
 import { createMatch, getMatch, joinMatch, leaveMatch, listMatches, renamePlayer } from './matches';
 import { playAgain } from './rematch';
-import { botBody, createBody, gameoverFilter, joinBody, leaveBody, playAgainBody, problemsOf, updateBody } from './schemas';
+import { botBody, createBody, gameoverFilter, joinBody, leaveBody, namesAt, playAgainBody, problemsOf, updateBody } from './schemas';
 
 export interface LobbyLimits {
   /** Any lobby request from one address (null: none). */
@@ -121,14 +121,14 @@ export function lobbyApi({ lobby, origins, trustProxy, limits }: LobbyApiOptions
     const crossSite = origin === undefined && ctx.get('Sec-Fetch-Site') === 'cross-site';
     if (crossSite || !originAllowed(origin, origins)) {
       log('warn', 'origin-refused', { origin: origin?.slice(0, 100), path: ctx.path.slice(0, 100) });
-      return answer(ctx, refuse(403, 'This origin may not use the lobby.'));
+      return answer(ctx, refuse(403, 'originRefused', 'This origin may not use the lobby.'));
     }
     if (origin) {
       ctx.set('Access-Control-Allow-Origin', origin);
       ctx.set('Vary', 'Origin');
     }
     const route = routeOf(ctx.path, lobby.gameName);
-    if (!route) return answer(ctx, refuse(404, 'No such lobby action.'));
+    if (!route) return answer(ctx, refuse(404, 'badRequest', 'No such lobby action.'));
     if (ctx.method === 'OPTIONS') {
       ctx.set('Access-Control-Allow-Methods', route.method);
       ctx.set('Access-Control-Allow-Headers', 'Content-Type');
@@ -138,14 +138,14 @@ export function lobbyApi({ lobby, origins, trustProxy, limits }: LobbyApiOptions
     }
     if (ctx.method !== route.method) {
       ctx.set('Allow', route.method);
-      return answer(ctx, refuse(405, `Use ${route.method} for this lobby action.`));
+      return answer(ctx, refuse(405, 'badRequest', `Use ${route.method} for this lobby action.`));
     }
     const address = clientAddress(ctx.req.socket.remoteAddress, ctx.req.headers['x-forwarded-for'], trustProxy);
     const limited = (limit: KeyedRateLimit | null, key: string, event: string) => {
       if (!limit || limit.take(key)) return false;
       log('warn', event, { address, matchID: route.method === 'POST' ? route.matchID : undefined });
       ctx.set('Retry-After', '5');
-      answer(ctx, refuse(429, 'Too many requests from here; wait a moment and try again.'));
+      answer(ctx, refuse(429, 'tooMany', 'Too many requests from here; wait a moment and try again.'));
       return true;
     };
     if (limited(buckets.perAddress, address, 'lobby-flood')) return;
@@ -154,9 +154,9 @@ export function lobbyApi({ lobby, origins, trustProxy, limits }: LobbyApiOptions
     if (route.action === 'create' && limited(buckets.create, address, 'create-flood')) return;
     if (route.action === 'bot' && limited(buckets.bot, address, 'bot-flood')) return;
     const body = await readJsonBody(ctx.req);
-    if (!body.ok) return answer(ctx, refuse(body.status, body.error));
+    if (!body.ok) return answer(ctx, refuse(body.status, 'badRequest', body.error));
     const checked = route.route.schema.safeParse(body.value);
-    if (!checked.success) return answer(ctx, refuse(400, problemsOf(checked.error)));
+    if (!checked.success) return answer(ctx, refuse(400, namesAt(checked.error) ? 'badName' : 'badRequest', problemsOf(checked.error)));
     if (route.matchID !== null) {
       if (limited(buckets.perMatch, route.matchID, 'match-flood')) return;
       if (route.action === 'bot' && limited(buckets.botPerMatch, route.matchID, 'bot-flood')) return;

@@ -23,7 +23,7 @@ export async function listMatches(lobby: Lobby, isGameover: boolean | undefined)
 
 export async function getMatch(lobby: Lobby, matchID: string): Promise<Answer> {
   const metadata = await readMatchData(lobby.db, matchID);
-  return metadata ? ok(publicMatch(matchID, metadata)) : refuse(404, NO_MATCH);
+  return metadata ? ok(publicMatch(matchID, metadata)) : refuse(404, ...NO_MATCH);
 }
 
 /**
@@ -47,9 +47,9 @@ export async function storeNewMatch(lobby: Lobby, setupData: unknown, unlisted: 
 
 export async function createMatch(lobby: Lobby, { setupData, unlisted }: CreateBody): Promise<Answer> {
   const problem = validateSetupData(setupData, 2);
-  if (problem) return refuse(400, problem);
+  if (problem) return refuse(400, 'badRequest', problem);
   const matchID = await storeNewMatch(lobby, setupData, unlisted === true);
-  return typeof matchID === 'string' ? ok({ matchID }) : refuse(400, matchID.error);
+  return typeof matchID === 'string' ? ok({ matchID }) : refuse(400, 'badRequest', matchID.error);
 }
 
 /** Whether a rematch still keeps this seat for its player from the finished match. */
@@ -61,13 +61,13 @@ export function seatHeld(metadata: MatchData, seat: SeatID, now: number): boolea
 export async function joinMatch(lobby: Lobby, matchID: string, { playerID, playerName }: JoinBody): Promise<Answer> {
   return lobby.queue.run(matchID, async () => {
     const metadata = await readMatchData(lobby.db, matchID);
-    if (!metadata) return refuse(404, NO_MATCH);
+    if (!metadata) return refuse(404, ...NO_MATCH);
     const seat = seatOf(metadata, playerID);
-    if (!seat) return refuse(404, NO_MATCH);
-    if (typeof seat.name === 'string') return refuse(409, 'That seat is taken.');
-    if (metadata.gameover !== undefined) return refuse(409, GAME_OVER);
+    if (!seat) return refuse(404, ...NO_MATCH);
+    if (typeof seat.name === 'string') return refuse(409, 'seatTaken', 'That seat is taken.');
+    if (metadata.gameover !== undefined) return refuse(409, ...GAME_OVER);
     const now = lobby.now();
-    if (seatHeld(metadata, playerID, now)) return refuse(409, 'That seat is kept for its player from the last game for a few minutes more.');
+    if (seatHeld(metadata, playerID, now)) return refuse(409, 'seatHeld', 'That seat is kept for its player from the last game for a few minutes more.');
     const credentials = newCredentials();
     await lobby.db.setMetadata(matchID, withSeat(metadata, playerID, { id: seat.id, name: playerName, credentials }, now));
     return ok({ playerID, playerCredentials: credentials });
@@ -77,9 +77,9 @@ export async function joinMatch(lobby: Lobby, matchID: string, { playerID, playe
 export async function renamePlayer(lobby: Lobby, matchID: string, { playerID, credentials, newName }: UpdateBody): Promise<Answer> {
   return lobby.queue.run(matchID, async () => {
     const metadata = await readMatchData(lobby.db, matchID);
-    if (!metadata) return refuse(404, NO_MATCH);
+    if (!metadata) return refuse(404, ...NO_MATCH);
     const seat = seatOf(metadata, playerID);
-    if (!seat || !credentialsMatch(credentials, seat)) return refuse(403, WRONG_CREDENTIALS);
+    if (!seat || !credentialsMatch(credentials, seat)) return refuse(403, ...WRONG_CREDENTIALS);
     await lobby.db.setMetadata(matchID, withSeat(metadata, playerID, { ...seat, name: newName }, lobby.now()));
     return ok({});
   });
@@ -89,9 +89,9 @@ export async function renamePlayer(lobby: Lobby, matchID: string, { playerID, cr
 export async function leaveMatch(lobby: Lobby, matchID: string, { playerID, credentials }: LeaveBody): Promise<Answer> {
   return lobby.queue.run(matchID, async () => {
     const metadata = await readMatchData(lobby.db, matchID);
-    if (!metadata) return refuse(404, NO_MATCH);
+    if (!metadata) return refuse(404, ...NO_MATCH);
     const seat = seatOf(metadata, playerID);
-    if (!seat || !credentialsMatch(credentials, seat)) return refuse(403, WRONG_CREDENTIALS);
+    if (!seat || !credentialsMatch(credentials, seat)) return refuse(403, ...WRONG_CREDENTIALS);
     const next = withSeat(metadata, playerID, emptySeat(playerID), lobby.now());
     const personLeft = SEATS.some((id) => {
       const player = seatOf(next, id);

@@ -25,15 +25,15 @@ type Found = { nextMatchID: string; name: string } | Answer;
 async function rematchOf(lobby: Lobby, matchID: string, { playerID, credentials, setupData, unlisted }: PlayAgainBody): Promise<Found> {
   return lobby.queue.run(matchID, async (): Promise<Found> => {
     const metadata = await readMatchData(lobby.db, matchID);
-    if (!metadata) return refuse(404, NO_MATCH);
+    if (!metadata) return refuse(404, ...NO_MATCH);
     const seat = seatOf(metadata, playerID);
-    if (!seat || !credentialsMatch(credentials, seat) || typeof seat.name !== 'string') return refuse(403, WRONG_CREDENTIALS);
-    if (metadata.gameover === undefined) return refuse(409, 'The game is not over yet.');
+    if (!seat || !credentialsMatch(credentials, seat) || typeof seat.name !== 'string') return refuse(403, ...WRONG_CREDENTIALS);
+    if (metadata.gameover === undefined) return refuse(409, 'notOver', 'The game is not over yet.');
     if (metadata.nextMatchID) return { nextMatchID: metadata.nextMatchID, name: seat.name };
 
     const setup = setupData ?? metadata.setupData;
     const problem = validateSetupData(setup, 2);
-    if (problem) return refuse(400, problem);
+    if (problem) return refuse(400, 'badRequest', problem);
     const now = lobby.now();
     const people = SEATS.filter((id) => {
       const player = seatOf(metadata, id);
@@ -50,7 +50,7 @@ async function rematchOf(lobby: Lobby, matchID: string, { playerID, credentials,
       }
       return next;
     });
-    if (typeof made !== 'string') return refuse(400, made.error);
+    if (typeof made !== 'string') return refuse(400, 'badRequest', made.error);
     await lobby.db.setMetadata(matchID, { ...metadata, nextMatchID: made, updatedAt: now });
     // The computer starts if the server has room; if not, it waits for its person like any other (registry.wake).
     const seatedBot = bot as { seat: SeatID; settings: BotSettings; credentials: string } | null;
@@ -66,13 +66,13 @@ async function rematchOf(lobby: Lobby, matchID: string, { playerID, credentials,
 async function claimSeat(lobby: Lobby, nextMatchID: string, playerID: SeatID, name: string): Promise<Answer> {
   return lobby.queue.run(nextMatchID, async () => {
     const metadata = await readMatchData(lobby.db, nextMatchID);
-    if (!metadata) return refuse(404, 'The rematch is over or was given up.');
+    if (!metadata) return refuse(404, 'rematchGone', 'The rematch is over or was given up.');
     const seat = seatOf(metadata, playerID);
     const hold = metadata.rematch;
     if (seat && hold?.claimed.includes(playerID) && typeof seat.credentials === 'string') {
       return ok({ nextMatchID, playerID, playerCredentials: seat.credentials });
     }
-    if (!seat || typeof seat.name === 'string') return refuse(409, 'Someone else took your seat in the rematch.');
+    if (!seat || typeof seat.name === 'string') return refuse(409, 'rematchSeatTaken', 'Someone else took your seat in the rematch.');
     const credentials = newCredentials();
     const claimed: MatchData = hold ? { ...metadata, rematch: { ...hold, claimed: [...hold.claimed, playerID] } } : metadata;
     await lobby.db.setMetadata(nextMatchID, withSeat(claimed, playerID, { id: seat.id, name, credentials }, lobby.now()));

@@ -61,3 +61,8 @@ export function gameoverFilter(value: string | string[] | undefined): boolean | 
 export function problemsOf(error: { issues: readonly { message: string }[] }): string {
   return error.issues.map((issue) => issue.message).join(' ');
 }
+
+/** Whether a failed check is about a display name (the one thing a player types), so the client can say so in its words. */
+export function namesAt(error: { issues: readonly { path: readonly PropertyKey[] }[] }): boolean {
+  return error.issues.length > 0 && error.issues.every((issue) => issue.path[0] === 'playerName' || issue.path[0] === 'newName');
+}

@@ -60,7 +60,7 @@ export function DealComposer({ deal, seat, send }: { deal: DealDesk; seat: Side;
       <div className="composer-buttons">
         <PlayButton
           id="propose"
-          refusal={ready ? deal.propose.refusal : { code: 'badTerms', message: t('deal.pickTerms') }}
+          refusal={deal.propose.refusal}
           onPlay={() => {
             send(deal.propose.play);
             clear();

@@ -1,5 +1,5 @@
-import { roundDate, type BoardModel, type DeRiskState } from '../../game';
-import { sideName, contentField } from '../bridge';
+import type { BoardModel, DeRiskState } from '../../game';
+import { contentField, dateLabel, sideName } from '../bridge';
 import { HelpLinks } from '../common/HelpLinks';
 import { Icon } from '../common/Icon';
 import { t } from '../i18n';
@@ -7,7 +7,6 @@ import { t } from '../i18n';
 /** Date, round, whose turn and actions left, and the way to the rules. */
 export function TopBar({ G, model, onOpenRules, onOpenGlossary }: { G: DeRiskState; model: BoardModel; onOpenRules: () => void; onOpenGlossary: () => void }) {
   const { acting, actionsLeft: left } = model;
-  const date = roundDate(G.scenario, G.round);
   return (
     <header className="topbar">
       <div className="topbar-title">
@@ -15,7 +14,7 @@ export function TopBar({ G, model, onOpenRules, onOpenGlossary }: { G: DeRiskSta
         <span className="scenario">{contentField('scenario', G.scenario, 'title')}</span>
       </div>
       <p className="topbar-round" aria-live="polite">
-        <strong>{t('top.date', { date: date.label, round: G.round, length: G.length })}</strong>
+        <strong>{t('top.date', { date: dateLabel(G.scenario, G.round), round: G.round, length: G.length })}</strong>
         {acting && (
           <span className={`turn turn-${acting}`}>
             <Icon name={acting === 'us' ? 'washington' : 'beijing'} />

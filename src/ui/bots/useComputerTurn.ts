@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { actingSide, reasonProblem, toPlay, whyRefused, type BotMove, type Side } from '../../game';
+import { refusalText } from '../bridge';
 import { useClientState } from '../hotseat/useClientState';
+import { t } from '../i18n';
 import type { ComputerMatch } from './computerMatch';
 
-/** How long a sent move may go unanswered before it counts as refused (STACK.md trap 9: no error comes back). */
+/** How long a sent move may go unanswered before it counts as refused (no error comes back: docs/boardgame-io-traps.md, trap 9). */
 const ACCEPT_WAIT_MS = 2000;
 
 export interface ComputerTurn {
@@ -18,11 +20,11 @@ export interface ComputerTurn {
 function problemWith(match: ComputerMatch, side: Side, move: BotMove, stateID: number): string | 'stale' | null {
   const now = match.bot.getState();
   if (!now || now._stateID !== stateID) return 'stale';
-  // STACK.md trap 9: a refused move gets no answer, so check with the engine before sending.
+  // A refused move gets no answer, so check with the engine before sending (docs/boardgame-io-traps.md, trap 9).
   const play = toPlay(move.move, move.args);
-  if (!play) return `The computer chose an unknown move (${move.move}).`;
+  if (!play) return t('computer.unknownMove', { move: move.move });
   const refusal = reasonProblem(move.move, move.args) ?? whyRefused(now.G, now.ctx, side, play);
-  return refusal ? `The computer chose a move the rules refuse: ${refusal.message}` : null;
+  return refusal ? t('computer.refusedMove', { reason: refusalText(refusal) }) : null;
 }
 
 /**
@@ -63,7 +65,7 @@ export function useComputerTurn(match: ComputerMatch, pauseMs: number): Computer
       match.bot.moves[decision.move.move]?.(...decision.move.args);
       // An accepted move changes the state, and this run is cleaned up before the wait ends.
       await after(ACCEPT_WAIT_MS);
-      if (live && match.bot.getState()?._stateID === position._stateID) throw new Error('The game did not accept the computer’s move.');
+      if (live && match.bot.getState()?._stateID === position._stateID) throw new Error(t('computer.notAccepted'));
     };
     play().catch((error: unknown) => {
       if (live) setFailure({ key, message: error instanceof Error ? error.message : String(error) });

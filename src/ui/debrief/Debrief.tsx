@@ -10,7 +10,7 @@ import type { BotLevel, Persona } from '../../bots/types';
 import { gameResult, scoreFor, type DeRiskState, type GameResult, type ScoreBreakdown, type Side } from '../../game';
 import { contentField, sideName } from '../bridge';
 import { Icon } from '../common/Icon';
-import { t } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 import { Agendas } from './Agendas';
 import { Forecast } from './Forecast';
 import { Outcome } from './Outcome';
@@ -21,7 +21,7 @@ import { TrackChart } from './TrackChart';
 import { TurningPoints } from './TurningPoints';
 import './debrief.css';
 
-function Questions({ keys }: { keys: readonly string[] }) {
+function Questions({ keys }: { keys: readonly MessageKey[] }) {
   const id = useId();
   return (
     <section className="debrief-card debrief-questions" aria-labelledby={id}>

@@ -1,10 +1,10 @@
 import { useId } from 'react';
 import { forecastCheck, type DeRiskState, type ForecastCheck } from '../../game';
 import { Icon } from '../common/Icon';
-import { t } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 
 /** The verdict's message key: did this game bear out "de-risking continues whatever deal is struck"? */
-export function verdictKey(f: ForecastCheck): string {
+export function verdictKey(f: ForecastCheck): MessageKey {
   if (f.forecastHeld) {
     if (f.dealSurvived) return 'debrief.verdict.heldDeal';
     return f.dealsSigned > 0 ? 'debrief.verdict.heldBroken' : 'debrief.verdict.heldNoDeal';

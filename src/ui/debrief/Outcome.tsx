@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { other, roundDate, type DeRiskState, type GameResult, type Side } from '../../game';
-import { sideName } from '../bridge';
+import { other, type DeRiskState, type GameResult, type Side } from '../../game';
+import { dateLabel, sideName } from '../bridge';
 import { Icon } from '../common/Icon';
 import { t } from '../i18n';
 
@@ -17,7 +17,7 @@ export interface OutcomeText {
 
 /** Who won and why, in words, from the engine's result (R11). */
 export function describeResult(G: DeRiskState, result: GameResult | undefined): OutcomeText {
-  const at = { round: G.round, date: roundDate(G.scenario, G.round).label };
+  const at = { round: G.round, date: dateLabel(G.scenario, G.round) };
   if (!result) return { headline: t('debrief.headline.notOver'), why: t('debrief.why.notOver'), rule: null, tone: 'draw' };
   switch (result.kind) {
     case 'score': {

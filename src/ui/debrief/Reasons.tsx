@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import { roundDate, type ChronicleEntry, type DeRiskState, type Reason, type Side } from '../../game';
+import { type ChronicleEntry, type DeRiskState, type Reason, type Side } from '../../game';
 import { entryTitle } from '../chronicleText';
-import { contentField, sideName } from '../bridge';
+import { contentField, dateLabel, sideName } from '../bridge';
 import { Icon } from '../common/Icon';
 import { t } from '../i18n';
 
@@ -37,8 +37,8 @@ export function Reasons({ G, computer }: { G: DeRiskState; computer?: Partial<Re
       </h2>
       <p>{t('debrief.reasons.intro')}</p>
       {rounds.map((round) => (
-        <section key={round} aria-label={t('debrief.reasons.round', { round, date: roundDate(G.scenario, round).label })}>
-          <h3>{t('debrief.reasons.round', { round, date: roundDate(G.scenario, round).label })}</h3>
+        <section key={round} aria-label={t('debrief.reasons.round', { round, date: dateLabel(G.scenario, round) })}>
+          <h3>{t('debrief.reasons.round', { round, date: dateLabel(G.scenario, round) })}</h3>
           <ol className="debrief-reason-list">
             {explained
               .filter((entry) => entry.round === round)

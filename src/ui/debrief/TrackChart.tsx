@@ -1,6 +1,7 @@
 import type { ChartConfiguration, PointStyle } from 'chart.js';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { roundDate, TRACKS, trackSeries, type DeRiskState, type TrackId } from '../../game';
+import { TRACKS, trackSeries, type DeRiskState, type TrackId } from '../../game';
+import { dateLabel } from '../bridge';
 import { Icon } from '../common/Icon';
 import { t } from '../i18n';
 import { seriesLabel } from './labels';
@@ -56,7 +57,7 @@ function useSeries(G: DeRiskState) {
       }
       return round === 0
         ? { short: t('debrief.chart.start'), long: t('debrief.chart.start') }
-        : { short: t('debrief.chart.round', { round }), long: t('debrief.chart.roundLong', { round, date: roundDate(G.scenario, round).label }) };
+        : { short: t('debrief.chart.round', { round }), long: t('debrief.chart.roundLong', { round, date: dateLabel(G.scenario, round) }) };
     });
     const values = Object.fromEntries(
       (Object.keys(TRACKS) as TrackId[]).map((track) => [track, trackSeries(G, track).map((p) => p.value)]),

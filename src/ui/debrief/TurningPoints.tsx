@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { roundDate, turningPoints, type DeRiskState, type TurningPoint } from '../../game';
-import { isGoodFor, noteText, sideName } from '../bridge';
+import { turningPoints, type DeRiskState, type TurningPoint } from '../../game';
+import { dateLabel, isGoodFor, noteText, sideName } from '../bridge';
 import { entryTitle, realityOf } from '../chronicleText';
 import { Icon } from '../common/Icon';
 import { t } from '../i18n';
@@ -15,7 +15,7 @@ function TurningPointView({ point, scenario }: { point: TurningPoint; scenario: 
   return (
     <li className={`debrief-tp debrief-tp-${side ?? 'world'}`}>
       <p className="debrief-tp-meta">
-        <span>{t('debrief.tp.when', { round, date: roundDate(scenario, round).label })}</span>
+        <span>{t('debrief.tp.when', { round, date: dateLabel(scenario, round) })}</span>
         <span className="debrief-tp-who">
           <Icon name={side === 'us' ? 'washington' : side === 'cn' ? 'beijing' : 'event'} />{' '}
           {t('debrief.tp.who', { who: side ? sideName(side) : t('debrief.world') })}

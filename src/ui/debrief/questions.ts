@@ -3,6 +3,7 @@
  * in a fixed order of priority, so the same game always gets the same questions.
  */
 import { forecastCheck, type DeRiskState, type GameResult } from '../../game';
+import type { MessageKey } from '../i18n';
 
 /** Interdependence has "fallen a lot" when it ended this many points (or more) below its start. */
 export const BIG_FALL = 3;
@@ -13,7 +14,7 @@ export const QUESTION_COUNT = 3;
 /** Always-relevant questions, used (in this order) when the game gives fewer than three cues. */
 const GENERAL = ['debrief.q.deRisking', 'debrief.q.reality', 'debrief.q.leverage'] as const;
 
-function endingQuestion(result: GameResult): string | null {
+function endingQuestion(result: GameResult): MessageKey | null {
   switch (result.kind) {
     case 'rupture':
       return 'debrief.q.rupture';
@@ -27,9 +28,9 @@ function endingQuestion(result: GameResult): string | null {
 }
 
 /** Three message keys of discussion questions for a finished game. */
-export function chooseQuestions(G: DeRiskState, result: GameResult): string[] {
+export function chooseQuestions(G: DeRiskState, result: GameResult): MessageKey[] {
   const f = forecastCheck(G);
-  const cues: (string | null)[] = [
+  const cues: (MessageKey | null)[] = [
     endingQuestion(result),
     f.dealsCollapsed > 0
       ? 'debrief.q.dealCollapsed'
@@ -53,7 +54,7 @@ export function chooseQuestions(G: DeRiskState, result: GameResult): string[] {
     f.exportControlsRose ? 'debrief.q.controlsRose' : null,
     f.mineralBansRose ? 'debrief.q.mineralBans' : null,
   ];
-  const picked = cues.filter((key): key is string => key !== null);
+  const picked = cues.filter((key): key is MessageKey => key !== null);
   for (const key of GENERAL) if (!picked.includes(key)) picked.push(key);
   return picked.slice(0, QUESTION_COUNT);
 }

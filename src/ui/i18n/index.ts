@@ -1,58 +1,96 @@
 /**
- * The one translation layer. Every string the interface shows comes from a message table
- * (`en.ts`) or, for game content, from the content data through `contentText`, so a second
- * language is a new table and a content overlay, not a code change.
+ * The one translation layer, on Lingui's runtime. Every string the interface shows comes from
+ * a message catalogue (`locales/<locale>.json`, ICU MessageFormat, compiled at build by
+ * scripts/messages.ts) or, for game content, from the content data through `contentText`, so
+ * a new language is a catalogue and a content overlay (pure data), not a code change.
  *
- * Messages use `{name}` placeholders. A key with `_one` and `_other` variants is chosen by
- * the `count` parameter.
+ * - `t(key, values)`: keys are checked at compile time (`MessageKey`: a missing or misspelt key
+ *   fails `npm run typecheck`); placeholders are `{name}`, plurals `{count, plural, one {…} other {…}}`,
+ *   chosen by the locale's own plural rules.
+ * - English is built in; another locale's catalogue loads when it is chosen (`loadLocale`),
+ *   anything it lacks falls back to English, and its numbers are formatted the locale's way.
+ * - The pseudo-locale (pseudo.ts) proves the wiring: text that bypasses this layer stays
+ *   plain English on a page that is otherwise accented and bracketed.
  */
-import { en } from './en';
+import { i18n, type Messages } from '@lingui/core';
+import english from './locales/en.json';
+import { PSEUDO_LOCALE, pseudoLocalise } from './pseudo';
 
-type Params = Readonly<Record<string, string | number>>;
-type Table = Readonly<Record<string, string>>;
+export type MessageKey = keyof typeof english;
+export type Values = Readonly<Record<string, string | number>>;
 
-const tables: Record<string, Table> = { en };
-let active: Table = en;
-export let locale = 'en';
+/**
+ * The catalogue as compiled at build: its JSON type says strings (the source), the module holds
+ * Lingui's compiled tokens. This is the one place that knows.
+ */
+const ENGLISH = english as unknown as Messages;
 
-/** Switches the active language (English is the fallback for anything missing). */
-export function setLocale(code: string): void {
-  active = tables[code] ?? en;
-  locale = tables[code] ? code : 'en';
+export interface LocaleInfo {
+  /** BCP 47 tag, also the page's `lang`. */
+  readonly code: string;
+  /** The language's name in itself, for the language menu. */
+  readonly name: string;
+  readonly dir: 'ltr' | 'rtl';
+  /** Offered in the menu only in development and when asked for (`?lang=`), never to players. */
+  readonly hidden?: boolean;
 }
 
-function lookup(key: string): string | undefined {
-  return active[key] ?? en[key as keyof typeof en];
+interface Catalogue {
+  readonly messages: Messages;
+  /** Content texts in this language, by `kind.id.field`; English reads the content data itself. */
+  readonly content?: (key: string, english: string) => string;
 }
 
-function fill(text: string, params?: Params): string {
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+export const LOCALES: readonly LocaleInfo[] = [
+  { code: 'en', name: 'English', dir: 'ltr' },
+  { code: PSEUDO_LOCALE, name: pseudoLocalise('Pseudo'), dir: 'ltr', hidden: true },
+];
+
+const LOADERS: Readonly<Record<string, () => Promise<Catalogue>>> = {
+  en: async () => ({ messages: ENGLISH }),
+  [PSEUDO_LOCALE]: async () => {
+    const { default: messages } = await import('virtual:de-risk/pseudo-catalogue');
+    return { messages: messages as Messages, content: (_key, text) => pseudoLocalise(text) };
+  },
+};
+
+let active: { info: LocaleInfo; content: Catalogue['content'] } = { info: LOCALES[0] as LocaleInfo, content: undefined };
+i18n.load('en', ENGLISH);
+i18n.activate('en');
+
+export function localeInfo(code: string): LocaleInfo | undefined {
+  return LOCALES.find((l) => l.code === code);
 }
 
-/** Translates `key`; with a `count`, picks the `_one` or `_other` form when there is one. */
-export function t(key: string, params?: Params): string {
-  if (params && typeof params.count === 'number') {
-    const form = lookup(`${key}_${params.count === 1 ? 'one' : 'other'}`);
-    if (form !== undefined) return fill(form, params);
-  }
-  const text = lookup(key);
-  if (text === undefined) {
-    if (import.meta.env.DEV) console.warn(`Missing message: ${key}`);
-    return key;
-  }
-  return fill(text, params);
+/** The active locale's tag. */
+export function currentLocale(): string {
+  return active.info.code;
 }
 
-/** Whether a message exists (for optional texts, such as a refusal without its own message). */
-export function has(key: string): boolean {
-  return lookup(key) !== undefined;
+/** Loads a locale's catalogue (English fills any gap) and makes it the active one. Unknown tags are refused. */
+export async function loadLocale(code: string): Promise<LocaleInfo> {
+  const info = localeInfo(code);
+  const load = LOADERS[code];
+  if (!info || !load) throw new Error(`No locale ${code}`);
+  const catalogue = await load();
+  i18n.load(code, { ...ENGLISH, ...catalogue.messages });
+  // Plural rules and numbers: the locale's own; the pseudo-locale counts like English.
+  i18n.activate(code, code === PSEUDO_LOCALE ? ['en'] : [code, 'en']);
+  active = { info, content: catalogue.content };
+  return info;
 }
 
-/** Content overlays by locale: `{ "card.huaweiCutoff.title": "…" }`. English reads the data itself. */
-const contentOverlays: Record<string, Table> = {};
+/** A message in the active language. */
+export function t(key: MessageKey, values?: Values): string {
+  return i18n._(key, values as Record<string, unknown> | undefined);
+}
+
+/** A number the active language's way (digits, grouping). */
+export function formatNumber(value: number): string {
+  return i18n.number(value);
+}
 
 /** A content text in the active language, falling back to the content data (English). */
 export function contentText(kind: string, id: string, field: string, fallback: string): string {
-  return contentOverlays[locale]?.[`${kind}.${id}.${field}`] ?? fallback;
+  return active.content ? active.content(`${kind}.${id}.${field}`, fallback) : fallback;
 }

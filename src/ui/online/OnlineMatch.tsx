@@ -3,6 +3,7 @@ import { SocketIO } from 'boardgame.io/multiplayer';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { DeRisk, type DeRiskState, type Play, type SetupData } from '../../game';
 import { Board } from '../board/Board';
+import { serverRefusalText } from '../bridge';
 import { t } from '../i18n';
 import { useClientState } from '../hotseat/useClientState';
 import { stopOnce, type DeRiskClient } from '../hotseat/client';
@@ -52,8 +53,8 @@ function useOnlineClient(code: string, seat: HeldSeat | null, watch: boolean): D
 /** The latest refusal the server sent this client (as a chat message), if any. */
 function latestRefusal(client: DeRiskClient): string | null {
   const notices = client.chatMessages.filter((m) => m.sender === 'server');
-  const last = notices.at(-1)?.payload as { refused?: { message?: string } } | undefined;
-  return last?.refused?.message ?? null;
+  const last = notices.at(-1)?.payload as { refused?: { code?: unknown } } | undefined;
+  return last?.refused ? serverRefusalText(last.refused) : null;
 }
 
 function OnlineBoard({ client, seat, watch, code, props }: { client: DeRiskClient; seat: HeldSeat | null; watch: boolean; code: string; props: OnlineMatchProps }) {

@@ -2,7 +2,7 @@
 import { LobbyClient, LobbyClientError } from 'boardgame.io/client';
 import type { LobbyAPI } from 'boardgame.io';
 import type { BotLevel, Persona } from '../../bots/types';
-import { DeRisk, type SetupData } from '../../game';
+import { DeRisk, LOBBY_ERROR_CODES, type LobbyErrorCode, type SetupData } from '../../game';
 import { t } from '../i18n';
 
 const GAME = DeRisk.name ?? 'de-risk';
@@ -10,13 +10,13 @@ const lobby = new LobbyClient({ server: window.location.origin });
 
 export type MatchInfo = LobbyAPI.Match;
 
-/** The server's words when a lobby call is refused. */
+const isLobbyCode = (code: unknown): code is LobbyErrorCode => typeof code === 'string' && (LOBBY_ERROR_CODES as readonly string[]).includes(code);
+
+/** Why a lobby call failed, in the player's language: the server's code worded here; a network failure as such. */
 export function lobbyError(error: unknown): string {
-  if (error instanceof LobbyClientError) {
-    const details = error.details as { error?: string } | undefined;
-    return details?.error ?? error.message;
-  }
-  return error instanceof Error ? error.message : String(error);
+  const details = error instanceof LobbyClientError ? (error.details as { code?: unknown } | undefined) : (error as { details?: { code?: unknown } } | null)?.details;
+  if (isLobbyCode(details?.code)) return t(`lobby.${details.code}`);
+  return t(error instanceof LobbyClientError ? 'lobby.serverError' : 'lobby.unreachable');
 }
 
 export const createMatch = (setupData: SetupData, unlisted: boolean) =>
@@ -47,7 +47,8 @@ function isRematch(value: unknown): value is Rematch {
 
 export async function playAgain(matchID: string, playerID: string, credentials: string, setupData: SetupData): Promise<Rematch> {
   const answer: unknown = await lobby.playAgain(GAME, matchID, { playerID, credentials, numPlayers: 2, setupData });
-  if (!isRematch(answer)) throw new Error(t('online.rematchFailed'));
+  // An answer of the wrong shape is the server's failure, worded as such.
+  if (!isRematch(answer)) throw Object.assign(new Error('The rematch answer has the wrong shape'), { details: { code: 'serverError' } });
   return answer;
 }
 
@@ -62,6 +63,6 @@ export async function seatComputer(matchID: string, playerID: string, credential
     body: JSON.stringify({ playerID, credentials, level, persona }),
   });
   if (response.ok) return;
-  const body = (await response.json().catch(() => ({}))) as { error?: unknown };
-  throw new Error(typeof body.error === 'string' ? body.error : t('online.computer.failed', { status: response.status }));
+  const body = (await response.json().catch(() => ({}))) as { code?: unknown };
+  throw Object.assign(new Error(`The lobby answered ${response.status}`), { details: body });
 }

@@ -1,0 +1,66 @@
+/**
+ * What the server tells a client when it refuses a socket message: one of the engine's own
+ * refusals (why a move breaks the rules), or the connection's, each a code the client words in
+ * its player's language (src/ui/bridge.ts). Nothing here is a sentence.
+ */
+import type { Refusal } from './refusals';
+
+export type ConnectionRefusalCode =
+  /** The message is not one this game's client sends (shape, size, an unknown move). */
+  | 'malformedMessage'
+  /** The credentials do not hold the seat asked for. */
+  | 'unauthorized'
+  /** A move from a connection that has not synced as that seat. */
+  | 'notSeated'
+  /** The seat was given up in the lobby, and perhaps taken by someone else. */
+  | 'seatLost'
+  | 'unknownMatch'
+  /** The game moved on before the move arrived; the sender has been sent the new state. */
+  | 'stale'
+  /** Storage or another part of the server failed; nothing changed. */
+  | 'serverError'
+  /** A move refused for a reason the engine does not name (the seat may not move now). */
+  | 'notAccepted';
+
+export type ServerRefusal = Refusal | { readonly code: ConnectionRefusalCode };
+
+/**
+ * Why the lobby refused a request, beside its English `error` (for developers and logs). The
+ * client words the code; `badRequest` is a request this game's client never sends.
+ */
+export type LobbyErrorCode =
+  | 'noMatch'
+  | 'wrongCredentials'
+  | 'gameOver'
+  | 'seatTaken'
+  | 'seatHeld'
+  | 'otherSeatTaken'
+  | 'otherSeatHeld'
+  | 'serverFull'
+  | 'notOver'
+  | 'rematchGone'
+  | 'rematchSeatTaken'
+  | 'badName'
+  | 'tooMany'
+  | 'originRefused'
+  | 'badRequest'
+  | 'serverError';
+
+export const LOBBY_ERROR_CODES: readonly LobbyErrorCode[] = [
+  'noMatch',
+  'wrongCredentials',
+  'gameOver',
+  'seatTaken',
+  'seatHeld',
+  'otherSeatTaken',
+  'otherSeatHeld',
+  'serverFull',
+  'notOver',
+  'rematchGone',
+  'rematchSeatTaken',
+  'badName',
+  'tooMany',
+  'originRefused',
+  'badRequest',
+  'serverError',
+];
