@@ -1,20 +1,22 @@
 /**
  * The message catalogues at build time (Vite and Vitest both use this plugin):
- * - each `src/ui/i18n/locales/<locale>.json` (ICU MessageFormat texts, the `{name}` placeholders
+ * - each `src/ui/i18n/locales/<locale>/<namespace>.json` (ICU MessageFormat texts, the `{name}` placeholders
  *   and `{count, plural, …}` forms) is compiled once, at build, into Lingui's compiled form, so
  *   the page ships a 2 kB runtime and no message parser; a malformed message fails the build;
- * - the pseudo-locale (`virtual:de-risk/pseudo-catalogue`) is made from the English catalogue,
+ * - the pseudo-locale (`virtual:de-risk/pseudo-catalogue`) is made from the English catalogues,
  *   every literal piece accented and lengthened and each message bracketed (src/ui/i18n/pseudo.ts).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileMessageOrThrow, type CompiledMessage } from '@lingui/message-utils/compileMessage';
 import type { Plugin } from 'vite';
 import { pseudoText } from '../src/ui/i18n/pseudo.ts';
 
-const CATALOGUE = /\/src\/ui\/i18n\/locales\/[a-z]{2,3}(-[A-Za-z]+)?\.json$/;
+/** A catalogue: one namespace of one locale, `locales/<locale>/<namespace>.json`. */
+const CATALOGUE = /\/src\/ui\/i18n\/locales\/[a-z]{2,3}(-[A-Za-z]+)?\/[a-z]+\.json$/;
 const PSEUDO_ID = 'virtual:de-risk/pseudo-catalogue';
-const ENGLISH = fileURLToPath(new URL('../src/ui/i18n/locales/en.json', import.meta.url));
+const ENGLISH = fileURLToPath(new URL('../src/ui/i18n/locales/en/', import.meta.url));
 
 export type Catalogue = Readonly<Record<string, string>>;
 
@@ -46,8 +48,12 @@ export function messagesPlugin(): Plugin {
     },
     load(id) {
       if (id !== `\0${PSEUDO_ID}`) return null;
-      this.addWatchFile(ENGLISH);
-      const english = JSON.parse(readFileSync(ENGLISH, 'utf8')) as Catalogue;
+      const files = readdirSync(ENGLISH).filter((name) => name.endsWith('.json'));
+      const english: Record<string, string> = {};
+      for (const name of files) {
+        this.addWatchFile(join(ENGLISH, name));
+        Object.assign(english, JSON.parse(readFileSync(join(ENGLISH, name), 'utf8')) as Catalogue);
+      }
       return `export default ${JSON.stringify(pseudoCatalogue(english))};`;
     },
     // The result is JSON again: Vite's own JSON plugin turns it into a module after this.

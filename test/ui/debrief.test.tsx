@@ -12,7 +12,7 @@ import Debrief from '../../src/ui/debrief/Debrief';
 import { chooseQuestions, QUESTION_COUNT } from '../../src/ui/debrief/questions';
 import { TRACK_GROUPS } from '../../src/ui/debrief/TrackChart';
 import { t } from '../../src/ui/i18n';
-import english from '../../src/ui/i18n/locales/en.json';
+import english from '../../src/ui/i18n/locales/en/app.json';
 
 const charts = vi.hoisted(() => ({ configs: [] as { data: { datasets: unknown[] } }[] }));
 

@@ -1,6 +1,6 @@
 /**
  * The one translation layer, on Lingui's runtime. Every string the interface shows comes from
- * a message catalogue (`locales/<locale>.json`, ICU MessageFormat, compiled at build by
+ * a message catalogue (`locales/<locale>/<namespace>.json`, ICU MessageFormat, compiled at build by
  * scripts/messages.ts) or, for game content, from the content data through `contentText`, so
  * a new language is a catalogue and a content overlay (pure data), not a code change.
  *
@@ -13,8 +13,11 @@
  *   plain English on a page that is otherwise accented and bracketed.
  */
 import { i18n, type Messages } from '@lingui/core';
-import english from './locales/en.json';
+import app from './locales/en/app.json';
 import { PSEUDO_LOCALE, pseudoLocalise } from './pseudo';
+
+/** The English catalogue, one JSON file a namespace (`locales/en/*.json`); every other locale has the same files. */
+const english = { ...app };
 
 export type MessageKey = keyof typeof english;
 export type Values = Readonly<Record<string, string | number>>;
