@@ -4,7 +4,7 @@ const ORDER: Record<Level | 'silent', number> = { info: 0, warn: 1, error: 2, si
 
 /**
  * boardgame.io reports refused moves with `console.error('ERROR:', message)`. In the server,
- * route those lines through `log` as structured warnings (trap 11).
+ * route those lines through `log` as structured warnings (docs/boardgame-io-traps.md, trap 11).
  */
 export function bridgeLibraryErrors(): void {
   const original = console.error.bind(console);

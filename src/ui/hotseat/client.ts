@@ -40,7 +40,7 @@ export function createHotSeatClient(setup: SetupData, seed?: string): DeRiskClie
 
 const stopped = new WeakSet<object>();
 
-/** Stops a client once; boardgame.io's `stop()` throws when called twice (STACK.md trap 10). */
+/** Stops a client once; boardgame.io's `stop()` throws when called twice (docs/boardgame-io-traps.md, trap 10). */
 export function stopOnce(client: DeRiskClient): void {
   if (stopped.has(client)) return;
   stopped.add(client);
