@@ -1,16 +1,16 @@
 /**
  * `decide`: the one entry point. Whoever must act now (R7.2, R4.5) looks at its own seat's
- * view only, chooses at its level, and gets back a legal move and one line saying why.
+ * view only, chooses at its level, and gets back a legal move and its reason: data that the
+ * client words in the reader's language (R12), never a sentence.
  */
 import type { Ctx } from 'boardgame.io';
 import type { Side } from '../content/types';
-import { actingSide, REASON_MAX, toMove, toPlay, whyRefused, type DeRiskState, type Play } from '../game';
+import { actingSide, toMove, toPlay, whyRefused, type BotReason, type DeRiskState, type Play } from '../game';
 import { easyChoice } from './easy';
 import { searchPlays } from './hard';
 import { NORMAL_OPTIONS, explain, rankPlays } from './normal';
 import { botView, lite } from './position';
 import { seededRandom } from './random';
-import { oneLine } from './reasons';
 import { safeChoice } from './safe';
 import type { BotConfig, BotDecision } from './types';
 
@@ -29,14 +29,9 @@ export function decisionSeed(config: BotConfig, G: DeRiskState, side: Side): num
   return hash(`${config.seed}|${config.level}|${config.persona}|${side}|${G.round}|${G.chronicle.length}`);
 }
 
-/** A reason short enough for a move to carry (R12). */
-function clip(line: string): string {
-  return line.length <= REASON_MAX ? line : `${line.slice(0, REASON_MAX - 1).trimEnd()}…`;
-}
-
 interface Choice {
   readonly play: Play;
-  readonly reason: string;
+  readonly reason: BotReason;
 }
 
 function choose(view: DeRiskState, ctx: Ctx, side: Side, config: BotConfig, seed: number): Choice {
@@ -55,10 +50,10 @@ function choose(view: DeRiskState, ctx: Ctx, side: Side, config: BotConfig, seed
       const [best] = searched;
       if (!best) break;
       const reason = explain(best.candidate, searched.map((s) => s.candidate), view, side, config.persona);
-      return { play: best.candidate.play, reason: `${reason} (thought through to the next round)` };
+      return { play: best.candidate.play, reason: { ...reason, ahead: true } };
     }
   }
-  return safeChoice(view, view.proposal ? 'I found nothing better to do' : 'I found no play worth making');
+  return safeChoice(view, { kind: 'nothingBetter' });
 }
 
 /**
@@ -71,9 +66,8 @@ export function decide(G: DeRiskState, ctx: Ctx, config: BotConfig): BotDecision
   const view = botView(G, ctx, side);
   const chosen = choose(view, ctx, side, config, decisionSeed(config, view, side));
   const refusal = whyRefused(view, ctx, side, chosen.play);
-  const { play, reason } = refusal ? safeChoice(view, `my first idea was refused (${refusal.code})`) : chosen;
-  const line = clip(oneLine(reason));
-  const move = toMove(play, line);
+  const { play, reason } = refusal ? safeChoice(view, { kind: 'refused', code: refusal.code }) : chosen;
+  const move = toMove(play, reason);
   if (toPlay(move.move, move.args) === null) throw new Error(`The bot produced an unknown move ${move.move}`);
-  return { move, reason: line };
+  return { move, reason };
 }

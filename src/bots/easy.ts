@@ -6,16 +6,16 @@
  * often, a dealmaker friendly ones, tit-for-tat whichever answers the other side's last play.
  */
 import type { Side } from '../content/types';
-import { SIDE_NAMES, SIDE_TRACKS, gameResult, hawkVerdict, legalPlays, other, type DeRiskState, type Play, type TurnInfo } from '../game';
+import { SIDE_TRACKS, gameResult, hawkVerdict, legalPlays, type BotReason, type DeRiskState, type Play, type ReasonChange, type TurnInfo } from '../game';
 import { tone } from './normal';
 import { moodOf } from './persona';
 import { project, type Projection } from './position';
-import { mainEffects, playTitle } from './reasons';
+import { mainChanges } from './reasons';
 import type { Persona } from './types';
 
 interface Choice {
   readonly play: Play;
-  readonly reason: string;
+  readonly reason: BotReason;
 }
 
 /** Whether the position after a play has ended the game against this side. */
@@ -63,15 +63,13 @@ function pick<T>(items: readonly T[], weights: readonly number[], rand: () => nu
 }
 
 function answer(G: DeRiskState, side: Side, persona: Persona, rand: () => number): Choice {
-  const them = SIDE_NAMES[other(side)];
   const verdict = G.proposal ? hawkVerdict(G.proposal.terms)[side] : -2;
   const signed = project(G, side, { kind: 'accept' });
   const unsafe = lost(signed, side);
   if (!unsafe && (verdict >= 0 || rand() < 0.35 * tilt(persona, G, side).deal)) {
-    return { play: { kind: 'accept' }, reason: `Accepted ${them}’s deal: it ${mainEffects(signed.preview?.changes ?? [], side)}` };
+    return { play: { kind: 'accept' }, reason: { kind: 'accept', changes: mainChanges(signed.preview?.changes ?? []) } };
   }
-  const why = unsafe ? 'signing would end the game against me' : 'my hawks would call it a giveaway';
-  return { play: { kind: 'reject' }, reason: `Rejected ${them}’s deal: ${why}` };
+  return { play: { kind: 'reject' }, reason: { kind: 'reject', why: { kind: unsafe ? 'wouldLose' : 'hawks' } } };
 }
 
 export function easyChoice(G: DeRiskState, ctx: TurnInfo, side: Side, persona: Persona, rand: () => number): Choice {
@@ -93,8 +91,24 @@ export function easyChoice(G: DeRiskState, ctx: TurnInfo, side: Side, persona: P
   const chosen = pick(options, options.map((o) => o.weight), rand);
   if (!chosen || chosen.play.kind === 'pass') {
     const lev = G.tracks[SIDE_TRACKS[side].leverage];
-    return { play: { kind: 'pass' }, reason: lev <= 1 ? 'Passed: I am nearly out of leverage' : 'Passed: that will do for this round' };
+    return { play: { kind: 'pass' }, reason: { kind: 'pass', why: { kind: lev <= 1 ? 'lowLeverage' : 'enough' } } };
   }
-  if (chosen.play.kind === 'recycle') return { play: chosen.play, reason: 'Recycled a card to see a new one' };
-  return { play: chosen.play, reason: `${playTitle(chosen.play)}: ${mainEffects(chosen.p.preview?.changes ?? [], side)}` };
+  return { play: chosen.play, reason: reasonFor(chosen.play, mainChanges(chosen.p.preview?.changes ?? [])) };
+}
+
+/** The reason for a play the easy bot drew: what it does, nothing more (it does not weigh its odds). */
+function reasonFor(play: Exclude<Play, { kind: 'pass' }>, changes: readonly ReasonChange[]): BotReason {
+  switch (play.kind) {
+    case 'action':
+    case 'card':
+      return { kind: play.kind, id: play.id, changes };
+    case 'propose':
+      return { kind: 'propose', terms: [...play.terms], changes };
+    case 'recycle':
+      return { kind: 'recycle', card: 'any' };
+    case 'accept':
+      return { kind: 'accept', changes };
+    case 'reject':
+      return { kind: 'reject', why: { kind: 'nothingBetter' } };
+  }
 }

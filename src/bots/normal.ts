@@ -6,22 +6,10 @@
  * function from the other side's seat.
  */
 import type { Side } from '../content/types';
-import {
-  SIDE_NAMES,
-  SIDE_TRACKS,
-  dealCost,
-  hawkVerdict,
-  legalPlays,
-  other,
-  whyRefused,
-  type DeRiskState,
-  type Play,
-  type TrackChange,
-  type TurnInfo,
-} from '../game';
+import { SIDE_TRACKS, dealCost, hawkVerdict, legalPlays, other, whyRefused, type BotReason, type DeRiskState, type Play, type TrackChange, type TurnInfo } from '../game';
 import { weightsFor, type Weights } from './persona';
 import { lite, project, projectRejected, type Projection } from './position';
-import { mainEffects, motive, playTitle } from './reasons';
+import { mainChanges, motive } from './reasons';
 import type { Persona } from './types';
 import { reachOf, valueOf } from './value';
 
@@ -120,35 +108,33 @@ export function rankPlays(view: DeRiskState, ctx: TurnInfo, side: Side, persona:
   return out.sort((a, b) => b.value - a.value);
 }
 
-/** One line on why the chosen candidate won, from the bot's side. */
-export function explain(best: Candidate, all: readonly Candidate[], G: DeRiskState, side: Side, persona: Persona): string {
-  const them = SIDE_NAMES[other(side)];
+/** Why the chosen candidate won, from the bot's side, as a reason the client words (R12). */
+export function explain(best: Candidate, all: readonly Candidate[], G: DeRiskState, side: Side, persona: Persona): BotReason {
   const why = motive(persona, G, side, best.hostile, best.friendly);
+  const leaning = why ? { motive: why } : {};
+  const changes = mainChanges(best.changes);
   const play = best.play;
   switch (play.kind) {
     case 'action':
     case 'card':
-      return `${playTitle(play)}: ${mainEffects(best.changes, side)}${why}`;
+      return { kind: play.kind, id: play.id, changes, ...leaning };
     case 'propose': {
-      const odds = best.acceptance !== undefined && best.acceptance >= 0.5 ? 'likely' : 'a long shot';
-      return `${playTitle(play)}: if ${them} signs (${odds}), it ${mainEffects(best.changes, side)}${why}`;
+      const odds = best.acceptance !== undefined && best.acceptance >= 0.5 ? 'likely' : 'longShot';
+      return { kind: 'propose', terms: [...play.terms], changes, odds, ...leaning };
     }
     case 'accept':
-      return `Accepted ${them}’s deal: it ${mainEffects(best.changes, side)}${why}`;
+      return { kind: 'accept', changes, ...leaning };
     case 'reject': {
       const signing = all.find((c) => c.play.kind === 'accept');
-      const cost = signing ? mainEffects(signing.changes, side) : 'gives too little';
-      return `Rejected ${them}’s deal: signing ${cost}, which is worth less to me than saying no`;
+      return { kind: 'reject', why: { kind: 'worthLess', changes: signing ? mainChanges(signing.changes) : [] } };
     }
     case 'recycle':
-      return best.dead
-        ? 'Recycled a card I cannot play now, to draw a fresh one'
-        : 'Recycled a weak card, to draw a fresh one';
+      return { kind: 'recycle', card: best.dead ? 'dead' : 'weak' };
     case 'pass': {
       const lev = G.tracks[SIDE_TRACKS[side].leverage];
-      if (lev === 0) return 'Passed: I am out of leverage this round';
-      if (G.round >= G.length) return 'Passed: no play left would raise my final score';
-      return `Passed: nothing left is worth the leverage, so I keep ${lev} for next round`;
+      if (lev === 0) return { kind: 'pass', why: { kind: 'noLeverage' } };
+      if (G.round >= G.length) return { kind: 'pass', why: { kind: 'lastRound' } };
+      return { kind: 'pass', why: { kind: 'saveLeverage', keep: lev } };
     }
   }
 }

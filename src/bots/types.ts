@@ -1,5 +1,5 @@
 /** The computer opponents' public shapes: how strong, what temperament, what they decided and why. */
-import type { BotMove } from '../game';
+import type { BotMove, BotReason } from '../game';
 
 export type { BotMove };
 
@@ -39,6 +39,6 @@ export interface BotConfig extends BotSettings {
 export interface BotDecision {
   /** The boardgame.io move to send, always legal for the side that must act; its last argument is the reason (R12). */
   readonly move: BotMove;
-  /** One plain-English line a teacher can read in the debrief. */
-  readonly reason: string;
+  /** Why, as data (R12): the client words it in the reader's language for the debrief. */
+  readonly reason: BotReason;
 }

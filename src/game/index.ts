@@ -34,6 +34,20 @@ export {
 } from './deals';
 export { agendaMet, gameResult, scoreFor } from './scoring';
 export { enumerate, type BotMove } from './ai';
+export {
+  REASON_CHANGES_MAX,
+  botReasonSchema,
+  reasonFits,
+  type BotReason,
+  type BotReasonKind,
+  type Fallback,
+  type Motive,
+  type PassWhy,
+  type ReasonChange,
+  type RecycledCard,
+  type RejectWhy,
+  type TellingPlay,
+} from './botReason';
 export { MOVE_NAMES, MOVES, REASON_MAX, isMoveName, reasonProblem, toMove, toPlay, wireArgs, type Move, type MoveName } from './registry';
 export type { ContentRef, Refusal, RefusalCode, RefusalOf, RefusalParams } from './refusals';
 export { LOBBY_ERROR_CODES, type ConnectionRefusalCode, type LobbyErrorCode, type ServerRefusal } from './wire';

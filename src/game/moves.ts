@@ -17,7 +17,7 @@ import type { MoveContext } from './working-copy';
 
 export type PlayOf<K extends Play['kind']> = Extract<Play, { kind: K }>;
 
-/** The mover's reason, spread into the chronicle entry: `{}` when none was given. */
+/** The mover's reason (a person's words or the computer's code), spread into the chronicle entry: `{}` when none was given. */
 export type ReasonField = { reason?: Reason };
 
 /** Carries out an allowed play of one kind; false when the state forbids it after all (no deal to answer). */

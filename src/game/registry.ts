@@ -9,11 +9,13 @@
  * by `chronicle`). Adding a kind of move is one entry here, one performer in moves.ts and its
  * rule in rules.ts; test/game/registry.test.ts fails if any consumer misses it.
  *
- * Every move may carry the mover's one-line reason as its last argument (R12).
+ * Every move may carry the mover's one-line reason as its last argument (R12): a person's own
+ * words (a string), or a computer's structured reason (a `BotReason`, worded by the client).
  */
 import { INVALID_MOVE } from 'boardgame.io/core';
 import { z } from 'zod/mini';
 import type { Side } from '../content/types';
+import { botReasonSchema, reasonFits, type BotReason } from './botReason';
 import { PERFORMERS, type Performer, type PlayOf, type ReasonField } from './moves';
 import { refuse, type Refusal } from './refusals';
 import { whyRefused, type Play } from './rules';
@@ -21,14 +23,17 @@ import { sideOf } from './sides';
 import type { ChronicleKind } from './state';
 import type { MoveContext, Mutation } from './working-copy';
 
-/** The longest reason a move may carry (R12). */
+/** The longest reason in words a move may carry (R12); a computer's reason is bounded by its schema. */
 export const REASON_MAX = 240;
 
 /** An id of an action, card or deal term. */
 const id = z.string().check(z.minLength(1), z.maxLength(64));
 const terms = z.array(id).check(z.maxLength(8));
-/** Checked for length by the engine itself (`reasonProblem`), so that a long reason is refused with a reason. */
-const reason = z.optional(z.nullable(z.string().check(z.maxLength(REASON_MAX * 4))));
+/**
+ * A person's words, checked for length by the engine itself (`reasonProblem`) so that a long
+ * reason is refused with a reason; or a computer's structured reason, checked whole here.
+ */
+const reason = z.optional(z.nullable(z.union([z.string().check(z.maxLength(REASON_MAX * 4)), botReasonSchema])));
 
 type Kind = Play['kind'];
 
@@ -91,8 +96,8 @@ function specOf<K extends Kind>(kind: K): MoveSpec<K> {
 
 const argsOf = <K extends Kind>(kind: K, play: PlayOf<K>): unknown[] => specOf(kind).toArgs(play);
 
-/** The move that carries out a play, with the mover's one-line reason last (R12). */
-export function toMove(play: Play, why?: string): Move {
+/** The move that carries out a play, with the mover's one-line reason last (R12): a person's words or a computer's code. */
+export function toMove(play: Play, why?: string | BotReason): Move {
   const args = argsOf(play.kind, play);
   return { move: MOVES[play.kind].name, args: why === undefined ? args : [...args, why] };
 }
@@ -114,20 +119,33 @@ export function toPlay(move: string, args: readonly unknown[]): Play | null {
   return MOVES[kind].toPlay(args);
 }
 
-/** A reason as one line of text; '' when none was given; null when it is not a short line of text (R12). */
-function reasonLine(value: unknown): string | null {
+/**
+ * A move's reason as the chronicle keeps it (R12): a person's words as one line of text, or a
+ * copy of a computer's structured reason about this very play; '' when none was given; null
+ * when it is neither a short line of text nor a well-formed reason about the play.
+ */
+function reasonLine(value: unknown, play: Play | null): string | BotReason | null {
   if (value === undefined || value === null) return '';
-  if (typeof value !== 'string') return null;
+  if (typeof value !== 'string') {
+    const code = botReasonSchema.safeParse(value);
+    return code.success && play !== null && reasonFits(code.data, play) ? code.data : null;
+  }
   const line = value.replace(/\s+/g, ' ').trim();
   return line.length <= REASON_MAX ? line : null;
 }
 
-/** Why a move's reason argument is refused, or null if it is absent or a fine line of text. */
+/** Why a move's reason argument is refused, or null if it is absent, a fine line of text or a well-formed computer's reason. */
 export function reasonProblem(move: string, args: readonly unknown[]): Refusal | null {
   const kind = KIND_OF.get(move);
   const arity = kind ? MOVES[kind].args.length : 0;
-  if (reasonLine(args[arity]) !== null) return null;
+  if (reasonLine(args[arity], toPlay(move, args)) !== null) return null;
   return refuse('malformed', { what: 'reason', max: REASON_MAX });
+}
+
+/** The chronicle's reason field for a reason that passed `reasonLine`. */
+function reasonField(side: Side, line: string | BotReason): ReasonField {
+  if (line === '') return {};
+  return { reason: typeof line === 'string' ? { side, text: line } : { side, code: line } };
 }
 
 /**
@@ -140,10 +158,9 @@ function mutationOf(kind: Kind): Mutation {
   return (context: MoveContext, ...args: unknown[]) => {
     const play = toPlay(spec.name, args);
     const side = sideOf(context.playerID);
-    const line = reasonLine(args[spec.args.length]);
+    const line = reasonLine(args[spec.args.length], play);
     if (!play || !side || line === null || whyRefused(context.G, context.ctx, side, play) !== null) return INVALID_MOVE;
-    const why: ReasonField = line ? { reason: { side, text: line } } : {};
-    return performPlay(play.kind, context, side, play, why) ? undefined : INVALID_MOVE;
+    return performPlay(play.kind, context, side, play, reasonField(side, line)) ? undefined : INVALID_MOVE;
   };
 }
 

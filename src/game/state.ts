@@ -1,5 +1,6 @@
 /** The shape of a De-Risk game state, its chronicle and its result. */
 import type { Duration, Effect, Flag, Good, ScenarioId, Side, Tag, TrackId } from '../content/types';
+import type { BotReason } from './botReason';
 
 export type GameLength = 4 | 6 | 8;
 export type Tracks = Record<TrackId, number>;
@@ -107,11 +108,12 @@ export type Note =
   | { kind: 'missed'; goods: Good[] }
   | { kind: 'rupture'; causedBy: Side | null };
 
-/** A player's own one-line reason for a move (R12), shown to the other side only after the game. */
-export interface Reason {
-  side: Side;
-  text: string;
-}
+/**
+ * The one-line reason a move came with (R12), shown to the other side only after the game: a
+ * person's own words (`text`, shown as typed), or the computer's structured reason (`code`),
+ * which the client words in the reader's language.
+ */
+export type Reason = { side: Side; text: string; code?: never } | { side: Side; code: BotReason; text?: never };
 
 interface Base {
   round: number;

@@ -2,7 +2,7 @@
 import type { Ctx } from 'boardgame.io';
 import { describe, expect, it } from 'vitest';
 import { BOT_LEVELS, PERSONAS, decide, moodOf, type BotConfig, type BotLevel, type Persona } from '../../src/bots';
-import { actingSide, other, toPlay, whyRefused, type DeRiskState, type GameLength, type ScenarioId, type Side } from '../../src/game';
+import { actingSide, botReasonSchema, other, reasonFits, toPlay, whyRefused, type BotReason, type DeRiskState, type GameLength, type ScenarioId, type Side } from '../../src/game';
 import { createHeadlessMatch, playerToAct } from '../../src/sim/headless';
 import { main, mergeSummaries, parseArgs, simulate, splitGames, type SimSummary } from '../../scripts/simulate';
 import { play, startMatch, BEIJING, WASHINGTON } from '../helpers/match';
@@ -13,7 +13,7 @@ const LENGTHS: readonly GameLength[] = [8, 6, 4];
 interface Played {
   G: DeRiskState;
   moves: string[];
-  reasons: string[];
+  reasons: BotReason[];
   positions: { G: DeRiskState; ctx: Ctx }[];
 }
 
@@ -30,25 +30,30 @@ function playGame(seed: number, bots: Record<Side, Omit<BotConfig, 'seed'>>, sce
     const side = actingSide(G, ctx);
     if (!side) throw new Error(`seed ${seed}: nobody to act`);
     const decision = decide(G, ctx, { ...bots[side], seed: seed * 2 + (side === 'us' ? 0 : 1) });
+    const why = JSON.stringify(decision.reason);
     const asPlay = toPlay(decision.move.move, decision.move.args);
-    expect(asPlay, decision.reason).not.toBeNull();
-    if (asPlay) expect(whyRefused(G, ctx, side, asPlay), `${side}: ${decision.reason}`).toBeNull();
+    expect(asPlay, why).not.toBeNull();
+    if (asPlay) expect(whyRefused(G, ctx, side, asPlay), `${side}: ${why}`).toBeNull();
+    // R12: the reason is a well-formed code about this very play, and the move carries it.
+    expect(botReasonSchema.safeParse(decision.reason).success, why).toBe(true);
+    if (asPlay) expect(reasonFits(decision.reason, asPlay), why).toBe(true);
+    expect(decision.move.args.at(-1)).toEqual(decision.reason);
     out.positions.push({ G, ctx });
-    expect(match.move(playerToAct(match.state), decision.move.move, ...decision.move.args), decision.reason).toBe(true);
+    expect(match.move(playerToAct(match.state), decision.move.move, ...decision.move.args), why).toBe(true);
     out.moves.push(JSON.stringify(decision.move));
     out.reasons.push(decision.reason);
-    // R12: the move carries its reason, and the chronicle keeps it for the debrief.
-    expect(decision.move.args.at(-1)).toBe(decision.reason);
-    expect(match.state.G.chronicle.findLast((e) => e.reason)?.reason).toEqual({ side, text: decision.reason });
+    // The chronicle keeps it, as the code, for the debrief to word.
+    expect(match.state.G.chronicle.findLast((e) => e.reason)?.reason).toEqual({ side, code: decision.reason });
   }
   out.G = match.state.G;
   return out;
 }
 
-function expectGoodReasons(reasons: readonly string[]): void {
+/** Small enough to travel with every move (R12): a reason is a few hundred bytes at most. */
+function expectGoodReasons(reasons: readonly BotReason[]): void {
   for (const reason of reasons) {
-    expect(reason.trim().length).toBeGreaterThan(8);
-    expect(reason).not.toMatch(/[\n\r]/);
+    expect(botReasonSchema.safeParse(reason).success).toBe(true);
+    expect(JSON.stringify(reason).length).toBeLessThan(600);
   }
 }
 
@@ -84,6 +89,12 @@ describe('R2.3 the same seeds give the same game', () => {
     const { G, ctx } = startMatch({ seed: 'hard-twice' }).state;
     const config: BotConfig = { level: 'hard', persona: 'balanced', seed: 3 };
     expect(decide(G, ctx, config)).toEqual(decide(G, ctx, config));
+  });
+
+  it('R12 a hard bot’s reason says it thought ahead to the next round; a normal bot’s does not', () => {
+    const { G, ctx } = startMatch({ seed: 'hard-ahead' }).state;
+    expect(decide(G, ctx, { level: 'hard', persona: 'hawk', seed: 3 }).reason.ahead).toBe(true);
+    expect(decide(G, ctx, { level: 'normal', persona: 'hawk', seed: 3 }).reason.ahead).toBeUndefined();
   });
 });
 

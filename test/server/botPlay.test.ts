@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LogEntry } from 'boardgame.io';
-import { sideOf, type ChronicleEntry } from '../../src/game';
+import { botReasonSchema, sideOf, type ChronicleEntry } from '../../src/game';
 import type { StopReason } from '../../src/server/bots/runner';
 import { matchWithBot, playToTheEnd, storedBotSeat } from '../helpers/botMatch';
 import { closeAllSockets, connectSocket, lobby, syncAndWait, type TestServer, startTestServer } from '../helpers/server';
@@ -55,9 +55,11 @@ describe('the computer in an online seat', () => {
     // The final chronicle, as the person received it once the game was over, has the computer's
     // reason for every one of its moves.
     const chronicle = final.G.chronicle as unknown as ChronicleEntry[];
-    const reasons = chronicle.filter((e) => e.reason?.side === sideOf(table.botID)).map((e) => e.reason?.text ?? '');
+    const reasons = chronicle.filter((e) => e.reason?.side === sideOf(table.botID)).map((e) => e.reason);
     expect(reasons).toHaveLength(botMoves.length);
-    for (const text of reasons) expect(text.trim().length).toBeGreaterThan(0);
+    // Each one as the code the computer sent (R12), for the person's client to word.
+    for (const reason of reasons) expect(botReasonSchema.safeParse(reason?.code).success, JSON.stringify(reason)).toBe(true);
+    for (const move of botMoves) expect(move.action.payload.args?.at(-1)).toMatchObject({ kind: expect.any(String) });
   });
 
   it('S3 the computer’s credentials appear in no frame sent to the person or a spectator, and in no lobby answer', async () => {

@@ -21,7 +21,8 @@ afterEach(async () => {
   for (const server of servers.splice(0)) await server.close();
 });
 
-const pass: BotDecision = { move: toMove({ kind: 'pass' }, 'Passed: test'), reason: 'Passed: test' };
+const passed = { kind: 'pass', why: { kind: 'enough' } } as const;
+const pass: BotDecision = { move: toMove({ kind: 'pass' }, passed), reason: passed };
 
 async function runnerFor(playerID: '0' | '1', decide: RunnerOptions['decide']) {
   const server = await startTestServer();
@@ -41,7 +42,7 @@ const movesIn = async (server: TestServer, matchID: string) =>
 
 describe('the bot runner', () => {
   it('after a refused move it syncs again and sends the move that is always allowed', async () => {
-    const decide = vi.fn(async (): Promise<BotDecision> => ({ move: { move: 'playCard', args: ['noSuchCard', 'Played a card I do not hold'] }, reason: '' }));
+    const decide = vi.fn(async (): Promise<BotDecision> => ({ move: { move: 'playCard', args: ['noSuchCard', 'Played a card I do not hold'] }, reason: passed }));
     const { server, match, runner, stops } = await runnerFor('0', decide);
     // boardgame.io reports the refused move with console.error (trap 11): keep the output readable.
     const quietErrors = vi.spyOn(console, 'error').mockImplementation(() => undefined);

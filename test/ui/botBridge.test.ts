@@ -1,6 +1,6 @@
 /** The bot worker's message handler and the page's bridge to it (R12: the bot reads only its own view). */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PLAYER_OF, actingSide, toPlay, whyRefused, type Side } from '../../src/game';
+import { PLAYER_OF, actingSide, botReasonSchema, reasonProblem, toPlay, whyRefused, type Side } from '../../src/game';
 import { playerView } from '../../src/game/view';
 import { createHeadlessMatch } from '../../src/sim/headless';
 import { createBotBridge } from '../../src/ui/bots/bridge';
@@ -22,7 +22,12 @@ function request(side: Side = 'cn', seat: Side = side, id = 1): DecideRequest {
   return { kind: 'decide', id, side, config: CONFIG, G: playerView({ G, ctx, playerID: PLAYER_OF[seat] }), ctx };
 }
 
-const decision = (id: number, reason: string) => ({ kind: 'decision', id, move: { move: 'pass', args: [reason] }, reason });
+/** A worker's answer: a pass whose reason (keeping `keep` leverage) tells the answers apart. */
+function decision(id: number, keep: number) {
+  const reason = { kind: 'pass', why: { kind: 'saveLeverage', keep } };
+  return { kind: 'decision', id, move: { move: 'pass', args: [reason] }, reason };
+}
+const kept = (keep: number) => ({ reason: { kind: 'pass', why: { keep } } });
 
 afterEach(() => {
   vi.useRealTimers();
@@ -35,8 +40,10 @@ describe('the bot worker’s handler', () => {
     expect(answer.kind).toBe('decision');
     if (answer.kind !== 'decision') return;
     expect(answer.id).toBe(1);
-    expect(answer.move.args.at(-1)).toBe(answer.reason);
-    expect(answer.reason.length).toBeGreaterThan(8);
+    // The reason is a code the page words (R12), the same one the move carries.
+    expect(answer.move.args.at(-1)).toEqual(answer.reason);
+    expect(botReasonSchema.safeParse(answer.reason).success).toBe(true);
+    expect(reasonProblem(answer.move.move, answer.move.args)).toBeNull();
     const play = toPlay(answer.move.move, answer.move.args);
     expect(play).not.toBeNull();
     const { G, ctx } = position();
@@ -73,10 +80,10 @@ describe('the bridge to the bot worker', () => {
     if (!worker) throw new Error('no worker was started');
     const [a, b] = worker.waiting.map((r) => r.id);
     expect(a).not.toBe(b);
-    worker.send(decision(b ?? 0, 'second'));
-    worker.send(decision(a ?? 0, 'first'));
-    await expect(first).resolves.toMatchObject({ reason: 'first' });
-    await expect(second).resolves.toMatchObject({ reason: 'second' });
+    worker.send(decision(b ?? 0, 2));
+    worker.send(decision(a ?? 0, 1));
+    await expect(first).resolves.toMatchObject(kept(1));
+    await expect(second).resolves.toMatchObject(kept(2));
     expect(workers.made).toHaveLength(1);
   });
 
@@ -88,10 +95,10 @@ describe('the bridge to the bot worker', () => {
     const answered = bridge.decide(asked);
     const worker = workers.made[0];
     const id = worker?.waiting[0]?.id ?? 0;
-    worker?.send(decision(id + 100, 'nobody asked'));
-    worker?.send(decision(id, 'the answer'));
-    worker?.send(decision(id, 'said twice'));
-    await expect(answered).resolves.toMatchObject({ reason: 'the answer' });
+    worker?.send(decision(id + 100, 100));
+    worker?.send(decision(id, 1));
+    worker?.send(decision(id, 2));
+    await expect(answered).resolves.toMatchObject(kept(1));
 
     const late = bridge.decide(asked);
     const lateId = worker?.waiting[1]?.id ?? 0;
@@ -99,16 +106,16 @@ describe('the bridge to the bot worker', () => {
     await vi.advanceTimersByTimeAsync(1001);
     await settled;
     expect(worker?.terminated).toBe(true);
-    worker?.send(decision(lateId, 'too late'));
+    worker?.send(decision(lateId, 3));
 
     // The next decision goes to a new worker; only that worker may answer it.
     const next = bridge.decide(asked);
     const fresh = workers.made[1];
     const nextId = fresh?.waiting[0]?.id ?? 0;
     expect(nextId).not.toBe(lateId);
-    worker?.send(decision(nextId, 'from the retired worker'));
-    fresh?.send(decision(nextId, 'from the new worker'));
-    await expect(next).resolves.toMatchObject({ reason: 'from the new worker' });
+    worker?.send(decision(nextId, 4));
+    fresh?.send(decision(nextId, 5));
+    await expect(next).resolves.toMatchObject(kept(5));
   });
 
   it('turns a worker failure into a rejected promise with a clear message, then starts afresh', async () => {
@@ -122,19 +129,22 @@ describe('the bridge to the bot worker', () => {
     // The next decision runs in a new worker, with the real handler.
     const retried = await bridge.decide(asked);
     expect(workers.made).toHaveLength(2);
-    expect(retried.move.args.at(-1)).toBe(retried.reason);
+    expect(retried.move.args.at(-1)).toEqual(retried.reason);
   });
 
-  it('rejects a decision whose answer is malformed, and one the worker could not make', async () => {
+  it('R12 rejects a decision whose answer is malformed (its move, or a reason in words or of the wrong shape), and one the worker could not make', async () => {
     const workers = fakeWorkers(() => fakeBotWorker({ hold: true }));
     const bridge = createBotBridge(workers.make);
     const { kind: _kind, id: _id, ...asked } = request();
-    const malformed = bridge.decide(asked);
-    const refused = bridge.decide(asked);
-    const [a, b] = workers.made[0]?.waiting.map((r) => r.id) ?? [];
-    workers.made[0]?.send({ kind: 'decision', id: a, move: { move: 'launch', args: [] }, reason: 'x' });
-    workers.made[0]?.send({ kind: 'failed', id: b, message: 'No side must act: the game is over.' });
+    const [malformed, asWords, badCode, refused] = [1, 2, 3, 4].map(() => bridge.decide(asked));
+    const [a, b, c, d] = workers.made[0]?.waiting.map((r) => r.id) ?? [];
+    workers.made[0]?.send({ ...decision(a ?? 0, 1), move: { move: 'launch', args: [] } });
+    workers.made[0]?.send({ ...decision(b ?? 0, 1), reason: 'Passed: I am nearly out of leverage' });
+    workers.made[0]?.send({ ...decision(c ?? 0, 1), reason: { kind: 'pass', why: { kind: 'bored' } } });
+    workers.made[0]?.send({ kind: 'failed', id: d, message: 'No side must act: the game is over.' });
     await expect(malformed).rejects.toThrow(/malformed answer: move\.move: not a De-Risk move/);
+    await expect(asWords).rejects.toThrow(/malformed answer: reason/);
+    await expect(badCode).rejects.toThrow(/malformed answer: reason/);
     await expect(refused).rejects.toThrow('No side must act: the game is over.');
   });
 

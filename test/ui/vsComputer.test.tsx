@@ -6,8 +6,9 @@
  */
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { actingSide } from '../../src/game';
+import { actingSide, botReasonSchema } from '../../src/game';
 import type { ComputerMatch } from '../../src/ui/bots/computerMatch';
+import { reasonText } from '../../src/ui/reasonText';
 import { fakeBotWorker } from '../helpers/fakeBotWorker';
 import { renderVsComputer } from '../helpers/renderVsComputer';
 
@@ -59,6 +60,9 @@ describe('against the computer', () => {
     const moved = match.bot.getState()?.G.chronicle.at(-1);
     expect(moved && 'side' in moved ? moved.side : null).toBe('cn');
     expect(moved?.reason?.side).toBe('cn');
+    // R12: the computer's reason travels as a code, which only the client words.
+    expect(botReasonSchema.safeParse(moved?.reason?.code).success).toBe(true);
+    expect(moved?.reason?.text).toBeUndefined();
     // Its reason stays hidden from the person until the game ends.
     expect(match.human.getState()?.G.chronicle.at(-1)?.reason).toBeUndefined();
     // Washington's turn again: the board is back, and the status says what the computer did.
@@ -130,5 +134,13 @@ describe('against the computer', () => {
     expect(given.every((e) => e.reason?.side === 'cn')).toBe(true);
     expect(within(reasons).getAllByRole('listitem')).toHaveLength(given.length);
     expect(within(reasons).getAllByText('Beijing (computer)')).toHaveLength(given.length);
+    // Each reason is worded, in the person's language, from the code the computer gave.
+    const worded = within(reasons).getAllByRole('listitem').map((item) => item.querySelector('.debrief-reason-why')?.textContent ?? '');
+    worded.forEach((text, i) => {
+      const reason = given[i]?.reason;
+      expect(reason?.code).toBeDefined();
+      if (reason) expect(text).toBe(`Why: ${reasonText(reason)}`);
+      expect(text).not.toMatch(/bots\.|[{}]/);
+    });
   });
 });

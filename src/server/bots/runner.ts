@@ -177,7 +177,7 @@ export class BotRunner {
     const pause = new Promise<void>((resolve) => this.later(min + Math.random() * Math.max(0, max - min), resolve));
     let move: BotMove;
     try {
-      move = this.refusedAt === stateID ? safeMove(state.G, 'my first choice was not accepted') : (await this.options.decide(state.G, state.ctx, this.seat.config)).move;
+      move = this.refusedAt === stateID ? safeMove(state.G, { kind: 'refused' }) : (await this.options.decide(state.G, state.ctx, this.seat.config)).move;
       await pause;
     } catch (error) {
       if (this.stopped || attempt !== this.attempt) return;

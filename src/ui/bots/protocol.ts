@@ -2,12 +2,13 @@
  * The messages between the page and the bot worker, and their checks. Anything that crosses
  * the worker boundary arrives as `unknown` and is parsed here before either side trusts it:
  * a request names the bot's side, its settings and that side's own player view (R12); an
- * answer carries the request's id and either the decision or why there is none.
+ * answer carries the request's id and either the decision (the move and its structured reason)
+ * or why there is none.
  */
 import type { Ctx } from 'boardgame.io';
 import * as z from 'zod/mini';
 import { BOT_LEVELS, PERSONAS, type BotConfig, type BotMove } from '../../bots/types';
-import { isMoveName, type DeRiskState, type MoveName, type Side } from '../../game';
+import { botReasonSchema, isMoveName, type BotReason, type DeRiskState, type MoveName, type Side } from '../../game';
 
 /** Ask the bot of `side` to decide in this position (its own player view). */
 export interface DecideRequest {
@@ -20,7 +21,7 @@ export interface DecideRequest {
 }
 
 export type BotAnswer =
-  | { readonly kind: 'decision'; readonly id: number; readonly move: BotMove; readonly reason: string }
+  | { readonly kind: 'decision'; readonly id: number; readonly move: BotMove; readonly reason: BotReason }
   /** `id` is null when the request was too broken to read its id. */
   | { readonly kind: 'failed'; readonly id: number | null; readonly message: string };
 
@@ -68,7 +69,8 @@ const answerSchema = z.discriminatedUnion('kind', [
       move: z.custom<MoveName>(isMoveName, 'not a De-Risk move'),
       args: z.array(z.unknown()),
     }),
-    reason: z.string(),
+    // The computer's reason as data (R12): the same schema the engine checks the move's reason with.
+    reason: botReasonSchema,
   }),
   z.object({ kind: z.literal('failed'), id: z.nullable(id), message: z.string() }),
 ]);

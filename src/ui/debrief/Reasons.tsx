@@ -4,6 +4,7 @@ import { entryTitle } from '../chronicleText';
 import { contentField, dateLabel, sideName } from '../bridge';
 import { Icon } from '../common/Icon';
 import { t } from '../i18n';
+import { reasonText } from '../reasonText';
 
 type Explained = ChronicleEntry & { reason: Reason };
 
@@ -22,7 +23,8 @@ export function playerName(side: Side, computer: Partial<Record<Side, unknown>> 
 
 /**
  * Every move that came with its side's one-line reason (R12), in the order played and grouped
- * by round: why each side chose its moves. Hidden when nobody gave a reason (people at one
+ * by round: why each side chose its moves (a person's words as typed, the computer's worded
+ * in the reader's language). Hidden when nobody gave a reason (people at one
  * device rarely do).
  */
 export function Reasons({ G, computer }: { G: DeRiskState; computer?: Partial<Record<Side, unknown>> }) {
@@ -49,7 +51,7 @@ export function Reasons({ G, computer }: { G: DeRiskState; computer?: Partial<Re
                   </p>
                   <p className="debrief-reason-what">{whatWasDone(entry)}</p>
                   <p className="debrief-reason-why">
-                    <strong>{t('debrief.reasons.why')}</strong> {entry.reason.text}
+                    <strong>{t('debrief.reasons.why')}</strong> {reasonText(entry.reason)}
                   </p>
                 </li>
               ))}

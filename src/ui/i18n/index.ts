@@ -14,10 +14,11 @@
  */
 import { i18n, type Messages } from '@lingui/core';
 import app from './locales/en/app.json';
+import bots from './locales/en/bots.json';
 import { PSEUDO_LOCALE, pseudoLocalise } from './pseudo';
 
 /** The English catalogue, one JSON file a namespace (`locales/en/*.json`); every other locale has the same files. */
-const english = { ...app };
+const english = { ...app, ...bots };
 
 export type MessageKey = keyof typeof english;
 export type Values = Readonly<Record<string, string | number>>;
