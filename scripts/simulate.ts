@@ -156,7 +156,7 @@ export function simulate(o: SimOptions): SimSummary {
       time[PID[side]] += performance.now() - started;
       decisions[PID[side]] += 1;
       if (!match.move(playerToAct(match.state), decision.move.move, ...decision.move.args)) {
-        throw new Error(`Game ${gameSeed}: the engine refused ${JSON.stringify(decision.move)} (${decision.reason}).`);
+        throw new Error(`Game ${gameSeed}: the engine refused ${JSON.stringify(decision.move)} (reason ${JSON.stringify(decision.reason)}).`);
       }
       const label = moveLabel(decision.move);
       counts[PID[side]][label] = (counts[PID[side]][label] ?? 0) + 1;

@@ -7,7 +7,7 @@
 import type { Ctx } from 'boardgame.io';
 import { CONTENT } from '../content';
 import type { Effect, Side, TrackId } from '../content/types';
-import { PLAYER_OF, TRACKS, makeDeal, playerView, previewDeal, previewPlay, workingCopy, type DeRiskState, type Play, type Preview } from '../game';
+import { PLAYER_OF, boundTrack, makeDeal, playerView, previewDeal, previewPlay, workingCopy, type DeRiskState, type Play, type Preview } from '../game';
 
 /** The side's own view of the game: its hand and agenda, never the other's or any deck order. */
 export function botView(G: DeRiskState, ctx: Ctx, side: Side): DeRiskState {
@@ -92,8 +92,7 @@ function fold(S: DeRiskState, side: Side, preview: Preview): void {
 /** Adds a die roll's expected effect: the preview shows every roll missing (R13 "Roll N"). */
 function expectRolls(S: DeRiskState, effects: readonly Effect[]): void {
   const nudge = (track: TrackId, delta: number) => {
-    const { min, max } = TRACKS[track];
-    S.tracks[track] = Math.min(max, Math.max(min, S.tracks[track] + delta));
+    S.tracks[track] = boundTrack(track, S.tracks[track] + delta);
   };
   const simple = (list: readonly Effect[] | undefined, weight: number) => {
     for (const e of list ?? []) {

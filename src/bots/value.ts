@@ -15,6 +15,7 @@ import {
   SIDE_TRACKS,
   TRACKS,
   allHold,
+  boundTrack,
   canStillAct,
   foreseeRoundEnd,
   gameResult,
@@ -43,13 +44,9 @@ export function terminalValue(G: DeRiskState, side: Side): number | null {
   return result.winnerSide === side ? WIN : -WIN;
 }
 
-/**
- * Moves a track within its range without rounding: the positions a bot weighs hold expected,
- * fractional values (a die roll's share, position.ts), which the engine's `clampTrack` would round.
- */
+/** Moves a track within its range, unrounded: a bot's positions hold expected, fractional values (position.ts). */
 function nudge(T: Tracks, track: TrackId, delta: number): void {
-  const { min, max } = TRACKS[track];
-  T[track] = Math.min(max, Math.max(min, T[track] + delta));
+  T[track] = boundTrack(track, T[track] + delta);
 }
 
 /** Tracks once the effects already scheduled "from next round" have happened (R4.1). */

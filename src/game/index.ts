@@ -53,7 +53,7 @@ export type { ContentRef, Refusal, RefusalCode, RefusalOf, RefusalParams } from 
 export { LOBBY_ERROR_CODES, type ConnectionRefusalCode, type LobbyErrorCode, type ServerRefusal } from './wire';
 export { HAND_LIMIT } from './cards';
 export { PLAYER_OF, SIDE_NAMES, other, sideOf } from './sides';
-export { TRACKS, clampTrack, relationshipBand, SIDE_TRACKS, LEVERAGE_CAP, type TrackInfo } from './tracks';
+export { TRACKS, boundTrack, clampTrack, relationshipBand, SIDE_TRACKS, LEVERAGE_CAP, type TrackInfo } from './tracks';
 export { roundDate } from './dates';
 export { warnings, DE_RISKING_FLOOR, DRIFT_RULES, foreseeRoundEnd, runDrift, type DriftRule } from './round';
 // For planners such as the computer opponents: a seat's view, a mutable copy of a state, conditions.

@@ -14,8 +14,8 @@ export interface ContentRef {
 
 /** The values each refusal carries. */
 export interface RefusalParams {
-  /** An argument of the wrong shape: a reason too long (`max` characters), or deal terms that are not a list of ids. */
-  readonly malformed: { readonly what: 'reason' | 'terms'; readonly max: number };
+  /** An argument of the wrong shape: a reason too long (`max` characters), a computer's reason that does not fit its move, or deal terms that are not a list of ids. */
+  readonly malformed: { readonly what: 'reason' | 'code' | 'terms'; readonly max: number };
   readonly gameOver: Record<never, never>;
   /** It is the other side's turn. */
   readonly notYourTurn: { readonly turn: Side };

@@ -138,8 +138,9 @@ function reasonLine(value: unknown, play: Play | null): string | BotReason | nul
 export function reasonProblem(move: string, args: readonly unknown[]): Refusal | null {
   const kind = KIND_OF.get(move);
   const arity = kind ? MOVES[kind].args.length : 0;
-  if (reasonLine(args[arity], toPlay(move, args)) !== null) return null;
-  return refuse('malformed', { what: 'reason', max: REASON_MAX });
+  const given = args[arity];
+  if (reasonLine(given, toPlay(move, args)) !== null) return null;
+  return refuse('malformed', { what: typeof given === 'string' ? 'reason' : 'code', max: REASON_MAX });
 }
 
 /** The chronicle's reason field for a reason that passed `reasonLine`. */

@@ -7,7 +7,7 @@ import { addToTrack, emptyOutcome, hasFlag, resolve, type Resolution } from './e
 import { incomeOf } from './rules';
 import { suddenResult } from './scoring';
 import type { DeRiskState, Snapshot, Tracks } from './state';
-import { SIDE_TRACKS, TRACKS } from './tracks';
+import { boundTrack, SIDE_TRACKS, TRACKS } from './tracks';
 
 /** R8.7: at or below this interdependence, de-risking costs both economies every round. */
 export const DE_RISKING_FLOOR = 5;
@@ -121,8 +121,7 @@ export function runDrift(tracks: Readonly<Tracks>, apply: (track: TrackId, delta
  */
 export function foreseeRoundEnd(G: Readonly<DeRiskState>, tracks: Tracks): void {
   const nudge = (track: TrackId, delta: number) => {
-    const { min, max } = TRACKS[track];
-    tracks[track] = Math.min(max, Math.max(min, tracks[track] + delta));
+    tracks[track] = boundTrack(track, tracks[track] + delta);
   };
   if (hasFlag(G, 'tariffEscalation') && tracks.usTariff < TRACKS.usTariff.max) {
     nudge('usTariff', 1);

@@ -38,10 +38,16 @@ export const TRACKS: Readonly<Record<TrackId, TrackInfo>> = {
   cnLeverage: t('cnLeverage', 'Beijing leverage', 10, 'cn', true),
 };
 
-export function clampTrack(track: TrackId, value: number): number {
+/** A value kept within a track's range, not rounded (planners fold in expected, fractional values). */
+export function boundTrack(track: TrackId, value: number): number {
   const { min, max } = TRACKS[track];
-  if (!Number.isFinite(value)) return min;
-  return Math.min(max, Math.max(min, Math.round(value)));
+  return Math.min(max, Math.max(min, value));
+}
+
+/** A value as the track holds it: a whole number within its range (R3.1). */
+export function clampTrack(track: TrackId, value: number): number {
+  if (!Number.isFinite(value)) return TRACKS[track].min;
+  return boundTrack(track, Math.round(value));
 }
 
 export const RELATIONSHIP_BANDS = [

@@ -109,7 +109,7 @@ const title = (ref: ContentRef) => contentField(ref.kind, ref.id, 'title');
 
 /** Each refusal code in words: a Record, so a new code without its wording fails to compile. */
 const REFUSAL_WORDS: { readonly [C in RefusalCode]: (r: RefusalOf<C>) => string } = {
-  malformed: (r) => (r.what === 'reason' ? t('refusal.reasonTooLong', { max: r.max }) : t('refusal.termsNotAList')),
+  malformed: (r) => (r.what === 'reason' ? t('refusal.reasonTooLong', { max: r.max }) : r.what === 'code' ? t('refusal.reasonMalformed') : t('refusal.termsNotAList')),
   gameOver: () => t('refusal.gameOver'),
   notYourTurn: (r) => t('refusal.notYourTurn', { side: sideName(r.turn) }),
   ownProposal: (r) => t('refusal.ownProposal', { side: sideName(r.responder) }),

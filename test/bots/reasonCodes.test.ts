@@ -46,7 +46,7 @@ describe('R12 a computer’s reason is a code the engine checks', () => {
     const before = JSON.stringify(match.state.G);
     expect(match.move(WASHINGTON, 'act', 'raiseTariffs', reason)).toBe(false);
     expect(JSON.stringify(match.state.G)).toBe(before);
-    expect(reasonProblem('act', ['raiseTariffs', reason])).toMatchObject({ code: 'malformed', what: 'reason' });
+    expect(reasonProblem('act', ['raiseTariffs', reason])).toMatchObject({ code: 'malformed', what: 'code' });
     expect(moveAction.safeParse(wire('act', ['raiseTariffs', reason])).success).toBe(false);
   });
 

@@ -8,6 +8,9 @@ import { DeRisk } from '../../src/game/game';
 import { DEFAULT_SETUP, LENGTHS, normalizeSetup, validateSetupData } from '../../src/game/setup';
 import type { GameLength, GameResult } from '../../src/game/state';
 
+/** The scenarios the refusal lists: every scenario of the content, so a new one changes no test. */
+const CHOICES = SCENARIO_IDS.map((id) => `"${id}"`).join(', ');
+
 beforeEach(() => {
   vi.spyOn(console, 'error').mockImplementation(() => {});
 });
@@ -29,8 +32,8 @@ describe('R2.1 setup data', () => {
   });
 
   it.each([
-    ['an unknown scenario', { scenario: '1999' }, 'Unknown scenario "1999"; choose one of "2025", "2018", "2020".'],
-    ['a scenario given as a number', { scenario: 2025 }, 'Unknown scenario 2025; choose one of "2025", "2018", "2020".'],
+    ['an unknown scenario', { scenario: '1999' }, `Unknown scenario "1999"; choose one of ${CHOICES}.`],
+    ['a scenario given as a number', { scenario: 2025 }, `Unknown scenario 2025; choose one of ${CHOICES}.`],
     ['length 5', { length: 5 }, 'A game lasts 4, 6, 8 rounds (a number), not 5.'],
     ['a length given as a string', { length: '8' }, 'A game lasts 4, 6, 8 rounds (a number), not "8".'],
     ['an extra key', { scenario: '2025', rounds: 8 }, 'Unknown setup option: rounds.'],

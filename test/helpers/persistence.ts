@@ -129,7 +129,7 @@ function play(client: GameClient, name: string, ...args: unknown[]): void {
   moveFn(...args);
 }
 
-/** Stops a client once (trap 10: a second stop() throws). */
+/** Stops a client once (docs/boardgame-io-traps.md, trap 10: a second stop() throws). */
 function stopClients(clients: GameClient[]): void {
   for (const client of clients.splice(0)) {
     try {

@@ -44,7 +44,7 @@ describe('the bot runner', () => {
   it('after a refused move it syncs again and sends the move that is always allowed', async () => {
     const decide = vi.fn(async (): Promise<BotDecision> => ({ move: { move: 'playCard', args: ['noSuchCard', 'Played a card I do not hold'] }, reason: passed }));
     const { server, match, runner, stops } = await runnerFor('0', decide);
-    // boardgame.io reports the refused move with console.error (trap 11): keep the output readable.
+    // boardgame.io reports the refused move with console.error (docs/boardgame-io-traps.md, trap 11): keep the output readable.
     const quietErrors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     onTestFinished(() => quietErrors.mockRestore());
     runner.start();

@@ -1,6 +1,6 @@
 /**
  * S8: the socket stack is socket.io 4.8.x everywhere (not the 3.1.2 that koa-socket-2 would
- * bring, trap 2), and no installed copy of it or its parts is in a published advisory range.
+ * bring, docs/boardgame-io-traps.md, trap 2), and no installed copy of it or its parts is in a published advisory range.
  */
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';

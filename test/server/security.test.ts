@@ -669,7 +669,7 @@ describe('S7 sizes and floods', () => {
   });
 
   it('S7 a seated client flooding 200 updates is cut off; at most one move is applied; others play on', async () => {
-    // boardgame.io reports each stale move with console.error (trap 11): keep the output readable.
+    // boardgame.io reports each stale move with console.error (docs/boardgame-io-traps.md, trap 11): keep the output readable.
     const quietErrors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     onTestFinished(() => quietErrors.mockRestore());
     const t = await table();

@@ -2,7 +2,8 @@
  * The one translation layer, on Lingui's runtime. Every string the interface shows comes from
  * a message catalogue (`locales/<locale>/<namespace>.json`, ICU MessageFormat, compiled at build by
  * scripts/messages.ts) or, for game content, from the content data through `contentText`, so
- * a new language is a catalogue and a content overlay (pure data), not a code change.
+ * a new language is data: its catalogues, a content overlay (`content/<locale>.json`, plain
+ * texts by `kind.id.field`) and one line in LOCALES (docs/how-to-add.md).
  *
  * - `t(key, values)`: keys are checked at compile time (`MessageKey`: a missing or misspelt key
  *   fails `npm run typecheck`); placeholders are `{name}`, plurals `{count, plural, one {…} other {…}}`,
@@ -50,6 +51,17 @@ export const LOCALES: readonly LocaleInfo[] = [
   { code: PSEUDO_LOCALE, name: pseudoLocalise('Pseudo'), dir: 'ltr', hidden: true },
 ];
 
+/** Another locale's catalogues (`locales/<locale>/<namespace>.json`) and content overlay (`content/<locale>.json`), fetched when chosen. */
+const CATALOGUES = import.meta.glob<{ default: Messages }>(['./locales/*/*.json', '!./locales/en/*.json']);
+const OVERLAYS = import.meta.glob<{ default: Record<string, string> }>('./content/*.json');
+
+async function loadFiles(code: string): Promise<Catalogue> {
+  const files = Object.entries(CATALOGUES).filter(([path]) => path.startsWith(`./locales/${code}/`));
+  const messages = Object.assign({}, ...(await Promise.all(files.map(async ([, load]) => (await load()).default)))) as Messages;
+  const overlay = (await OVERLAYS[`./content/${code}.json`]?.())?.default ?? {};
+  return { messages, content: (key, text) => overlay[key] ?? text };
+}
+
 const LOADERS: Readonly<Record<string, () => Promise<Catalogue>>> = {
   en: async () => ({ messages: ENGLISH }),
   [PSEUDO_LOCALE]: async () => {
@@ -57,6 +69,9 @@ const LOADERS: Readonly<Record<string, () => Promise<Catalogue>>> = {
     return { messages: messages as Messages, content: (_key, text) => pseudoLocalise(text) };
   },
 };
+
+/** A locale listed in LOCALES with no loader of its own is read from its files. */
+const loaderOf = (code: string): (() => Promise<Catalogue>) => LOADERS[code] ?? (() => loadFiles(code));
 
 let active: { info: LocaleInfo; content: Catalogue['content'] } = { info: LOCALES[0] as LocaleInfo, content: undefined };
 i18n.load('en', ENGLISH);
@@ -74,9 +89,8 @@ export function currentLocale(): string {
 /** Loads a locale's catalogue (English fills any gap) and makes it the active one. Unknown tags are refused. */
 export async function loadLocale(code: string): Promise<LocaleInfo> {
   const info = localeInfo(code);
-  const load = LOADERS[code];
-  if (!info || !load) throw new Error(`No locale ${code}`);
-  const catalogue = await load();
+  if (!info) throw new Error(`No locale ${code}`);
+  const catalogue = await loaderOf(code)();
   i18n.load(code, { ...ENGLISH, ...catalogue.messages });
   // Plural rules and numbers: the locale's own; the pseudo-locale counts like English.
   i18n.activate(code, code === PSEUDO_LOCALE ? ['en'] : [code, 'en']);
