@@ -71,7 +71,7 @@ function trackRequests(cdp: CDPSession): { requests: Map<string, Request>; encod
   });
   cdp.on('Network.responseReceived', (e) => {
     const header = Object.entries(e.response.headers).find(([name]) => name.toLowerCase() === 'content-encoding');
-    encodings.add(header ? String(header[1]) : 'identity');
+    encodings.add(header ? header[1] : 'identity');
   });
   const finish = (id: string, at: number, bytes: number) => {
     const request = requests.get(id);
@@ -180,7 +180,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: Error) => {
-  console.error(error.message);
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

@@ -220,7 +220,10 @@ async function runStorage(label: string, env: Record<string, string>, cleanup: (
 async function runAttacks(): Promise<void> {
   const embedded = async (label: string, kind?: Attack) => {
     const dir = mkdtempSync(join(tmpdir(), 'de-risk-bench-'));
-    return runStorage(label, { DATA_DIR: dir }, async () => rmSync(dir, { recursive: true, force: true }), kind);
+    return runStorage(label, { DATA_DIR: dir }, () => {
+      rmSync(dir, { recursive: true, force: true });
+      return Promise.resolve();
+    }, kind);
   };
   // Quiet before and after the attacks: fsync latency drifts between runs, and the lower of the
   // two is the stricter baseline to compare with.
@@ -253,9 +256,12 @@ async function main(): Promise<void> {
     `De-Risk server benchmark: ${MATCHES} concurrent matches of ${LENGTH} rounds, 2 socket clients each, bots thinking ${THINK_MS * 0.5}–${THINK_MS * 1.5} ms a move, loopback, Node ${process.version}`,
   );
   if (process.env.BENCH_ONLY === 'attacks') return runAttacks();
-  await runStorage('memory', { STORAGE: 'memory' }, async () => undefined);
+  await runStorage('memory', { STORAGE: 'memory' }, () => Promise.resolve());
   const dir = mkdtempSync(join(tmpdir(), 'de-risk-bench-'));
-  await runStorage('embedded (fsync per write)', { DATA_DIR: dir }, async () => rmSync(dir, { recursive: true, force: true }));
+  await runStorage('embedded (fsync per write)', { DATA_DIR: dir }, () => {
+    rmSync(dir, { recursive: true, force: true });
+    return Promise.resolve();
+  });
   const schema = `bench_${process.pid}`;
   const pool = new pg.Pool({ connectionString: PG_URL });
   try {

@@ -103,7 +103,8 @@ export function moveLabel(move: BotMove): string {
       return 'deal:accept';
     case 'rejectDeal':
       return 'deal:reject';
-    default:
+    case 'pass':
+    case 'recycle':
       return move.move;
   }
 }

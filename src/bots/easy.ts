@@ -47,7 +47,8 @@ function baseWeight(G: DeRiskState, side: Side, play: Play): number {
       const low = G.tracks[SIDE_TRACKS[side].leverage] <= 1 ? 1 : 0;
       return 0.15 + 0.35 * s.actionsTaken + 0.8 * low;
     }
-    default:
+    case 'accept':
+    case 'reject':
       return 0;
   }
 }

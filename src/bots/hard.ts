@@ -11,7 +11,7 @@ import { PLAYER_OF, actingSide, toMove, type DeRiskState } from '../game';
 import { NORMAL_OPTIONS, personaBonus, rankPlays, type Candidate, type RankOptions } from './normal';
 import { weightsFor } from './persona';
 import { botView } from './position';
-import { simMove, simState, type SimState } from './sim';
+import { simMove, simState, type SimState } from '../sim/lookahead';
 import type { Persona } from './types';
 import { reachOf, terminalValue, valueOf } from './value';
 

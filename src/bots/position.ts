@@ -83,7 +83,12 @@ function fold(S: DeRiskState, side: Side, preview: Preview): void {
       case 'rupture':
         S.rupture = { causedBy: n.causedBy };
         break;
-      default:
+      case 'delayed':
+      case 'drew':
+      case 'hawkishCongress':
+      case 'missed':
+      case 'noOffer':
+      case 'roll':
         break;
     }
   }

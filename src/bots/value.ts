@@ -74,7 +74,11 @@ function distance(G: DeRiskState, T: Tracks, c: Condition): number {
       return G.deal ? 2 * Math.max(0, c.atLeast - G.deal.commitments.length) : 3;
     case 'lowestRelationship':
       return G.lowestRelationship >= c.atLeast ? 0 : 99;
-    default:
+    case 'dealInForce':
+    case 'flag':
+    case 'noDeal':
+    case 'noFlag':
+    case 'pendingOffer':
       return 1;
   }
 }

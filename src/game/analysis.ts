@@ -54,7 +54,15 @@ export function creditedTo(entry: ChronicleEntry): Side | null {
       return entry.breachedBy;
     case 'escalation':
       return 'us';
-    default:
+    case 'action':
+    case 'card':
+    case 'dealProposed':
+    case 'dealRejected':
+    case 'dealUpkeep':
+    case 'drift':
+    case 'event':
+    case 'pass':
+    case 'recycle':
       return moverOf(entry);
   }
 }

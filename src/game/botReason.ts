@@ -200,7 +200,10 @@ export function reasonFits(reason: BotReason, play: Play): boolean {
       return play.kind === reason.kind && play.id === reason.id;
     case 'propose':
       return play.kind === 'propose' && play.terms.length === reason.terms.length && play.terms.every((term, i) => term === reason.terms[i]);
-    default:
+    case 'accept':
+    case 'pass':
+    case 'recycle':
+    case 'reject':
       return play.kind === reason.kind;
   }
 }

@@ -37,7 +37,10 @@ export function previewPlay(G: DeRiskState, side: Side, play: Play): Preview | n
       addToTrack(r, SIDE_TRACKS[side].leverage, -dealCost(copy, side));
       signDeal(r, play.terms, side);
       break;
-    default:
+    case 'accept':
+    case 'pass':
+    case 'recycle':
+    case 'reject':
       return null;
   }
   return { ...r.out, rolls: r.out.notes.some((n) => n.kind === 'roll') };

@@ -12,18 +12,23 @@ export interface ContentRef {
   readonly id: string;
 }
 
+/** A refusal that needs no values beyond its code. */
+export interface NoValues {
+  readonly none?: never;
+}
+
 /** The values each refusal carries. */
 export interface RefusalParams {
   /** An argument of the wrong shape: a reason too long (`max` characters), a computer's reason that does not fit its move, or deal terms that are not a list of ids. */
   readonly malformed: { readonly what: 'reason' | 'code' | 'terms'; readonly max: number };
-  readonly gameOver: Record<never, never>;
+  readonly gameOver: NoValues;
   /** It is the other side's turn. */
   readonly notYourTurn: { readonly turn: Side };
   /** The deal on the table is this side's own: the other side answers it. */
   readonly ownProposal: { readonly responder: Side };
   readonly awaitingAnswer: { readonly responder: Side };
-  readonly noProposal: Record<never, never>;
-  readonly passed: Record<never, never>;
+  readonly noProposal: NoValues;
+  readonly passed: NoValues;
   readonly noActionsLeft: { readonly actions: number };
   readonly unknown: ContentRef;
   readonly wrongSide: ContentRef & { readonly owner: Side };
@@ -31,10 +36,10 @@ export interface RefusalParams {
   readonly cannotAfford: { readonly cost: number; readonly have: number; readonly side: Side };
   /** A condition of the content entry is not met: its `requires[index]`, whose text says which. */
   readonly requirement: ContentRef & { readonly index: number };
-  readonly pandemic: Record<never, never>;
-  readonly dealInForce: Record<never, never>;
+  readonly pandemic: NoValues;
+  readonly dealInForce: NoValues;
   /** The terms picked so far make no proposal (the composer, before a term is chosen). */
-  readonly noTerms: Record<never, never>;
+  readonly noTerms: NoValues;
   readonly termTwice: ContentRef;
   readonly termsNeeded: { readonly side: Side };
   readonly tooManyTerms: { readonly side: Side; readonly max: number };

@@ -52,7 +52,7 @@ export const WorkingBase: Plugin = {
   name: 'working-base',
   fnWrap:
     (fn) =>
-    (context, ...args) =>
+    (context, ...args: unknown[]): unknown =>
       fn({ ...context, baseG: context.G }, ...args),
 };
 

@@ -74,7 +74,7 @@ const answerErrors: Middleware = async (ctx, next) => {
 };
 
 /** The end of the line: whatever nothing above answered is not found (and never reaches boardgame.io's router). */
-const notFound: Middleware = async (ctx) => {
+const notFound: Middleware = (ctx) => {
   ctx.status = 404;
   ctx.body = { code: 'badRequest', error: 'Not found.' };
 };
@@ -93,7 +93,7 @@ export function createDeRiskServer(options: ServerOptions) {
     socketsPerAddress: options.socketsPerAddress ?? 120,
     connectsPerAddress: options.socketConnectsPerAddress === undefined ? { perSecond: 5, burst: 150 } : options.socketConnectsPerAddress,
     trustProxy,
-    onPersonActive: (matchID) => void bots.wake(matchID).catch((e: Error) => log('error', 'bot-wake-failed', { matchID, message: e.message })),
+    onPersonActive: (matchID) => void bots.wake(matchID).catch((e: unknown) => log('error', 'bot-wake-failed', { matchID, message: e instanceof Error ? e.message : String(e) })),
   });
   const server = createBgioServer({
     games: [DeRisk],
@@ -171,7 +171,7 @@ export function createDeRiskServer(options: ServerOptions) {
       bots.attach({ url: `http://127.0.0.1:${(appServer.address() as AddressInfo).port}`, origin: options.origins[0], token: transport.internalToken });
       const { started, waiting } = await bots.resume();
       if (started + waiting > 0) log('info', 'bots-resumed', { started, waiting });
-      sweeper = setInterval(() => void sweep().catch((e: Error) => log('error', 'cleanup-failed', { message: e.message })), options.cleanupEveryMs ?? 3600_000);
+      sweeper = setInterval(() => void sweep().catch((e: unknown) => log('error', 'cleanup-failed', { message: e instanceof Error ? e.message : String(e) })), options.cleanupEveryMs ?? 3600_000);
       sweeper.unref();
       return appServer;
     },

@@ -41,6 +41,21 @@ export interface SyncInfo {
   initialState?: State;
 }
 
+/**
+ * What a store holds of a match, as it may be: boardgame.io's `FetchResult` types every field
+ * asked for as present, but a match that does not exist (or was removed) has none of them.
+ */
+export interface MatchParts {
+  state?: State;
+  metadata?: ServerTypes.MatchData;
+  log?: LogEntry[];
+  initialState?: State;
+}
+
+export async function fetchMatch(db: StorageAPI.Async, matchID: string, opts: StorageAPI.FetchOpts): Promise<MatchParts> {
+  return db.fetch(matchID, opts);
+}
+
 /** boardgame.io's own player-view filter for a game: applies `playerView` and redacts the log. */
 export type PlayerViewFilter = (playerID: string | null, payload: Outgoing) => Outgoing;
 
@@ -78,12 +93,12 @@ export function gameMaster(
   send: (data: Outgoing & { playerID: string | null }) => void,
   sendAll: (payload: Outgoing) => void,
 ): GameMaster {
-  const master = new Master(game, db, { send: send as never, sendAll: sendAll as never }, auth);
+  const master = new Master(game, db, { send: send, sendAll: sendAll }, auth);
   // The Master's own methods resolve to `{ error }` or to nothing (void).
   const answer = async (pending: Promise<unknown>): Promise<MasterAnswer> => ((await pending) as MasterAnswer) ?? undefined;
   return {
     // numPlayers only matters when boardgame.io creates a match on demand, which we never let it do.
-    onSync: (matchID, playerID, credentials) => answer(master.onSync(matchID, playerID as string, credentials, 2)),
+    onSync: (matchID, playerID, credentials) => answer(master.onSync(matchID, playerID, credentials, 2)),
     onUpdate: (action, stateID, matchID, playerID) => answer(master.onUpdate(action as never, stateID, matchID, playerID)),
     onConnectionChange: (matchID, playerID, credentials, connected) => answer(master.onConnectionChange(matchID, playerID, credentials, connected)),
   };
@@ -92,7 +107,7 @@ export function gameMaster(
 /** A new match's first state and match data, made as boardgame.io makes them (setup, flow, players). */
 export function newMatchRecord(game: Game, setupData: unknown, unlisted: boolean): { initialState: State; metadata: ServerTypes.MatchData } | { error: string } {
   const made = createMatch({ game, numPlayers: 2, setupData, unlisted });
-  if ('setupDataError' in made) return { error: String(made.setupDataError) };
+  if ('setupDataError' in made) return { error: made.setupDataError };
   return { initialState: made.initialState, metadata: made.metadata };
 }
 
@@ -104,7 +119,7 @@ export function newMatchRecord(game: Game, setupData: unknown, unlisted: boolean
  * reaches the end of our middleware.
  */
 export function retireLobbyRouter(server: BgioServer): void {
-  const closed: Middleware = async (ctx) => {
+  const closed: Middleware = (ctx) => {
     ctx.status = 404;
     ctx.body = { error: 'Not found.' };
   };

@@ -15,8 +15,10 @@ export function bridgeLibraryErrors(): void {
 }
 
 export function log(level: Level, event: string, fields: Record<string, unknown> = {}): void {
-  const threshold = (process.env.LOG_LEVEL as Level | 'silent' | undefined) ?? 'info';
-  if (ORDER[level] < (ORDER[threshold] ?? 0)) return;
+  const setting = process.env.LOG_LEVEL ?? 'info';
+  // An unknown level (a typo in the environment) logs everything rather than nothing.
+  const threshold = Object.prototype.hasOwnProperty.call(ORDER, setting) ? ORDER[setting as keyof typeof ORDER] : 0;
+  if (ORDER[level] < threshold) return;
   const line = JSON.stringify({ time: new Date().toISOString(), level, event, ...fields });
   if (level === 'error') console.error(line);
   else console.log(line);

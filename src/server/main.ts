@@ -85,7 +85,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop());
 }
 
-main().catch((error: Error) => {
-  log('error', 'startup-failed', { message: error.message });
+main().catch((error: unknown) => {
+  log('error', 'startup-failed', { message: error instanceof Error ? error.message : String(error) });
   process.exit(1);
 });

@@ -93,17 +93,17 @@ async function fileAt(path: string): Promise<Stats | null> {
  * of ours can have (malformed escapes, NUL, backslashes, overlong), 'outside' for paths that
  * would leave the folder once decoded and normalised.
  */
-function resolvePath(base: string, rawPath: string): string | 'bad' | 'outside' {
-  if (rawPath.length > MAX_PATH_LENGTH) return 'bad';
+function resolvePath(base: string, rawPath: string): { path: string } | { refused: 'bad' | 'outside' } {
+  if (rawPath.length > MAX_PATH_LENGTH) return { refused: 'bad' };
   let decoded: string;
   try {
     decoded = decodeURIComponent(rawPath);
   } catch {
-    return 'bad';
+    return { refused: 'bad' };
   }
-  if (decoded.includes('\0') || decoded.includes('\\')) return 'bad';
+  if (decoded.includes('\0') || decoded.includes('\\')) return { refused: 'bad' };
   const path = normalize(join(base, decoded));
-  return path.startsWith(base) ? path : 'outside';
+  return path.startsWith(base) ? { path } : { refused: 'outside' };
 }
 
 function isApiPath(rawPath: string): boolean {
@@ -124,22 +124,31 @@ export function serveClient(root: string): Middleware {
   const base = normalize(root + sep);
   const assets = join(base, 'assets') + sep;
   return async (ctx, next) => {
-    if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || isApiPath(ctx.path)) return next();
-    const resolved = resolvePath(base, ctx.path);
-    if (resolved === 'bad' || resolved === 'outside') {
-      ctx.status = resolved === 'bad' ? 400 : 403;
+    if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || isApiPath(ctx.path)) {
+      await next();
       return;
     }
-    let path = resolved;
+    const resolved = resolvePath(base, ctx.path);
+    if ('refused' in resolved) {
+      ctx.status = resolved.refused === 'bad' ? 400 : 403;
+      return;
+    }
+    let path = resolved.path;
     // The compressed copies are how a file is stored, not files of their own.
-    if (ENCODINGS.some(({ suffix }) => path.endsWith(suffix))) return next();
+    if (ENCODINGS.some(({ suffix }) => path.endsWith(suffix))) {
+      await next();
+      return;
+    }
     let info = await fileAt(path);
     // A page address (no extension, not under /assets/) is the app's; its router reads the hash.
     if (!info && extname(path) === '' && !path.startsWith(assets)) {
       path = join(base, 'index.html');
       info = await fileAt(path);
     }
-    if (!info) return next();
+    if (!info) {
+      await next();
+      return;
+    }
 
     const copies = new Map<Coding, { file: string; info: Stats }>([['identity', { file: path, info }]]);
     for (const { coding, suffix } of ENCODINGS) {

@@ -14,11 +14,11 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
-import type { Ctx, Game, State, StorageAPI } from 'boardgame.io';
+import type { Game, State, StorageAPI } from 'boardgame.io';
 import { Server as SocketServer, type Socket } from 'socket.io';
 import { reasonProblem, sideOf, toPlay, whyRefused, type DeRiskState, type ServerRefusal } from '../game';
 import { clientAddress } from './address';
-import { gameMaster, playerViewFilter, serverContext, TransportBase, type Auth, type KoaApp, type Outgoing, type PlayerViewFilter, type SyncInfo } from './bgio';
+import { fetchMatch, gameMaster, playerViewFilter, serverContext, TransportBase, type Auth, type KoaApp, type Outgoing, type PlayerViewFilter, type SyncInfo } from './bgio';
 import { isMatchID, originAllowed, syncMessage, updateMessage } from './guards';
 import { KeyedCounter, KeyedRateLimit, RateLimit, type Rate } from './limits';
 import { cut, log } from './log';
@@ -157,7 +157,7 @@ export class GuardedSocketIO extends TransportBase {
       // boardgame.io sends the initial state unfiltered: hands, decks and the seed (docs/boardgame-io-traps.md, trap 5).
       const [matchID, info] = data.args;
       const initialState = info.initialState ? (filter(seat.playerID, { type: 'sync', args: [matchID, { ...info, state: info.initialState }] }).args[1] as SyncInfo).state : undefined;
-      data = { type: 'sync', args: [matchID, { ...info, initialState } as SyncInfo] };
+      data = { type: 'sync', args: [matchID, { ...info, initialState }] };
     }
     seat.socket.emit(data.type, ...data.args);
   }
@@ -243,15 +243,19 @@ export class GuardedSocketIO extends TransportBase {
       if (!isMatchID(matchID)) return unknownMatch(matchID);
       await this.guarded(socket, matchID, () =>
         queue.run(matchID, async () => {
-          const { metadata } = await db.fetch(matchID, { metadata: true });
-          if (!metadata) return unknownMatch(matchID);
+          const { metadata } = await fetchMatch(db, matchID, { metadata: true });
+          if (!metadata) {
+            unknownMatch(matchID);
+            return;
+          }
           const seat: Seat = { socket, matchID, playerID, credentials: credentials ?? undefined };
           const response = await master(
             (data) => this.emit(seat, data, filter),
             (payload) => this.broadcast(matchID, payload, filter),
           ).onSync(matchID, playerID, credentials ?? undefined);
           if (response && 'error' in response) {
-            return this.refuse(socket, matchID, { code: 'unauthorized' });
+            this.refuse(socket, matchID, { code: 'unauthorized' });
+            return;
           }
           this.leave(socket);
           await socket.join(matchID);
@@ -280,7 +284,7 @@ export class GuardedSocketIO extends TransportBase {
       }
       await this.guarded(socket, matchID, () =>
         queue.run(matchID, async () => {
-          const { state: before, metadata } = await db.fetch(matchID, { state: true, metadata: true });
+          const { state: before, metadata } = await fetchMatch(db, matchID, { state: true, metadata: true });
           const pending: Outgoing[] = [];
           const answer = await master(
             (data) => this.emit(seat, data, filter),
@@ -312,7 +316,7 @@ export class GuardedSocketIO extends TransportBase {
       await this.guarded(socket, seat.matchID, () =>
         queue.run(seat.matchID, async () => {
           // The same seat open in another tab stays connected; a match removed meanwhile has no seat to mark.
-          if (this.heldElsewhere(seat) || !(await db.fetch(seat.matchID, { metadata: true })).metadata) return;
+          if (this.heldElsewhere(seat) || !(await fetchMatch(db, seat.matchID, { metadata: true })).metadata) return;
           await master(
             () => undefined,
             (payload) => this.broadcast(seat.matchID, payload, filter),
@@ -332,6 +336,6 @@ function refusalFor(state: State<DeRiskState> | undefined, stateID: number, move
   if (badReason) return badReason;
   const side = sideOf(playerID);
   const play = toPlay(move, args);
-  const refusal = side && play ? whyRefused(state.G, state.ctx as Ctx, side, play) : null;
+  const refusal = side && play ? whyRefused(state.G, state.ctx, side, play) : null;
   return refusal ?? { code: 'notAccepted' };
 }

@@ -56,7 +56,7 @@ export function createHeadlessMatch(
       };
       if (next.transients?.error !== undefined || next === state) return false;
       const { transients: _ignored, ...clean } = next;
-      state = clean as State<DeRiskState>;
+      state = clean;
       return true;
     },
   };

@@ -181,7 +181,15 @@ export function noteText(note: Note): string | null {
       return t('note.delayed');
     case 'flagCleared':
       return t('note.flagCleared', { flag: t(`flagName.${note.flag}`) });
-    default:
+    case 'hawkishCongress':
+    case 'noOffer':
+    case 'offerApproved':
+    case 'offerBlocked':
+    case 'offerMade':
+    case 'offerPreempted':
+    case 'screening':
+    case 'shieldUsed':
+    case 'waiverUsed':
       return t(`note.${note.kind}`);
   }
 }

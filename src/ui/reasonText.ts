@@ -114,5 +114,5 @@ export function botReasonText(code: BotReason, side: Side): string {
 /** A move's reason in words: a person's as typed, a computer's worded in the active language. */
 export function reasonText(reason: Reason): string {
   const { code } = reason;
-  return code ? botReasonText(code, reason.side) : (reason.text ?? '');
+  return code ? botReasonText(code, reason.side) : reason.text;
 }

@@ -27,7 +27,9 @@ export function hashOf(route: Route): string {
       return '#/';
     case 'match':
       return `#/${route.watch ? 'watch' : 'm'}/${route.code}`;
-    default:
+    case 'glossary':
+    case 'play':
+    case 'rules':
       return `#/${route.page}`;
   }
 }

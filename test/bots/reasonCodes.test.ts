@@ -61,8 +61,8 @@ describe('R12 a computer’s reason is a code the engine checks', () => {
 
   it('R12 the server’s schema takes a bot’s move with its code, as the bot sends it', () => {
     const { G, ctx } = calmMatch({ seed: 'bot-wire' }).state;
-    const side = actingSide(G, ctx as Ctx);
-    const decision = decide(G, ctx as Ctx, { level: 'hard', persona: 'titForTat', seed: 4 });
+    const side = actingSide(G, ctx);
+    const decision = decide(G, ctx, { level: 'hard', persona: 'titForTat', seed: 4 });
     expect(decision.move.args.at(-1)).toEqual(decision.reason);
     expect(moveAction.safeParse(wire(decision.move.move, decision.move.args, side === 'us' ? WASHINGTON : BEIJING)).success).toBe(true);
     expect(reasonProblem(decision.move.move, decision.move.args)).toBeNull();
@@ -72,10 +72,10 @@ describe('R12 a computer’s reason is a code the engine checks', () => {
     const match = calmMatch({ seed: 'code-secret' });
     play(match, WASHINGTON, 'act', 'raiseTariffs', RAISE);
     const { G, ctx } = match.state;
-    const view = (playerID: string | null, c: Ctx = ctx as Ctx) => playerView({ G, ctx: c, playerID }).chronicle.at(-1)?.reason;
+    const view = (playerID: string | null, c: Ctx = ctx) => playerView({ G, ctx: c, playerID }).chronicle.at(-1)?.reason;
     expect(view(WASHINGTON)?.code).toEqual(RAISE);
     expect(view(BEIJING)).toBeUndefined();
     expect(view(null)).toBeUndefined();
-    expect(view(BEIJING, { ...ctx, gameover: { kind: 'stalemate' } } as Ctx)?.code).toEqual(RAISE);
+    expect(view(BEIJING, { ...ctx, gameover: { kind: 'stalemate' } })?.code).toEqual(RAISE);
   });
 });

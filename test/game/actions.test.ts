@@ -1,5 +1,4 @@
 /** The standard menus of both sides played through a real match, and the turn structure (R4.5, R5). */
-import type { Ctx } from 'boardgame.io';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONTENT } from '../../src/content';
 import type { Side, TrackId } from '../../src/content/types';
@@ -176,14 +175,14 @@ describe('R5.4 the standard menus', () => {
 
   it('R5.4 tariffExclusions needs a tariff to exempt goods from and inflation of 3 or more, once a round', () => {
     const match = begin({ usTariff: 1, usInflation: 2 });
-    expect(whyRefused(match.state.G, match.state.ctx as Ctx, 'us', { kind: 'action', id: 'tariffExclusions' })?.code).toBe('requirement');
+    expect(whyRefused(match.state.G, match.state.ctx, 'us', { kind: 'action', id: 'tariffExclusions' })?.code).toBe('requirement');
     expect(match.move(WASHINGTON, 'act', 'tariffExclusions')).toBe(false);
     const noTariff = begin({ usTariff: 0, usInflation: 6 });
-    expect(say(whyRefused(noTariff.state.G, noTariff.state.ctx as Ctx, 'us', { kind: 'action', id: 'tariffExclusions' }))).toMatch(/no U\.S\. tariff/);
+    expect(say(whyRefused(noTariff.state.G, noTariff.state.ctx, 'us', { kind: 'action', id: 'tariffExclusions' }))).toMatch(/no U\.S\. tariff/);
     const once = begin({ usTariff: 1, usInflation: 6 });
     play(once, WASHINGTON, 'act', 'tariffExclusions');
     play(once, BEIJING, 'pass');
-    expect(say(whyRefused(once.state.G, once.state.ctx as Ctx, 'us', { kind: 'action', id: 'tariffExclusions' }))).toBe('Exclusions were already granted this round.');
+    expect(say(whyRefused(once.state.G, once.state.ctx, 'us', { kind: 'action', id: 'tariffExclusions' }))).toBe('Exclusions were already granted this round.');
     expect(once.move(WASHINGTON, 'act', 'tariffExclusions')).toBe(false);
     expect(once.state.G.tracks.usInflation).toBe(5);
   });

@@ -57,9 +57,9 @@ describe('the board model', () => {
   it('R7.1 the deal composer: a proposal that may be made is allowed exactly when the rules allow it, with the hawks’ verdict; an impossible term says why', () => {
     const match = calmMatch();
     const { G, ctx } = match.state;
-    const [proposal] = legalPlays(G, ctx as Ctx, 'us').filter((p) => p.kind === 'propose');
+    const [proposal] = legalPlays(G, ctx, 'us').filter((p) => p.kind === 'propose');
     if (!proposal || proposal.kind !== 'propose') throw new Error('no legal proposal');
-    const model = boardModel(G, ctx as Ctx, 'us', proposal.terms);
+    const model = boardModel(G, ctx, 'us', proposal.terms);
     const deal = model.desk?.deal;
     if (!deal) throw new Error('no desk for the seat');
     expect(deal.propose.refusal).toBeNull();
@@ -67,7 +67,7 @@ describe('the board model', () => {
     expect(deal.propose.preview?.changes.length).toBeGreaterThan(0);
     const chosen = [...deal.terms.us, ...deal.terms.cn].filter((t) => t.chosen).map((t) => t.def.id);
     expect(chosen.sort()).toEqual([...proposal.terms].sort());
-    const empty = boardModel(G, ctx as Ctx, 'us', []).desk?.deal;
+    const empty = boardModel(G, ctx, 'us', []).desk?.deal;
     expect(empty?.hawks).toBeNull();
     expect(empty?.propose.refusal?.code).toBe('noTerms');
   });
@@ -75,10 +75,10 @@ describe('the board model', () => {
   it('has no desk without a seat on screen, and the same capitals and warnings for everyone', () => {
     const match = calmMatch();
     const { G, ctx } = match.state;
-    const spectator = boardModel(G, ctx as Ctx, null);
+    const spectator = boardModel(G, ctx, null);
     expect(spectator.desk).toBeNull();
-    expect(boardModel(G, ctx as Ctx, 'cn').capitals).toEqual(spectator.capitals);
-    expect(boardModel(G, ctx as Ctx, 'cn').desk?.acting).toBe(false);
-    expect(boardModel(G, ctx as Ctx, 'us').desk?.acting).toBe(true);
+    expect(boardModel(G, ctx, 'cn').capitals).toEqual(spectator.capitals);
+    expect(boardModel(G, ctx, 'cn').desk?.acting).toBe(false);
+    expect(boardModel(G, ctx, 'us').desk?.acting).toBe(true);
   });
 });

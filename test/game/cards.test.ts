@@ -32,7 +32,11 @@ function meet(G: DeRiskState, c: Condition): void {
     case 'flag':
       G.flags.push({ flag: c.flag, duration: 'game' });
       return;
-    default:
+    case 'approvedPlants':
+    case 'dealCommitments':
+    case 'dealInForce':
+    case 'lowestRelationship':
+    case 'purchases':
       throw new Error(`No position builder for a ${c.kind} requirement`);
   }
 }

@@ -4,7 +4,6 @@
  * socket's MAKE_MOVE, the chronicle's wording, and who made an entry. A new registry entry that
  * one of them misses fails here.
  */
-import type { Ctx } from 'boardgame.io';
 import { describe, expect, it } from 'vitest';
 import { DeRisk, enumerate, legalPlays, moverOf, MOVE_NAMES, MOVES, reasonProblem, toMove, toPlay, type ChronicleEntry, type Play } from '../../src/game';
 import { moveAction } from '../../src/server/guards';
@@ -34,7 +33,7 @@ const wire = (move: string, args: unknown[]) => moveAction.safeParse({ type: 'MA
 /** A short game that makes a move of every kind, so each writes its chronicle entry. */
 function everyKindOfMove(): ChronicleEntry[] {
   const match = calmMatch({ hands: { cn: ['rareEarthLicensing', 'dataSecurityCrackdown'] } });
-  const legal = (side: 'us' | 'cn', kind: Play['kind']) => legalPlays(match.state.G, match.state.ctx as Ctx, side).filter((p) => p.kind === kind);
+  const legal = (side: 'us' | 'cn', kind: Play['kind']) => legalPlays(match.state.G, match.state.ctx, side).filter((p) => p.kind === kind);
   const make = (playerID: string, chosen: Play | undefined, why?: string) => {
     if (!chosen) throw new Error(`No legal play for ${playerID}`);
     const { move, args } = toMove(chosen, why);
@@ -122,7 +121,7 @@ describe('the move registry', () => {
 
   it('the bots enumerate registry moves only, each one the engine accepts', () => {
     const match = calmMatch();
-    for (const move of enumerate(match.state.G, match.state.ctx as Ctx)) {
+    for (const move of enumerate(match.state.G, match.state.ctx)) {
       expect(MOVE_NAMES).toContain(move.move);
       expect(toPlay(move.move, move.args)).not.toBeNull();
       expect(wire(move.move, move.args)).toBe(true);

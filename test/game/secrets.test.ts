@@ -3,7 +3,7 @@ import { Client } from 'boardgame.io/client';
 import { Local } from 'boardgame.io/multiplayer';
 import type { Ctx, LogEntry } from 'boardgame.io';
 import { describe, expect, it } from 'vitest';
-import { DeRisk, legalProposals, REASON_MAX, reasonProblem, type DeRiskState } from '../../src/game';
+import { DeRisk, legalProposals, REASON_MAX, reasonProblem, type DeRiskState, type GameResult } from '../../src/game';
 import { playerView } from '../../src/game/view';
 import { CONTENT } from '../../src/content';
 import { playRandomGame } from '../../src/sim/headless';
@@ -76,7 +76,7 @@ describe('R12 player views', () => {
 
   it('R12 the game-over result names both agendas', () => {
     const { state } = playRandomGame({ seed: 11 });
-    expect(state.ctx.gameover.agendas).toEqual({ us: state.G.sides.us.agenda, cn: state.G.sides.cn.agenda });
+    expect((state.ctx.gameover as GameResult).agendas).toEqual({ us: state.G.sides.us.agenda, cn: state.G.sides.cn.agenda });
   });
 });
 
@@ -139,7 +139,7 @@ describe('R12 a move’s reason', () => {
 
   it('R12 the responder’s reason for signing is the responder’s, though the deal is the proposer’s', () => {
     const match = calmMatch({ seed: 'reason-deal' });
-    const [terms] = legalProposals(match.state.G, match.state.ctx as Ctx, 'us');
+    const [terms] = legalProposals(match.state.G, match.state.ctx, 'us');
     expect(terms).toBeDefined();
     play(match, WASHINGTON, 'proposeDeal', terms, 'Offer a truce');
     play(match, BEIJING, 'acceptDeal', 'A truce suits us');

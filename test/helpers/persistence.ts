@@ -9,7 +9,7 @@
  *   must still have that move. Repeated for several moves.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Ctx, LogEntry, State, StorageAPI } from 'boardgame.io';
+import type { LogEntry, State, StorageAPI } from 'boardgame.io';
 import { Client } from 'boardgame.io/client';
 import { SocketIO } from 'boardgame.io/multiplayer';
 import { DeRisk, enumerate, type BotMove } from '../../src/game';
@@ -85,7 +85,7 @@ const PEACEFUL = ['cutTariffs', 'approveFactory', 'signLng', 'buyFarm', 'buyMedi
 /** A legal move for whoever must act, preferring peaceful actions (they change tracks but keep the game going). */
 export function pickMove(state: State<DeRiskState>): BotMove {
   if (state.ctx.gameover !== undefined) throw new Error(`The game is over: ${JSON.stringify(state.ctx.gameover)}`);
-  const moves = enumerate(state.G, state.ctx as Ctx).filter((m) => m.move !== 'proposeDeal');
+  const moves = enumerate(state.G, state.ctx).filter((m) => m.move !== 'proposeDeal');
   const peaceful = PEACEFUL.map((id) => moves.find((m) => m.move === 'act' && m.args[0] === id)).find((m) => m !== undefined);
   const choice = peaceful ?? moves.find((m) => m.move !== 'pass') ?? moves[0];
   if (!choice) throw new Error(`No legal move at _stateID ${state._stateID}`);
@@ -189,7 +189,7 @@ export function persistenceSuite(name: string, makeStore: () => Promise<StoreHan
       expect(seenByBeijing.G.tracks.cnTariff).toBe(start.G.tracks.cnTariff + 1);
 
       const before = await serverA.db.fetch(matchID, { state: true, initialState: true, log: true });
-      expect((before.state as State)._stateID).toBe(3);
+      expect((before.state)._stateID).toBe(3);
       stopClients(clients);
       await stopA();
 
@@ -215,7 +215,7 @@ export function persistenceSuite(name: string, makeStore: () => Promise<StoreHan
       const truth = before.state as State<DeRiskState>;
       for (const seat of [WASHINGTON, BEIJING] as const) {
         expect(views[seat]._stateID).toBe(3);
-        expect(views[seat].G).toEqual(playerView({ G: truth.G, ctx: truth.ctx as Ctx, playerID: seat }));
+        expect(views[seat].G).toEqual(playerView({ G: truth.G, ctx: truth.ctx, playerID: seat }));
         expect(views[seat].ctx).toEqual(truth.ctx);
       }
 
@@ -231,8 +231,8 @@ export function persistenceSuite(name: string, makeStore: () => Promise<StoreHan
       play(player, next.move, ...next.args);
       await clientAt(watcher, 4);
       const final = await serverB.db.fetch(matchID, { state: true, log: true });
-      expect((final.state as State)._stateID).toBe(4);
-      const moves = (final.log as LogEntry[]).filter((e) => e.action.type === 'MAKE_MOVE').map((e) => e.action.payload.type);
+      expect(final.state._stateID).toBe(4);
+      const moves = (final.log ?? []).filter((e) => e.action.type === 'MAKE_MOVE').map((e) => (e.action.payload as { type: string }).type);
       expect(moves).toEqual(['act', 'act', 'recycle', next.move]);
     });
 

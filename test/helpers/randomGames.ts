@@ -1,6 +1,6 @@
 /** Plays seeded random games, checking every invariant after every move; returns the result kinds. */
 import { expect } from 'vitest';
-import type { GameLength, ScenarioId } from '../../src/game';
+import type { GameLength, GameResult, ScenarioId } from '../../src/game';
 import { playRandomGame } from '../../src/sim/headless';
 import { brokenInvariants } from './invariants';
 
@@ -15,7 +15,7 @@ export function randomGames(first: number, count: number, scenario: ScenarioId, 
         if (broken.length > 0) throw new Error(`seed ${seed} after ${JSON.stringify(move)}: ${broken.join('; ')}`);
       },
     });
-    const result = state.ctx.gameover;
+    const result = state.ctx.gameover as GameResult;
     kinds[result.kind] = (kinds[result.kind] ?? 0) + 1;
     if (state.G.finished) {
       expect(state.G.round).toBe(length);

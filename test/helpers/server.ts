@@ -444,7 +444,7 @@ export function captureLogs(): { lines: string[]; events(): Record<string, unkno
       lines.flatMap((line) => {
         try {
           const parsed = JSON.parse(line) as unknown;
-          return parsed && typeof parsed === 'object' ? [parsed as Record<string, unknown>] : [];
+          return parsed && typeof parsed === 'object' ? [{ ...parsed }] : [];
         } catch {
           return [];
         }

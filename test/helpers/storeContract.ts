@@ -39,7 +39,7 @@ export function state(stateID: number, note = `state ${stateID}`): State {
 }
 
 export function entry(stateID: number, move: string): LogEntry {
-  return { action: { type: 'MAKE_MOVE', payload: { type: move, args: [], playerID: '0' } }, _stateID: stateID, turn: 1, phase: 'round' } as LogEntry;
+  return { action: { type: 'MAKE_MOVE', payload: { type: move, args: [], playerID: '0' } }, _stateID: stateID, turn: 1, phase: 'round' };
 }
 
 const ALL = { state: true, metadata: true, log: true, initialState: true } as const;
@@ -223,7 +223,11 @@ export function storeContract(name: string, makeData: () => Promise<ContractData
       expect(await restarted?.fetch('THIRDSEAT', ALL)).toEqual({});
       expect(await restarted?.fetch('GOODONE', { metadata: true })).toEqual({ metadata: metadata(1000) });
       // Moved, not copied: the next start has nothing left to quarantine.
-      expect(await quarantineLines(async () => void (await open()))).toEqual([]);
+      expect(
+        await quarantineLines(async () => {
+          await open();
+        }),
+      ).toEqual([]);
     });
   });
 }

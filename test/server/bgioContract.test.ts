@@ -119,7 +119,7 @@ describe('boardgame.io contract', () => {
     expect((all[0]?.args[1] as State)._stateID).toBe(1);
     const stored = await db.fetch('CONTRCT', { state: true, log: true, metadata: true });
     expect(stored.state?._stateID).toBe(1);
-    expect(stored.log?.filter((e) => e.action.type === 'MAKE_MOVE').map((e) => e.action.payload.type)).toEqual(['pass']);
+    expect((stored.log ?? []).filter((e) => e.action.type === 'MAKE_MOVE').map((e) => (e.action.payload as { type: string }).type)).toEqual(['pass']);
     // A stale or unauthorised move is dropped without an answer (the transport says why itself).
     expect(await master.onUpdate(action, 0, 'CONTRCT', '0')).toBeUndefined();
     expect(await master.onUpdate({ ...action, payload: { ...action.payload, credentials: 'x' } }, 1, 'CONTRCT', '0')).toEqual({ error: expect.any(String) });

@@ -4,7 +4,6 @@
  * gives its reason for each move (R12), never lets its credentials out, and stops with the server.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { LogEntry } from 'boardgame.io';
 import { botReasonSchema, sideOf, type ChronicleEntry } from '../../src/game';
 import type { StopReason } from '../../src/server/bots/runner';
 import { matchWithBot, playToTheEnd, storedBotSeat } from '../helpers/botMatch';
@@ -48,18 +47,18 @@ describe('the computer in an online seat', () => {
     expect(server.app.bots.isRunning(table.matchID)).toBe(false);
 
     const { log } = await server.db.fetch(table.matchID, { log: true });
-    const botMoves = (log as LogEntry[]).filter((e) => e.action.type === 'MAKE_MOVE' && e.action.payload.playerID === table.botID);
+    const botMoves = (log).filter((e) => e.action.type === 'MAKE_MOVE' && e.action.payload.playerID === table.botID);
     expect(botMoves.length).toBeGreaterThan(0);
     expect(botMoves).toHaveLength(stop?.stats.moves ?? -1);
 
     // The final chronicle, as the person received it once the game was over, has the computer's
     // reason for every one of its moves.
-    const chronicle = final.G.chronicle as unknown as ChronicleEntry[];
+    const chronicle = final.G.chronicle as ChronicleEntry[];
     const reasons = chronicle.filter((e) => e.reason?.side === sideOf(table.botID)).map((e) => e.reason);
     expect(reasons).toHaveLength(botMoves.length);
     // Each one as the code the computer sent (R12), for the person's client to word.
     for (const reason of reasons) expect(botReasonSchema.safeParse(reason?.code).success, JSON.stringify(reason)).toBe(true);
-    for (const move of botMoves) expect(move.action.payload.args?.at(-1)).toMatchObject({ kind: expect.any(String) });
+    for (const move of botMoves) expect((move.action.payload.args as unknown[] | null)?.at(-1)).toMatchObject({ kind: expect.any(String) });
   });
 
   it('S3 the computer’s credentials appear in no frame sent to the person or a spectator, and in no lobby answer', async () => {

@@ -4,7 +4,6 @@
  * dropped connection is re-made, and a match that does not exist stops it.
  */
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
-import type { LogEntry } from 'boardgame.io';
 import type { Server as SocketServer } from 'socket.io';
 import type { BotDecision } from '../../src/bots';
 import { toMove } from '../../src/game';
@@ -38,7 +37,7 @@ async function runnerFor(playerID: '0' | '1', decide: RunnerOptions['decide']) {
 }
 
 const movesIn = async (server: TestServer, matchID: string) =>
-  ((await server.db.fetch(matchID, { log: true })).log as LogEntry[]).filter((e) => e.action.type === 'MAKE_MOVE').map((e) => `${e.action.payload.playerID}:${e.action.payload.type}`);
+  ((await server.db.fetch(matchID, { log: true })).log).filter((e) => e.action.type === 'MAKE_MOVE').map((e) => `${e.action.payload.playerID}:${e.action.payload.type}`);
 
 describe('the bot runner', () => {
   it('after a refused move it syncs again and sends the move that is always allowed', async () => {

@@ -3,10 +3,10 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'boardgame.io';
-import { InitializeGame } from 'boardgame.io/internal';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeRisk } from '../../src/game';
 import { createDeRiskServer } from '../../src/server/app';
+import { newMatchRecord } from '../../src/server/bgio';
 import { FileStore } from '../../src/server/storage/fileStore';
 
 const dirs: string[] = [];
@@ -15,6 +15,13 @@ afterEach(() => {
 });
 
 const DAY = 24 * 3600_000;
+
+/** A new match's first state, made as the server makes one. */
+function firstState() {
+  const made = newMatchRecord(DeRisk, undefined, false);
+  if ('error' in made) throw new Error(made.error);
+  return made.initialState;
+}
 
 function metadata(updatedAt: number, over: boolean, joined = true): Server.MatchData {
   return {
@@ -32,7 +39,7 @@ describe('clean-up', () => {
     dirs.push(dir);
     const db = new FileStore(dir);
     await db.connect();
-    const initialState = InitializeGame({ game: DeRisk, numPlayers: 2 });
+    const initialState = firstState();
     const now = Date.now();
     await db.createMatch('OLDDONE', { initialState, metadata: metadata(now - 8 * DAY, true) });
     await db.createMatch('NEWDONE', { initialState, metadata: metadata(now - 1 * DAY, true) });
@@ -51,7 +58,7 @@ describe('clean-up', () => {
     dirs.push(dir);
     const db = new FileStore(dir);
     await db.connect();
-    await db.createMatch('GOODONE', { initialState: InitializeGame({ game: DeRisk, numPlayers: 2 }), metadata: metadata(Date.now(), false) });
+    await db.createMatch('GOODONE', { initialState: firstState(), metadata: metadata(Date.now(), false) });
     writeFileSync(join(dir, 'BADFILE.json'), '{"metadata": {"gameName": "de-risk"'); // cut short
     const reloaded = new FileStore(dir);
     const previous = process.env.LOG_LEVEL;

@@ -45,7 +45,7 @@ describe('S8 dependencies', () => {
       return execFileSync('npm', ['ls', 'socket.io', 'engine.io', 'ws', 'socket.io-parser', '--json', '--all'], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
     } catch (error) {
       // npm ls exits non-zero on an invalid tree but still prints it.
-      return String((error as { stdout?: string }).stdout ?? '');
+      return (error as { stdout?: string }).stdout ?? '';
     }
   })();
   const packages = flatten(JSON.parse(output) as Node).filter((p) => p.name in FLOOR);

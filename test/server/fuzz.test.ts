@@ -26,7 +26,7 @@ beforeAll(async () => {
   await syncAndWait(w, matchID, '0', match.credentials['0']);
   const { state } = await server.db.fetch(matchID, { state: true });
   const G = (state as State<DeRiskState>).G;
-  const seed = (state as State).plugins.random?.data as { seed?: unknown } | undefined;
+  const seed = (state).plugins.random?.data as { seed?: unknown } | undefined;
   secrets = [match.credentials['0'], match.credentials['1'], JSON.stringify(G.sides.us.hand), JSON.stringify(G.sides.cn.hand), JSON.stringify(G.eventDeck), `"seed":${JSON.stringify(seed?.seed)}`];
 });
 afterAll(async () => {

@@ -3,7 +3,7 @@
  * HTTP against an in-process server with the embedded store.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
-import type { Ctx, LogEntry, State } from 'boardgame.io';
+import type { State } from 'boardgame.io';
 import { validateSetupData } from '../../src/game';
 import { playerView } from '../../src/game/view';
 import type { DeRiskState } from '../../src/game/state';
@@ -80,7 +80,7 @@ function refusals(socket: TestSocket, from = 0): { code: string }[] {
 async function legalMove(t: Table): Promise<WireState> {
   const { state } = await stored(t.matchID);
   const from = t.b.frames.length;
-  move(t.w, t.matchID, WASHINGTON, t.credentials[WASHINGTON], (state as State)._stateID, 'act', 'raiseTariffs');
+  move(t.w, t.matchID, WASHINGTON, t.credentials[WASHINGTON], (state)._stateID, 'act', 'raiseTariffs');
   const [, , next] = await t.b.waitFor('update', (id) => id === t.matchID, 3000, from);
   return next as WireState;
 }
@@ -179,7 +179,7 @@ describe('S2 events and automatic actions', () => {
     await legalMove(t);
     await quiet([t.w, t.b, t.spectator]);
     const before = await stored(t.matchID);
-    const stateID = (before.state as State)._stateID;
+    const stateID = (before.state)._stateID;
     const credentials = t.credentials[WASHINGTON];
     const actions = [
       { type: 'UNDO', payload: { type: null, args: null, playerID: WASHINGTON, credentials } },
@@ -239,7 +239,7 @@ describe('S3 credentials', () => {
     }
     // The seated players saw no one come or go, and the match did not move.
     expect(await silence).toEqual([[], []]);
-    expect(((await stored(t.matchID)).state as State)._stateID).toBe(t.view._stateID);
+    expect(((await stored(t.matchID)).state)._stateID).toBe(t.view._stateID);
   });
 
   it('S3 an update with wrong, missing or the other seat\'s credentials, or for a seat not synced, changes nothing', async () => {
@@ -353,7 +353,7 @@ describe('S4 secrets', () => {
   const sideOfSeat = (seat: Seat) => (seat === WASHINGTON ? 'us' : seat === BEIJING ? 'cn' : null);
 
   /** What `seat` may see of a true state: exactly the game's player view. */
-  const viewOf = (state: State<DeRiskState>, seat: Seat) => playerView({ G: state.G, ctx: state.ctx as Ctx, playerID: seat });
+  const viewOf = (state: State<DeRiskState>, seat: Seat) => playerView({ G: state.G, ctx: state.ctx, playerID: seat });
 
   /** Card, event and agenda ids that `seat` must not be sent while the true state is `state`. */
   function hiddenIds(state: State<DeRiskState>, seat: Seat): string[] {
@@ -384,8 +384,8 @@ describe('S4 secrets', () => {
     const truth = new Map<number, State<DeRiskState>>();
     const remember = async () => {
       const { state, initialState } = await stored(t.matchID);
-      truth.set((state as State)._stateID, state as State<DeRiskState>);
-      if (initialState) truth.set((initialState as State)._stateID, initialState as State<DeRiskState>);
+      truth.set((state)._stateID, state as State<DeRiskState>);
+      if (initialState) truth.set((initialState)._stateID, initialState as State<DeRiskState>);
       return state as State<DeRiskState>;
     };
     const { initialState } = await stored(t.matchID);
@@ -428,11 +428,11 @@ describe('S4 secrets', () => {
     }
     await quiet([t.w, t.b, t.spectator, late]);
 
-    const trueLog = (await stored(t.matchID)).log as LogEntry[];
+    const trueLog = (await stored(t.matchID)).log;
     const recycleEntries = trueLog.filter((e) => e.action.payload.type === 'recycle');
     expect(recycleEntries).toHaveLength(1);
     expect(recycleEntries[0]?.action.payload.args).toEqual([recycled]);
-    const randomSecrets = [...secretsOfRandom(initialState as State), ...[...truth.values()].flatMap(secretsOfRandom)];
+    const randomSecrets = [...secretsOfRandom(initialState), ...[...truth.values()].flatMap(secretsOfRandom)];
     expect(randomSecrets.length).toBeGreaterThan(0);
 
     const receivers: [TestSocket, Seat][] = [
@@ -678,7 +678,7 @@ describe('S7 sizes and floods', () => {
     await t.w.waitFor('#disconnect', () => true, 5000);
     await silence;
     const { state } = await stored(t.matchID);
-    expect((state as State)._stateID).toBeLessThanOrEqual(t.view._stateID + 1);
+    expect((state)._stateID).toBeLessThanOrEqual(t.view._stateID + 1);
     // The spectator got at most that one move, and the disconnection notice.
     const updates = t.spectator.frames.filter(([e]) => e === 'update');
     expect(updates.length).toBeLessThanOrEqual(1);
@@ -686,7 +686,7 @@ describe('S7 sizes and floods', () => {
     // Washington reconnects and the match goes on; another match can be created and played.
     const w = await connectSocket(server.url);
     const sync = await syncAndWait(w, t.matchID, WASHINGTON, t.credentials[WASHINGTON]);
-    expect(sync.state._stateID).toBe((state as State)._stateID);
+    expect(sync.state._stateID).toBe((state)._stateID);
     const other = await table();
     expect((await legalMove(other))._stateID).toBe(1);
   });
@@ -761,7 +761,7 @@ describe('Lobby input validation', () => {
     ];
     for (const [label, pending, status] of checks) expect((await pending).status, label).toBe(status);
     const { metadata } = await server.db.fetch(matchID, { metadata: true });
-    expect(Object.values(metadata?.players ?? {}).map((p) => [p.name, p.data])).toEqual([
+    expect(Object.values(metadata?.players ?? {}).map((p) => [p.name, p.data as unknown])).toEqual([
       ['Ada', undefined],
       ['Bo', undefined],
     ]);

@@ -65,7 +65,7 @@ describe('errors', () => {
     db.fetch = (async (id: string, opts: Parameters<typeof fetch>[1]) => {
       if (id === matchID) throw new Error('disk on fire');
       return fetch(id, opts);
-    }) as typeof db.fetch;
+    });
     const logs = captureLogs();
     let answers: { status: number; body: unknown }[];
     try {

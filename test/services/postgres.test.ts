@@ -47,7 +47,9 @@ storeContract(
     const schema = randomSchema();
     return {
       open: () => new PostgresStore(URL, schema),
-      plant: async (matchID, record) => void (await plantRow(schema, matchID, record as Parameters<typeof plantRow>[2])),
+      plant: async (matchID, record) => {
+        await plantRow(schema, matchID, record as Parameters<typeof plantRow>[2]);
+      },
       quarantined: async () => (await sql<{ id: string }>(`SELECT id FROM "${schema}".de_risk_quarantine`)).map((r) => r.id),
       dispose: async () => {
         await dropSchema(schema);
@@ -128,8 +130,8 @@ describe('PostgresStore', () => {
     const calls: string[] = [];
     const query = store.pool.query.bind(store.pool);
     store.pool.query = ((...args: Parameters<typeof query>) => {
-      calls.push(String(args[0]));
-      return query(...args);
+      calls.push(args[0]);
+      query(...args);
     }) as typeof store.pool.query;
 
     const timed = async <T>(body: () => Promise<T>): Promise<[T, number]> => {

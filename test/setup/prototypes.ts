@@ -20,7 +20,9 @@ function snapshot(target: object): Map<PropertyKey, readonly unknown[]> {
   const properties = new Map<PropertyKey, readonly unknown[]>();
   for (const key of Reflect.ownKeys(target)) {
     const descriptor = Object.getOwnPropertyDescriptor(target, key);
-    properties.set(key, descriptor ? ('value' in descriptor ? [descriptor.value] : [descriptor.get, descriptor.set]) : []);
+    // The getter and setter are compared as functions, never called.
+    const value: unknown = descriptor?.value;
+    properties.set(key, descriptor ? ('value' in descriptor ? [value] : [descriptor.get as unknown, descriptor.set as unknown]) : []);
   }
   return properties;
 }
@@ -31,7 +33,7 @@ const before = watched.map(([name, target]) => [name, snapshot(target)] as const
 
 afterAll(() => {
   for (const [index, [name, target]] of watched.entries()) {
-    const was = before[index]?.[1] ?? new Map();
+    const was = before[index]?.[1] ?? new Map<PropertyKey, readonly unknown[]>();
     const now = snapshot(target);
     const changed = [...new Set([...was.keys(), ...now.keys()])].filter((key) => !same(was.get(key), now.get(key))).map(String);
     expect(changed, `${name} was changed during this file`).toEqual([]);

@@ -3,7 +3,7 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONTENT } from '../../src/content';
-import { whyRefused } from '../../src/game';
+import { whyRefused, type DeRiskState } from '../../src/game';
 import { refusalText } from '../../src/ui/bridge';
 import { meterValue, playAction, renderHotSeat, revealSide } from '../helpers/renderMatch';
 
@@ -22,7 +22,7 @@ describe('hot seat', () => {
   it('R12 starts behind the curtain, with no hand or agenda on screen', () => {
     const { client } = renderHotSeat();
     expect(screen.getByRole('heading', { name: 'Pass the device to Washington' })).toBeTruthy();
-    const raw = client.store.getState().G;
+    const raw = client.store.getState().G as DeRiskState;
     for (const title of cardTitles(raw.sides.us.hand)) expect(screen.queryByText(title)).toBeNull();
     expect(screen.queryByText(/Your secret agenda/)).toBeNull();
   });
@@ -59,7 +59,7 @@ describe('hot seat', () => {
   it('R12 the curtain hides the hand and the agenda of the side that just acted', async () => {
     const { user, client } = renderHotSeat();
     await revealSide(user, 'Washington');
-    const hand = cardTitles(client.store.getState().G.sides.us.hand);
+    const hand = cardTitles((client.store.getState().G as DeRiskState).sides.us.hand);
     await user.click(screen.getByRole('button', { name: /^Hand \(5\)/ }));
     expect(screen.getByText(hand[0] ?? '')).toBeTruthy();
     expect(screen.getByText(/Your secret agenda/)).toBeTruthy();

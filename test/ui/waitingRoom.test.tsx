@@ -34,7 +34,7 @@ describe('the waiting room and the computer', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
     const [url, init] = fetchMock.mock.calls[0] ?? [];
     expect(url).toMatch(/\/games\/de-risk\/ABCDEFG\/bot$/);
-    expect(JSON.parse(String(init?.body))).toEqual({ playerID: '0', credentials: 'held-seat-secret', level: 'hard', persona: 'hawk' });
+    expect(JSON.parse(typeof init?.body === 'string' ? init.body : '')).toEqual({ playerID: '0', credentials: 'held-seat-secret', level: 'hard', persona: 'hawk' });
     expect(await screen.findByRole('status')).toHaveProperty('textContent', 'The computer is taking its seat…');
   });
 

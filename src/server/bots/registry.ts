@@ -8,6 +8,7 @@
  * (botSeat.ts). Bots stop when their match ends or is removed, and all stop when the server
  * closes.
  */
+import { fetchMatch } from '../bgio';
 import { log } from '../log';
 import type { MatchStore } from '../storage/types';
 import { botConfig, botSeats, type BotSettings } from './botSeat';
@@ -136,7 +137,7 @@ export class BotRegistry {
     }
     this.reserved.add(matchID);
     try {
-      const { metadata } = await this.db.fetch(matchID, { metadata: true });
+      const { metadata } = await fetchMatch(this.db, matchID, { metadata: true });
       const seat = metadata && metadata.gameover === undefined ? botSeats(metadata)[0] : undefined;
       // Gone, finished or taken back meanwhile: nothing to wake (and nothing left asleep).
       if (!seat) this.sleeping.delete(matchID);

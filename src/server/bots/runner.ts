@@ -43,7 +43,13 @@ export interface RunnerOptions {
 /** Refusals in a row (without an accepted move in between) after which the bot gives up. */
 const MAX_REFUSALS = 5;
 
-type Refusal = { code?: string; message?: string };
+type Refusal = { code?: unknown };
+
+/** A state as the server sends it (a seat's view): enough to be read as one. */
+function isState(value: unknown): value is State<DeRiskState> {
+  const s = value as Partial<State<DeRiskState>> | null | undefined;
+  return typeof s === 'object' && s !== null && typeof s._stateID === 'number' && typeof s.G === 'object' && typeof s.ctx === 'object';
+}
 
 export class BotRunner {
   private readonly socket: Socket;
@@ -75,15 +81,17 @@ export class BotRunner {
       autoConnect: false,
     });
     this.socket.on('connect', () => this.sync());
-    this.socket.on('sync', (matchID: string, info: { state?: State<DeRiskState> }) => {
-      if (matchID !== seat.matchID || !info?.state) return;
+    // What arrives over the socket is checked before it is believed, though it is our own server.
+    this.socket.on('sync', (matchID: unknown, info: unknown) => {
+      const state = (info as { state?: unknown } | null | undefined)?.state;
+      if (matchID !== seat.matchID || !isState(state)) return;
       this.synced = true;
-      this.onState(info.state);
+      this.onState(state);
     });
-    this.socket.on('update', (matchID: string, state: State<DeRiskState>) => {
-      if (matchID === seat.matchID && state) this.onState(state);
+    this.socket.on('update', (matchID: unknown, state: unknown) => {
+      if (matchID === seat.matchID && isState(state)) this.onState(state);
     });
-    this.socket.on('refused', (_matchID: string, refusal: Refusal) => this.onRefused(refusal ?? {}));
+    this.socket.on('refused', (_matchID: unknown, refusal: unknown) => this.onRefused(typeof refusal === 'object' && refusal !== null ? (refusal as Refusal) : {}));
     this.socket.on('disconnect', (reason) => {
       this.synced = false;
       this.pending = null;
@@ -182,7 +190,8 @@ export class BotRunner {
     } catch (error) {
       if (this.stopped || attempt !== this.attempt) return;
       log('warn', 'bot-decision-failed', { matchID: this.seat.matchID, message: (error as Error).message });
-      return this.retry();
+      this.retry();
+      return;
     }
     if (this.stopped || attempt !== this.attempt || this.latest?._stateID !== stateID || !this.socket.connected) return;
     const { matchID, playerID, credentials } = this.seat;

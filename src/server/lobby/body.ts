@@ -35,17 +35,18 @@ async function readLimited(request: IncomingMessage): Promise<Buffer | null> {
 
 /** Parses JSON, refusing prototype keys at any depth. */
 export function parseJson(text: string): BodyResult {
-  let badKey: string | null = null;
+  const badKeys: string[] = [];
   let value: unknown;
   try {
     value = JSON.parse(text, (key, item: unknown) => {
-      if (PROTOTYPE_KEYS.has(key)) badKey = key;
+      if (PROTOTYPE_KEYS.has(key)) badKeys.push(key);
       return item;
     });
   } catch {
     return { ok: false, status: 400, error: 'The request body must be JSON.' };
   }
-  if (badKey !== null) return { ok: false, status: 400, error: `The key ${JSON.stringify(badKey)} is not allowed.` };
+  const [badKey] = badKeys;
+  if (badKey !== undefined) return { ok: false, status: 400, error: `The key ${JSON.stringify(badKey)} is not allowed.` };
   return { ok: true, value };
 }
 

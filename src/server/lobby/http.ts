@@ -87,7 +87,7 @@ export function isLobbyPath(path: string): boolean {
 function routeOf(path: string, gameName: string): Route | null {
   const parts = path.split('/');
   if (parts[0] !== '' || parts[1] !== 'games') return null;
-  if (parts.length === 2) return { method: 'GET', run: async () => ({ status: 200, body: [gameName] }) };
+  if (parts.length === 2) return { method: 'GET', run: () => Promise.resolve({ status: 200, body: [gameName] }) };
   if (parts[2] !== gameName) return null;
   if (parts.length === 3) return { method: 'GET', run: (lobby, query) => listMatches(lobby, gameoverFilter(query.isGameover)) };
   const id = parts[3] ?? '';
@@ -115,20 +115,27 @@ export function lobbyApi({ lobby, origins, trustProxy, limits }: LobbyApiOptions
   };
 
   return async (ctx, next) => {
-    if (!isLobbyPath(ctx.path)) return next();
+    if (!isLobbyPath(ctx.path)) {
+      await next();
+      return;
+    }
     const origin = ctx.get('Origin') || undefined;
     // A browser always sends Origin on a cross-site POST; Sec-Fetch-Site catches a cross-site request without it.
     const crossSite = origin === undefined && ctx.get('Sec-Fetch-Site') === 'cross-site';
     if (crossSite || !originAllowed(origin, origins)) {
       log('warn', 'origin-refused', { origin: origin?.slice(0, 100), path: ctx.path.slice(0, 100) });
-      return answer(ctx, refuse(403, 'originRefused', 'This origin may not use the lobby.'));
+      answer(ctx, refuse(403, 'originRefused', 'This origin may not use the lobby.'));
+      return;
     }
     if (origin) {
       ctx.set('Access-Control-Allow-Origin', origin);
       ctx.set('Vary', 'Origin');
     }
     const route = routeOf(ctx.path, lobby.gameName);
-    if (!route) return answer(ctx, refuse(404, 'badRequest', 'No such lobby action.'));
+    if (!route) {
+      answer(ctx, refuse(404, 'badRequest', 'No such lobby action.'));
+      return;
+    }
     if (ctx.method === 'OPTIONS') {
       ctx.set('Access-Control-Allow-Methods', route.method);
       ctx.set('Access-Control-Allow-Headers', 'Content-Type');
@@ -138,7 +145,8 @@ export function lobbyApi({ lobby, origins, trustProxy, limits }: LobbyApiOptions
     }
     if (ctx.method !== route.method) {
       ctx.set('Allow', route.method);
-      return answer(ctx, refuse(405, 'badRequest', `Use ${route.method} for this lobby action.`));
+      answer(ctx, refuse(405, 'badRequest', `Use ${route.method} for this lobby action.`));
+      return;
     }
     const address = clientAddress(ctx.req.socket.remoteAddress, ctx.req.headers['x-forwarded-for'], trustProxy);
     const limited = (limit: KeyedRateLimit | null, key: string, event: string) => {
@@ -149,14 +157,23 @@ export function lobbyApi({ lobby, origins, trustProxy, limits }: LobbyApiOptions
       return true;
     };
     if (limited(buckets.perAddress, address, 'lobby-flood')) return;
-    if (route.method === 'GET') return answer(ctx, await route.run(lobby, ctx.query));
+    if (route.method === 'GET') {
+      answer(ctx, await route.run(lobby, ctx.query));
+      return;
+    }
 
     if (route.action === 'create' && limited(buckets.create, address, 'create-flood')) return;
     if (route.action === 'bot' && limited(buckets.bot, address, 'bot-flood')) return;
     const body = await readJsonBody(ctx.req);
-    if (!body.ok) return answer(ctx, refuse(body.status, 'badRequest', body.error));
+    if (!body.ok) {
+      answer(ctx, refuse(body.status, 'badRequest', body.error));
+      return;
+    }
     const checked = route.route.schema.safeParse(body.value);
-    if (!checked.success) return answer(ctx, refuse(400, namesAt(checked.error) ? 'badName' : 'badRequest', problemsOf(checked.error)));
+    if (!checked.success) {
+      answer(ctx, refuse(400, namesAt(checked.error) ? 'badName' : 'badRequest', problemsOf(checked.error)));
+      return;
+    }
     if (route.matchID !== null) {
       if (limited(buckets.perMatch, route.matchID, 'match-flood')) return;
       if (route.action === 'bot' && limited(buckets.botPerMatch, route.matchID, 'bot-flood')) return;

@@ -6,6 +6,7 @@
  */
 import type { Server as ServerTypes, StorageAPI } from 'boardgame.io';
 import { botSettingsOf, type BotSettings } from '../bots/botSeat';
+import { fetchMatch } from '../bgio';
 import { SEATS, seatOf, type Player, type SeatID } from '../seats';
 
 /** A rematch: the finished match it follows, and its seats kept for that match's people until `until` (ms since 1970). */
@@ -23,7 +24,7 @@ export type MatchData = ServerTypes.MatchData & { rematch?: RematchHold };
 
 /** A match's data as the lobby reads it (with the fields the server adds), or undefined when there is no such match. */
 export async function readMatchData(db: StorageAPI.Async, matchID: string): Promise<MatchData | undefined> {
-  return (await db.fetch(matchID, { metadata: true })).metadata;
+  return (await fetchMatch(db, matchID, { metadata: true })).metadata;
 }
 
 /** A copy of the match data with one seat replaced and the update time set. */

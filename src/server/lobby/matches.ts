@@ -36,7 +36,7 @@ export async function storeNewMatch(lobby: Lobby, setupData: unknown, unlisted: 
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const matchID = lobby.newMatchID();
     const stored = await lobby.queue.run(matchID, async () => {
-      if ((await lobby.db.fetch(matchID, { metadata: true })).metadata) return false;
+      if (await readMatchData(lobby.db, matchID)) return false;
       await lobby.db.createMatch(matchID, { initialState: made.initialState, metadata: prepare(made.metadata) });
       return true;
     });

@@ -31,7 +31,7 @@ async function rematchOf(lobby: Lobby, matchID: string, { playerID, credentials,
     if (metadata.gameover === undefined) return refuse(409, 'notOver', 'The game is not over yet.');
     if (metadata.nextMatchID) return { nextMatchID: metadata.nextMatchID, name: seat.name };
 
-    const setup = setupData ?? metadata.setupData;
+    const setup: unknown = setupData ?? (metadata.setupData as unknown);
     const problem = validateSetupData(setup, 2);
     if (problem) return refuse(400, 'badRequest', problem);
     const now = lobby.now();

@@ -60,7 +60,7 @@ async function writeSynced(fs: FileSystem, path: string, data: string): Promise<
     } catch (error) {
       failure ??= error;
     }
-    if (failure) throw failure;
+    if (failure) throw failure instanceof Error ? failure : new Error('The file could not be written.', { cause: failure });
   } catch (error) {
     await removeQuietly(fs, path);
     throw error;

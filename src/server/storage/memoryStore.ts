@@ -135,7 +135,8 @@ export class MemoryStore extends AsyncStorage implements MatchStore {
     });
   }
 
-  async fetch<O extends StorageAPI.FetchOpts>(matchID: string, opts: O): Promise<StorageAPI.FetchResult<O>> {
+  /** Reads memory only (never waiting on a write): a copy of what is kept now. */
+  fetch<O extends StorageAPI.FetchOpts>(matchID: string, opts: O): Promise<StorageAPI.FetchResult<O>> {
     const record = validID(matchID) ? this.matches.get(matchID) : undefined;
     const result: Partial<StorageAPI.FetchFields> = {};
     if (record) {
@@ -146,7 +147,7 @@ export class MemoryStore extends AsyncStorage implements MatchStore {
       if (opts.log) result.log = readLog(record.logTexts);
       if (initialState) result.initialState = initialState;
     }
-    return result as StorageAPI.FetchResult<O>;
+    return Promise.resolve(result as StorageAPI.FetchResult<O>);
   }
 
   /** Removes a match; a match that is not there (or could not be) is already removed. */
@@ -155,17 +156,22 @@ export class MemoryStore extends AsyncStorage implements MatchStore {
     await this.enqueue(matchID, () => undefined);
   }
 
-  override async listMatches(opts?: StorageAPI.ListMatchesOpts): Promise<string[]> {
+  override listMatches(opts?: StorageAPI.ListMatchesOpts): Promise<string[]> {
     const filter = { gameName: opts?.gameName, ...opts?.where };
-    return [...this.matches].filter(([, { metadata }]) => matchesFilter(metadata, filter)).map(([id]) => id);
+    return Promise.resolve([...this.matches].filter(([, { metadata }]) => matchesFilter(metadata, filter)).map(([id]) => id));
   }
 
-  async listMatchData({ limit, listedOnly, ...filter }: ListMatchDataOptions): Promise<MatchSummary[]> {
-    checkLimit(limit);
-    return [...this.matches]
-      .filter(([, { metadata }]) => matchesFilter(metadata, filter) && !(listedOnly && metadata.unlisted === true))
-      .sort(([a, x], [b, y]) => y.metadata.updatedAt - x.metadata.updatedAt || (a < b ? -1 : a > b ? 1 : 0))
-      .slice(0, limit)
-      .map(([matchID, record]) => ({ matchID, metadata: readMetadata(record) }));
+  listMatchData({ limit, listedOnly, ...filter }: ListMatchDataOptions): Promise<MatchSummary[]> {
+    // In an executor, a bad limit rejects the promise as an async method would.
+    return new Promise((resolve) => {
+      checkLimit(limit);
+      resolve(
+        [...this.matches]
+          .filter(([, { metadata }]) => matchesFilter(metadata, filter) && !(listedOnly && metadata.unlisted === true))
+          .sort(([a, x], [b, y]) => y.metadata.updatedAt - x.metadata.updatedAt || (a < b ? -1 : a > b ? 1 : 0))
+          .slice(0, limit)
+          .map(([matchID, record]) => ({ matchID, metadata: readMetadata(record) })),
+      );
+    });
   }
 }

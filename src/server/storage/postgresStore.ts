@@ -31,7 +31,8 @@ class Where {
     this.values.push(value);
     return `$${this.values.length}`;
   }
-  toString(): string {
+  /** The WHERE clause, or nothing when there is no condition. */
+  get sql(): string {
     return this.clauses.length > 0 ? ` WHERE ${this.clauses.join(' AND ')}` : '';
   }
 }
@@ -191,7 +192,7 @@ export class PostgresStore extends AsyncStorage implements MatchStore {
 
   override async listMatches(opts?: StorageAPI.ListMatchesOpts): Promise<string[]> {
     const where = filters({ gameName: opts?.gameName, ...opts?.where });
-    const { rows } = await this.pool.query<{ id: string }>(`SELECT id FROM ${this.table}${where}`, where.values);
+    const { rows } = await this.pool.query<{ id: string }>(`SELECT id FROM ${this.table}${where.sql}`, where.values);
     return rows.map((r) => r.id);
   }
 
@@ -202,7 +203,7 @@ export class PostgresStore extends AsyncStorage implements MatchStore {
     // Compared as JSON, so an odd `unlisted` value can never make the query fail.
     if (listedOnly) where.add(`(metadata -> 'unlisted') IS DISTINCT FROM 'true'::jsonb`);
     const { rows } = await this.pool.query<{ id: string; metadata: Server.MatchData }>(
-      `SELECT id, metadata FROM ${this.table}${where} ORDER BY updated_at DESC, id LIMIT ${where.param(limit)}`,
+      `SELECT id, metadata FROM ${this.table}${where.sql} ORDER BY updated_at DESC, id LIMIT ${where.param(limit)}`,
       where.values,
     );
     return rows.map((row) => ({ matchID: row.id, metadata: row.metadata }));

@@ -95,6 +95,15 @@ function describe(issue: z.core.$ZodIssue): string {
       return `unexpected keys ${issue.keys.map((k) => JSON.stringify(k.slice(0, 32))).join(', ')}`;
     case 'invalid_value':
       return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
+    case 'custom':
+    case 'invalid_element':
+    case 'invalid_format':
+    case 'invalid_key':
+    case 'invalid_union':
+    case 'not_multiple_of':
+    case 'too_big':
+    // falls through: zod may add codes in a later version, and they read as their message too.
+    case 'too_small':
     default:
       return issue.message && issue.message !== 'Invalid input' ? issue.message : issue.code;
   }

@@ -16,10 +16,13 @@ export interface ComputerTurn {
   readonly retry: () => void;
 }
 
-/** Why the bot's move must not be sent now: a message, 'stale' if the game moved on, or null if it may go. */
-function problemWith(match: ComputerMatch, side: Side, move: BotMove, stateID: number): string | 'stale' | null {
+/** The game moved on while the bot was deciding: its move is dropped, not reported. */
+const STALE = Symbol('stale');
+
+/** Why the bot's move must not be sent now: a message, STALE if the game moved on, or null if it may go. */
+function problemWith(match: ComputerMatch, side: Side, move: BotMove, stateID: number): string | typeof STALE | null {
   const now = match.bot.getState();
-  if (!now || now._stateID !== stateID) return 'stale';
+  if (!now || now._stateID !== stateID) return STALE;
   // A refused move gets no answer, so check with the engine before sending (docs/boardgame-io-traps.md, trap 9).
   const play = toPlay(move.move, move.args);
   if (!play) return t('computer.unknownMove', { move: move.move });
@@ -48,7 +51,9 @@ export function useComputerTurn(match: ComputerMatch, pauseMs: number): Computer
   useEffect(() => {
     const position = match.bot.getState();
     if (!mustAct || !position) return undefined;
-    let live = true;
+    // Asked through a function each time: the effect's clean-up clears it while `play` is awaiting.
+    const run = { live: true };
+    const live = () => run.live;
     const timers: ReturnType<typeof setTimeout>[] = [];
     const after = (ms: number) => new Promise<void>((resolve) => timers.push(setTimeout(resolve, ms)));
     const began = Date.now();
@@ -58,20 +63,20 @@ export function useComputerTurn(match: ComputerMatch, pauseMs: number): Computer
       const config = { ...match.config, seed: match.config.seed + attempt };
       const decision = await match.bridge.decide({ side, config, G: position.G, ctx: position.ctx });
       await after(Math.max(0, pauseMs - (Date.now() - began)));
-      if (!live) return;
+      if (!live()) return;
       const problem = problemWith(match, side, decision.move, position._stateID);
-      if (problem === 'stale') return;
+      if (problem === STALE) return;
       if (problem) throw new Error(problem);
       match.bot.moves[decision.move.move]?.(...decision.move.args);
       // An accepted move changes the state, and this run is cleaned up before the wait ends.
       await after(ACCEPT_WAIT_MS);
-      if (live && match.bot.getState()?._stateID === position._stateID) throw new Error(t('computer.notAccepted'));
+      if (live() && match.bot.getState()?._stateID === position._stateID) throw new Error(t('computer.notAccepted'));
     };
     play().catch((error: unknown) => {
-      if (live) setFailure({ key, message: error instanceof Error ? error.message : String(error) });
+      if (live()) setFailure({ key, message: error instanceof Error ? error.message : String(error) });
     });
     return () => {
-      live = false;
+      run.live = false;
       timers.forEach(clearTimeout);
     };
   }, [match, side, mustAct, key, attempt, pauseMs]);

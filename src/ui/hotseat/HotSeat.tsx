@@ -27,7 +27,7 @@ function HotSeatMatch({ client, onPlayAgain, onOpenRules, onOpenGlossary }: HotS
 
   const showSide = useCallback(
     (side: Side | null) => {
-      client.updatePlayerID((side ? PLAYER_OF[side] : null) as string);
+      client.updatePlayerID((side ? PLAYER_OF[side] : null));
       if (side) reveal(side);
       else conceal();
     },
@@ -36,7 +36,7 @@ function HotSeatMatch({ client, onPlayAgain, onOpenRules, onOpenGlossary }: HotS
 
   // A match shown again (after the rules, say) starts behind the curtain.
   useEffect(() => {
-    client.updatePlayerID(null as unknown as string);
+    client.updatePlayerID(null);
   }, [client]);
 
   // Whenever the side to act is not the side on screen, bring the curtain down at once.
@@ -74,7 +74,7 @@ function HotSeatMatch({ client, onPlayAgain, onOpenRules, onOpenGlossary }: HotS
         onOpenRules={onOpenRules}
         onOpenGlossary={onOpenGlossary}
       />
-      {curtainUp && acting && (
+      {curtainUp && (
         <Curtain next={acting} reason={state.G.proposal ? 'answer' : started ? 'turn' : 'start'} onReveal={() => showSide(acting)} />
       )}
     </>

@@ -34,7 +34,7 @@ export function localGame(setup: SetupData, seed?: string): typeof DeRisk {
 export function createHotSeatClient(setup: SetupData, seed?: string): DeRiskClient {
   const client = Client<DeRiskState>({ game: localGame(setup, seed), numPlayers: 2, debug: false });
   client.start();
-  client.updatePlayerID(null as unknown as string);
+  client.updatePlayerID(null);
   return client;
 }
 

@@ -63,7 +63,7 @@ async function loadFiles(code: string): Promise<Catalogue> {
 }
 
 const LOADERS: Readonly<Record<string, () => Promise<Catalogue>>> = {
-  en: async () => ({ messages: ENGLISH }),
+  en: () => Promise.resolve({ messages: ENGLISH }),
   [PSEUDO_LOCALE]: async () => {
     const { default: messages } = await import('virtual:de-risk/pseudo-catalogue');
     return { messages: messages as Messages, content: (_key, text) => pseudoLocalise(text) };
@@ -105,7 +105,7 @@ export function t(key: MessageKey, values?: Values): string {
 
 /** A number the active language's way (digits, grouping). */
 export function formatNumber(value: number): string {
-  return i18n.number(value);
+  return new Intl.NumberFormat(active.info.code === PSEUDO_LOCALE ? 'en' : active.info.code).format(value);
 }
 
 /** A content text in the active language, falling back to the content data (English). */

@@ -23,8 +23,10 @@ export const PSEUDO_LOCALE = 'en-XA';
 /** One piece of literal text, pseudo-localised: accented and padded, not bracketed. */
 export function pseudoText(text: string): string {
   if (text.trim() === '') return text;
-  const accented = [...text].map((ch) => ACCENTED[ch] ?? ch).join('');
-  const letters = [...text].filter((ch) => /\p{L}/u.test(ch)).length;
+  // Array.from walks code points, so a letter outside the BMP stays whole.
+  const chars = Array.from(text);
+  const accented = chars.map((ch) => ACCENTED[ch] ?? ch).join('');
+  const letters = chars.filter((ch) => /\p{L}/u.test(ch)).length;
   return accented + PAD.repeat(Math.ceil(letters * 0.3));
 }
 

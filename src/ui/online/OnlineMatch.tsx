@@ -71,7 +71,10 @@ function OnlineBoard({ client, seat, watch, code, props }: { client: DeRiskClien
   if (state.ctx.gameover !== undefined) {
     const setup: SetupData = { scenario: state.G.scenario, length: state.G.length };
     const rematch = async () => {
-      if (!seat) return props.onHome();
+      if (!seat) {
+        props.onHome();
+        return;
+      }
       try {
         const next = await playAgain(code, seat.playerID, seat.credentials, setup);
         holdSeat(next.nextMatchID, { playerID: next.playerID, credentials: next.playerCredentials, name: seat.name });

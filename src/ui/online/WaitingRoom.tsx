@@ -30,7 +30,7 @@ export function WaitingRoom({ code, players, seat, onLeft }: { code: string; pla
       <button
         type="button"
         className="secondary"
-        onClick={() => leaveMatch(code, seat.playerID, seat.credentials).then(onLeft, (e: unknown) => setError(lobbyError(e)))}
+        onClick={() => void leaveMatch(code, seat.playerID, seat.credentials).then(onLeft, (e: unknown) => setError(lobbyError(e)))}
       >
         {t('online.leave')}
       </button>

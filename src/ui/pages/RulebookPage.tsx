@@ -15,7 +15,7 @@ function render(markdown: string): string {
     renderer: {
       heading({ tokens, depth }) {
         const text = this.parser.parseInline(tokens);
-        const plain = tokens.map((token) => ('text' in token ? token.text : '')).join('');
+        const plain = tokens.map((token) => ('text' in token && typeof token.text === 'string' ? token.text : '')).join('');
         const id = ruleAnchor(plain);
         return `<h${depth}${id ? ` id="${id}"` : ''}>${text}</h${depth}>\n`;
       },

@@ -32,5 +32,5 @@ export function simMove(state: SimState, playerID: string, move: BotMove): SimSt
   };
   if (next.transients?.error !== undefined || next === state) return null;
   const { transients: _ignored, ...clean } = next;
-  return clean as SimState;
+  return clean;
 }
