@@ -7,7 +7,7 @@
 import type { Ctx } from 'boardgame.io';
 import { CONTENT } from '../content';
 import type { Effect, Side, TrackId } from '../content/types';
-import { PLAYER_OF, boundTrack, makeDeal, playerView, previewDeal, previewPlay, workingCopy, type DeRiskState, type Play, type Preview } from '../game';
+import { PLAYER_OF, boundTrack, makeDeal, playerView, previewDeal, previewPlay, workingCopy, type DeRiskState, type Play, type Preview, type WorkingState } from '../game';
 
 /** The side's own view of the game: its hand and agenda, never the other's or any deck order. */
 export function botView(G: DeRiskState, ctx: Ctx, side: Side): DeRiskState {
@@ -30,7 +30,7 @@ export interface Projection {
 }
 
 /** Folds a preview's changes and notes onto the copy (R13's vocabulary, as the engine reports it). */
-function fold(S: DeRiskState, side: Side, preview: Preview): void {
+function fold(S: WorkingState, side: Side, preview: Preview): void {
   for (const c of preview.changes) S.tracks[c.track] = c.to;
   const rel = preview.changes.find((c) => c.track === 'relationship');
   if (rel && rel.to < rel.from) S.lastRelationshipCut = side;
@@ -95,7 +95,7 @@ function fold(S: DeRiskState, side: Side, preview: Preview): void {
 }
 
 /** Adds a die roll's expected effect: the preview shows every roll missing (R13 "Roll N"). */
-function expectRolls(S: DeRiskState, effects: readonly Effect[]): void {
+function expectRolls(S: WorkingState, effects: readonly Effect[]): void {
   const nudge = (track: TrackId, delta: number) => {
     S.tracks[track] = boundTrack(track, S.tracks[track] + delta);
   };
@@ -120,7 +120,7 @@ function drawsOf(effects: readonly Effect[], handAfter: number): number {
   return Math.max(0, Math.min(wanted, 5 - handAfter));
 }
 
-function signInto(S: DeRiskState, terms: readonly string[], proposedBy: Side, preview: Preview): void {
+function signInto(S: WorkingState, terms: readonly string[], proposedBy: Side, preview: Preview): void {
   fold(S, proposedBy, preview);
   S.discounts = S.discounts.filter((d) => d.duration !== 'untilDeal');
   S.deal = makeDeal(S, terms, proposedBy);

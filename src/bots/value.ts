@@ -26,6 +26,7 @@ import {
   scoreFor,
   type DeRiskState,
   type Tracks,
+  type WorkingTracks,
 } from '../game';
 import type { Weights } from './persona';
 
@@ -45,12 +46,12 @@ export function terminalValue(G: DeRiskState, side: Side): number | null {
 }
 
 /** Moves a track within its range, unrounded: a bot's positions hold expected, fractional values (position.ts). */
-function nudge(T: Tracks, track: TrackId, delta: number): void {
+function nudge(T: WorkingTracks, track: TrackId, delta: number): void {
   T[track] = boundTrack(track, T[track] + delta);
 }
 
 /** Tracks once the effects already scheduled "from next round" have happened (R4.1). */
-function settled(G: DeRiskState): Tracks {
+function settled(G: DeRiskState): WorkingTracks {
   const T = { ...G.tracks };
   for (const d of G.delayed) {
     if (d.round > G.length) continue; // due after the last round: it never happens

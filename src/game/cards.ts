@@ -1,6 +1,6 @@
 /** The policy-card piles: drawing, reshuffling and recycling (R6). */
 import type { Side } from '../content/types';
-import type { DeRiskState } from './state';
+import type { WorkingState } from './working-copy';
 
 export const HAND_LIMIT = 5;
 
@@ -11,7 +11,7 @@ export interface Dice {
 }
 
 /** Draws up to `count` cards without passing the hand limit; returns how many were drawn. */
-export function drawCards(G: DeRiskState, side: Side, count: number, dice: Dice): number {
+export function drawCards(G: WorkingState, side: Side, count: number, dice: Dice): number {
   const pile = G.sides[side];
   let drawn = 0;
   while (drawn < count && pile.hand.length < HAND_LIMIT) {
@@ -29,7 +29,7 @@ export function drawCards(G: DeRiskState, side: Side, count: number, dice: Dice)
 }
 
 /** Moves one copy of `card` from the hand to the discard pile; false if it is not in hand. */
-export function discardFromHand(G: DeRiskState, side: Side, card: string): boolean {
+export function discardFromHand(G: WorkingState, side: Side, card: string): boolean {
   const pile = G.sides[side];
   const at = pile.hand.indexOf(card);
   if (at < 0) return false;

@@ -6,7 +6,8 @@ import { allHold } from './conditions';
 import { addToTrack, clearFlag, emptyOutcome, resolve, type Resolution } from './effects';
 import { refuse, type Refusal } from './refusals';
 import { other } from './sides';
-import type { Ceiling, Deal, DeRiskState } from './state';
+import type { Ceiling, DeRiskState } from './state';
+import type { WorkingDeal, WorkingState } from './working-copy';
 import { SIDE_TRACKS } from './tracks';
 
 export const DEAL_COST = 2;
@@ -75,7 +76,7 @@ function termDefs(terms: readonly string[]): DealTermDef[] {
 }
 
 /** Builds the deal object: commitments and ceilings, measured after the signing effects. */
-export function makeDeal(G: DeRiskState, terms: readonly string[], proposedBy: Side | null): Deal {
+export function makeDeal(G: DeRiskState, terms: readonly string[], proposedBy: Side | null): WorkingDeal {
   const commitments: Good[] = [];
   const ceilings: Ceiling[] = [{ track: 'usTariff', side: 'us', limit: G.tracks.usTariff }];
   for (const def of termDefs(terms)) {
@@ -138,14 +139,14 @@ export function checkBreach(r: Resolution): Side | null {
 }
 
 /** The promised goods not yet ordered this round, if the deal's upkeep is due this round (R7.4). */
-export function missedCommitments(G: Readonly<DeRiskState>): Good[] {
+export function missedCommitments(G: DeRiskState): Good[] {
   const deal = G.deal;
   if (!deal || deal.signedRound >= G.round) return [];
   return deal.commitments.filter((good) => G.roundPurchases[good] < 1);
 }
 
 /** Round-end upkeep: missed purchase commitments cost health; at 0 the deal collapses (R7.4). */
-export function dealUpkeep(G: DeRiskState, dice: Dice): void {
+export function dealUpkeep(G: WorkingState, dice: Dice): void {
   const deal = G.deal;
   const missed = missedCommitments(G);
   if (!deal || missed.length === 0) return;

@@ -6,6 +6,7 @@
 import type { Effect, Flag, Side, TrackId } from '../content/types';
 import { drawCards, type Dice } from './cards';
 import type { DeRiskState, Note, TrackChange } from './state';
+import type { WorkingState } from './working-copy';
 import { clampTrack } from './tracks';
 import { allHold } from './conditions';
 
@@ -20,7 +21,7 @@ export function emptyOutcome(): Outcome {
 }
 
 export interface Resolution {
-  readonly G: DeRiskState;
+  readonly G: WorkingState;
   /** The side whose play this is; null for events and round-end drift. */
   readonly actor: Side | null;
   /** What scheduled it, kept with delayed effects ("card:huaweiCutoff"). */
@@ -35,8 +36,10 @@ export function setTrack(r: Resolution, track: TrackId, value: number): void {
   const to = clampTrack(track, value);
   if (to === from) return;
   G.tracks[track] = to;
-  const seen = out.changes.find((c) => c.track === track);
-  if (seen) seen.to = to;
+  const seen = out.changes.findIndex((c) => c.track === track);
+  // Entries are read-only like all state: a second change to a track replaces its entry.
+  const first = out.changes[seen];
+  if (first) out.changes[seen] = { ...first, to };
   else out.changes.push({ track, from, to });
   if (track !== 'relationship') return;
   G.lowestRelationship = Math.min(G.lowestRelationship, to);
@@ -57,7 +60,7 @@ export function hasFlag(G: DeRiskState, flag: Flag): boolean {
   return G.flags.some((f) => f.flag === flag);
 }
 
-export function clearFlag(G: DeRiskState, flag: Flag): boolean {
+export function clearFlag(G: WorkingState, flag: Flag): boolean {
   const before = G.flags.length;
   G.flags = G.flags.filter((f) => f.flag !== flag);
   return G.flags.length !== before;

@@ -58,7 +58,7 @@ export { roundDate } from './dates';
 export { warnings, DE_RISKING_FLOOR, DRIFT_RULES, foreseeRoundEnd, runDrift, type DriftRule } from './round';
 // For planners such as the computer opponents: a seat's view, a mutable copy of a state, conditions.
 export { playerView } from './view';
-export { workingCopy } from './working-copy';
+export { workingCopy, type WorkingState, type WorkingTracks } from './working-copy';
 export { allHold } from './conditions';
 export { previewDeal, previewPlay, type Preview } from './preview';
 export { boardModel, type ActionOption, type BoardModel, type CapitalModel, type CardOption, type DealAnswer, type DealDesk, type Desk, type PlayOption, type TermOption } from './board';

@@ -10,6 +10,7 @@ import { checkBreach, signDeal } from './deals';
 import { addToTrack, emptyOutcome, resolve, type Outcome, type Resolution } from './effects';
 import { costOf, dealCost, type Play } from './rules';
 import type { DeRiskState } from './state';
+import { workingCopy } from './working-copy';
 import { SIDE_TRACKS } from './tracks';
 
 const PREVIEW_DICE: Dice = { d6: () => 6, shuffle: (items) => [...items] };
@@ -21,7 +22,7 @@ export interface Preview extends Outcome {
 
 /** The changes `play` would make if `side` made it now; null for plays with nothing to show. */
 export function previewPlay(G: DeRiskState, side: Side, play: Play): Preview | null {
-  const copy = structuredClone(G);
+  const copy = workingCopy(G);
   const r: Resolution = { G: copy, actor: side, source: 'preview', dice: PREVIEW_DICE, out: emptyOutcome() };
   switch (play.kind) {
     case 'action':
@@ -48,7 +49,7 @@ export function previewPlay(G: DeRiskState, side: Side, play: Play): Preview | n
 
 /** What signing these terms would do, without the proposer's cost (for the responder's dialog). */
 export function previewDeal(G: DeRiskState, terms: readonly string[], proposedBy: Side): Preview {
-  const r: Resolution = { G: structuredClone(G), actor: proposedBy, source: 'preview', dice: PREVIEW_DICE, out: emptyOutcome() };
+  const r: Resolution = { G: workingCopy(G), actor: proposedBy, source: 'preview', dice: PREVIEW_DICE, out: emptyOutcome() };
   signDeal(r, terms, proposedBy);
   return { ...r.out, rolls: r.out.notes.some((n) => n.kind === 'roll') };
 }

@@ -7,12 +7,13 @@ import { addToTrack, emptyOutcome, hasFlag, resolve, type Resolution } from './e
 import { incomeOf } from './rules';
 import { suddenResult } from './scoring';
 import type { DeRiskState, Snapshot, Tracks } from './state';
+import type { WorkingState, WorkingTracks } from './working-copy';
 import { boundTrack, SIDE_TRACKS, TRACKS } from './tracks';
 
 /** R8.7: at or below this interdependence, de-risking costs both economies every round. */
 export const DE_RISKING_FLOOR = 5;
 
-function resolution(G: DeRiskState, dice: Dice, actor: Side | null, source: string): Resolution {
+function resolution(G: WorkingState, dice: Dice, actor: Side | null, source: string): Resolution {
   return { G, actor, source, dice, out: emptyOutcome() };
 }
 
@@ -21,7 +22,7 @@ export function snapshot(G: DeRiskState): Snapshot {
 }
 
 /** The event of a round: the scenario's scheduled one, or the top of the world-event deck (R4.2). */
-function drawEvent(G: DeRiskState): { id: string; scheduled: boolean } | null {
+function drawEvent(G: WorkingState): { id: string; scheduled: boolean } | null {
   const scheduled = CONTENT.scenarios.get(G.scenario)?.schedule[G.round];
   if (scheduled) return { id: scheduled, scheduled: true };
   const id = G.eventDeck.pop();
@@ -29,11 +30,11 @@ function drawEvent(G: DeRiskState): { id: string; scheduled: boolean } | null {
 }
 
 /** At the end of the game: a last snapshot if it ended part-way through a round (R8.6). */
-export function closeHistory(G: DeRiskState): void {
+export function closeHistory(G: WorkingState): void {
   if ((G.history.at(-1)?.round ?? -1) < G.round) G.history.push({ ...snapshot(G), partial: true });
 }
 
-export function startRound(G: DeRiskState, dice: Dice): void {
+export function startRound(G: WorkingState, dice: Dice): void {
   G.round += 1;
   for (const side of ['us', 'cn'] as const) {
     G.sides[side].actionsTaken = 0;
@@ -119,7 +120,7 @@ export function runDrift(tracks: Readonly<Tracks>, apply: (track: TrackId, delta
  * (R8.5) and drift (R8.1–R8.4, R8.7), with no dice, chronicle or deal upkeep. Values are
  * kept in range but not rounded, so a planner can fold in expected values.
  */
-export function foreseeRoundEnd(G: Readonly<DeRiskState>, tracks: Tracks): void {
+export function foreseeRoundEnd(G: DeRiskState, tracks: WorkingTracks): void {
   const nudge = (track: TrackId, delta: number) => {
     tracks[track] = boundTrack(track, tracks[track] + delta);
   };
@@ -149,7 +150,7 @@ export function warnings(G: DeRiskState): TrackId[] {
   return out;
 }
 
-export function endRound(G: DeRiskState, dice: Dice): void {
+export function endRound(G: WorkingState, dice: Dice): void {
   if (suddenResult(G)) return;
 
   // R8.5: a tariff-escalation plan adds a step every round until a deal is signed.

@@ -4,7 +4,8 @@ import { SCENARIO_IDS, type ScenarioDef, type ScenarioId, type Side } from '../c
 import type { Dice } from './cards';
 import { makeDeal } from './deals';
 import { snapshot } from './round';
-import type { DeRiskState, GameLength, SideState, Tracks } from './state';
+import type { DeRiskState, GameLength, Tracks } from './state';
+import type { WorkingSide, WorkingState } from './working-copy';
 
 import { DEFAULT_SETUP, LENGTHS, type SetupData } from './lengths';
 
@@ -40,7 +41,7 @@ export function normalizeSetup(setupData: unknown): SetupData {
   };
 }
 
-function sideState(side: Side, dice: Dice): SideState {
+function sideState(side: Side, dice: Dice): WorkingSide {
   const [agenda] = dice.shuffle([...CONTENT.agendasOf[side]]);
   return {
     hand: [],
@@ -65,7 +66,7 @@ export function initialState(setupData: unknown, dice: Dice): DeRiskState {
   const { scenario, length } = normalizeSetup(setupData);
   const def = must(CONTENT.scenarios, scenario, 'scenario');
   const scheduled = new Set(Object.values(def.schedule));
-  const G: DeRiskState = {
+  const G: WorkingState = {
     scenario,
     length,
     round: 0,

@@ -2,91 +2,96 @@
 import type { Duration, Effect, Flag, Good, ScenarioId, Side, Tag, TrackId } from '../content/types';
 import type { BotReason } from './botReason';
 
+/**
+ * Every type in this file is read-only: the state as the board, the bots, the analysis and the
+ * server see it. Only the engine's private working copy (`WorkingState` in working-copy.ts), which
+ * moves, hooks and setup write, is writable, and only as deep as it is copied (docs/architecture.md).
+ */
 export type GameLength = 4 | 6 | 8;
-export type Tracks = Record<TrackId, number>;
+export type Tracks = Readonly<Record<TrackId, number>>;
 
 export interface SideState {
   /** Hidden from the other side and from spectators. */
-  hand: string[];
+  readonly hand: readonly string[];
   /** Hidden from everyone: the order of the draw pile. */
-  deck: string[];
+  readonly deck: readonly string[];
   /** Played and recycled cards, face down until the deck is reshuffled. */
-  discard: string[];
+  readonly discard: readonly string[];
   /** Hidden from the other side until the game is over. */
-  agenda: string | null;
-  actionsTaken: number;
-  passed: boolean;
+  readonly agenda: string | null;
+  readonly actionsTaken: number;
+  readonly passed: boolean;
   /** A lasting change to this side's income (scheduled events). */
-  incomeBonus: number;
+  readonly incomeBonus: number;
 }
 
 export interface ActiveFlag {
-  flag: Flag;
-  duration: Duration;
+  readonly flag: Flag;
+  readonly duration: Duration;
 }
 
 export interface ActiveDiscount {
-  side: Side;
-  tag: Tag;
-  amount: number;
-  duration: Duration;
+  readonly side: Side;
+  readonly tag: Tag;
+  readonly amount: number;
+  readonly duration: Duration;
 }
 
 export interface DelayedEffects {
   /** The round at whose start the effects apply. */
-  round: number;
+  readonly round: number;
   /** The side whose play scheduled them (charged for a rupture they cause). */
-  side: Side | null;
-  source: string;
-  effects: readonly Effect[];
+  readonly side: Side | null;
+  readonly source: string;
+  readonly effects: readonly Effect[];
 }
 
 export interface Ceiling {
-  track: TrackId;
+  readonly track: TrackId;
   /** The side that promised to keep the track at or under `limit`. */
-  side: Side;
-  limit: number;
+  readonly side: Side;
+  readonly limit: number;
 }
 
 export interface Deal {
-  terms: string[];
+  readonly terms: readonly string[];
   /** Who proposed it; null for a deal a scenario starts with. */
-  proposedBy: Side | null;
-  signedRound: number;
+  readonly proposedBy: Side | null;
+  readonly signedRound: number;
   /** Missed rounds lower it; at 0 the deal collapses (R7.5). */
-  health: number;
-  commitments: Good[];
-  ceilings: Ceiling[];
+  readonly health: number;
+  readonly commitments: readonly Good[];
+  readonly ceilings: readonly Ceiling[];
 }
 
 export interface Proposal {
-  by: Side;
-  terms: string[];
+  readonly by: Side;
+  readonly terms: readonly string[];
 }
 
 export interface Offers {
-  pending: number;
-  approved: number;
-  blocked: number;
+  readonly pending: number;
+  readonly approved: number;
+  readonly blocked: number;
   /** Washington has screened in advance: the next offer is blocked on arrival. */
-  preempt: boolean;
+  readonly preempt: boolean;
 }
 
 export interface Snapshot {
-  round: number;
-  tracks: Tracks;
-  dealHealth: number | null;
+  readonly round: number;
+  readonly tracks: Tracks;
+  readonly dealHealth: number | null;
   /** Taken when the game ended suddenly, part-way through `round`. */
-  partial?: true;
+  readonly partial?: true;
 }
 
 export interface TrackChange {
-  track: TrackId;
-  from: number;
-  to: number;
+  readonly track: TrackId;
+  readonly from: number;
+  readonly to: number;
 }
 
-export type Note =
+export type Note = Readonly<
   | { kind: 'roll'; value: number; atMost: number; hit: boolean }
   | { kind: 'offerMade' }
   | { kind: 'offerPreempted' }
@@ -105,24 +110,25 @@ export type Note =
   | { kind: 'delayed'; round: number }
   | { kind: 'drew'; side: Side; count: number }
   | { kind: 'breach'; side: Side; track: TrackId; limit: number }
-  | { kind: 'missed'; goods: Good[] }
-  | { kind: 'rupture'; causedBy: Side | null };
+  | { kind: 'missed'; goods: readonly Good[] }
+  | { kind: 'rupture'; causedBy: Side | null }
+>;
 
 /**
  * The one-line reason a move came with (R12), shown to the other side only after the game: a
  * person's own words (`text`, shown as typed), or the computer's structured reason (`code`),
  * which the client words in the reader's language.
  */
-export type Reason = { side: Side; text: string; code?: never } | { side: Side; code: BotReason; text?: never };
+export type Reason = Readonly<{ side: Side; text: string; code?: never } | { side: Side; code: BotReason; text?: never }>;
 
 interface Base {
-  round: number;
-  changes: TrackChange[];
-  notes: Note[];
-  reason?: Reason;
+  readonly round: number;
+  readonly changes: readonly TrackChange[];
+  readonly notes: readonly Note[];
+  readonly reason?: Reason;
 }
 
-export type ChronicleEntry =
+export type ChronicleEntry = Readonly<
   | (Base & { kind: 'event'; event: string; scheduled: boolean })
   | (Base & { kind: 'delayed'; side: Side | null; source: string })
   | (Base & { kind: 'income'; side: Side; amount: number; drew: number })
@@ -130,13 +136,14 @@ export type ChronicleEntry =
   | (Base & { kind: 'card'; side: Side; card: string; cost: number })
   | (Base & { kind: 'recycle'; side: Side; cost: number })
   | (Base & { kind: 'pass'; side: Side })
-  | (Base & { kind: 'dealProposed'; side: Side; terms: string[]; cost: number })
-  | (Base & { kind: 'dealSigned'; side: Side | null; terms: string[] })
-  | (Base & { kind: 'dealRejected'; side: Side; terms: string[] })
+  | (Base & { kind: 'dealProposed'; side: Side; terms: readonly string[]; cost: number })
+  | (Base & { kind: 'dealSigned'; side: Side | null; terms: readonly string[] })
+  | (Base & { kind: 'dealRejected'; side: Side; terms: readonly string[] })
   | (Base & { kind: 'dealUpkeep'; health: number })
   | (Base & { kind: 'dealCollapsed'; breachedBy: Side })
   | (Base & { kind: 'drift' })
-  | (Base & { kind: 'escalation' });
+  | (Base & { kind: 'escalation' })
+>;
 
 export type ChronicleKind = ChronicleEntry['kind'];
 
@@ -185,40 +192,40 @@ export type GameResult =
 
 /** Only in a player's or spectator's view: what they may know about hidden piles. */
 export interface ViewInfo {
-  seat: Side | null;
-  handCounts: Record<Side, number>;
-  deckCounts: Record<Side, number>;
-  discardCounts: Record<Side, number>;
-  eventDeckCount: number;
+  readonly seat: Side | null;
+  readonly handCounts: Readonly<Record<Side, number>>;
+  readonly deckCounts: Readonly<Record<Side, number>>;
+  readonly discardCounts: Readonly<Record<Side, number>>;
+  readonly eventDeckCount: number;
 }
 
 export interface DeRiskState {
-  scenario: ScenarioId;
-  length: GameLength;
+  readonly scenario: ScenarioId;
+  readonly length: GameLength;
   /** 0 during setup, then 1 … length. */
-  round: number;
-  tracks: Tracks;
-  sides: Record<Side, SideState>;
+  readonly round: number;
+  readonly tracks: Tracks;
+  readonly sides: Readonly<Record<Side, SideState>>;
   /** Hidden from everyone: the order of the world-event deck. */
-  eventDeck: string[];
-  currentEvent: string | null;
-  flags: ActiveFlag[];
-  discounts: ActiveDiscount[];
-  delayed: DelayedEffects[];
-  offers: Offers;
+  readonly eventDeck: readonly string[];
+  readonly currentEvent: string | null;
+  readonly flags: readonly ActiveFlag[];
+  readonly discounts: readonly ActiveDiscount[];
+  readonly delayed: readonly DelayedEffects[];
+  readonly offers: Offers;
   /** Purchase orders placed during the whole game, and during this round. */
-  purchases: Record<Good, number>;
-  roundPurchases: Record<Good, number>;
-  deal: Deal | null;
-  proposal: Proposal | null;
-  lowestRelationship: number;
+  readonly purchases: Readonly<Record<Good, number>>;
+  readonly roundPurchases: Readonly<Record<Good, number>>;
+  readonly deal: Deal | null;
+  readonly proposal: Proposal | null;
+  readonly lowestRelationship: number;
   /** The side whose play last lowered the relationship (charged for an event's rupture). */
-  lastRelationshipCut: Side | null;
-  rupture: { causedBy: Side | null } | null;
+  readonly lastRelationshipCut: Side | null;
+  readonly rupture: { readonly causedBy: Side | null } | null;
   /** Set once the last round has ended. */
-  finished: boolean;
-  history: Snapshot[];
-  chronicle: ChronicleEntry[];
+  readonly finished: boolean;
+  readonly history: readonly Snapshot[];
+  readonly chronicle: readonly ChronicleEntry[];
   /** Present only in a player view. */
-  view?: ViewInfo;
+  readonly view?: ViewInfo;
 }

@@ -11,7 +11,7 @@ import type { ChronicleEntry, DeRiskState, SideState } from './state';
 function sideView(state: SideState, visible: boolean, revealAgenda: boolean): SideState {
   return {
     ...state,
-    hand: visible ? [...state.hand] : [],
+    hand: visible ? state.hand : [],
     deck: [],
     discard: [],
     agenda: visible || revealAgenda ? state.agenda : null,
@@ -26,7 +26,7 @@ function withoutReason(entry: ChronicleEntry): ChronicleEntry {
 export function playerView({ G, ctx, playerID }: { G: DeRiskState; ctx: Ctx; playerID: PlayerID | null }): DeRiskState {
   const seat = sideOf(playerID);
   const over = ctx.gameover !== undefined;
-  const count = (f: (s: SideState) => string[]) => ({ us: f(G.sides.us).length, cn: f(G.sides.cn).length });
+  const count = (f: (s: SideState) => readonly string[]) => ({ us: f(G.sides.us).length, cn: f(G.sides.cn).length });
   const sees = (side: Side) => seat === side;
   return {
     ...G,

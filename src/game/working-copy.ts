@@ -11,13 +11,50 @@
  */
 import type { FnContext, PlayerID, Plugin } from 'boardgame.io';
 import { INVALID_MOVE } from 'boardgame.io/core';
-import type { DeRiskState, SideState } from './state';
+import type { Good, Side } from '../content/types';
+import type { DeRiskState, Deal, Offers, Proposal, SideState, Tracks } from './state';
 
-function copySide(s: SideState): SideState {
+/** One level writable: the fields of `T`, not what they hold. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+/** The array itself writable (push, splice, reassign), its elements still read-only. */
+type Items<T> = T extends readonly (infer E)[] ? E[] : T;
+
+/** Track values that may be written: a working copy's, or a forecast's own copy. */
+export type WorkingTracks = Mutable<Tracks>;
+export type WorkingSide = Mutable<SideState> & { hand: string[]; deck: string[]; discard: string[] };
+export type WorkingDeal = Mutable<Deal> & { terms: string[]; commitments: Items<Deal['commitments']>; ceilings: Items<Deal['ceilings']> };
+
+/**
+ * The state a move, a hook or setup writes: writable exactly as deep as `workingCopy` copies it.
+ * Flags, discounts, delayed effects, deal ceilings, snapshots and chronicle entries are shared with
+ * the frozen state they came from, so their arrays may change but the entries themselves may not
+ * (replace an entry instead).
+ */
+export type WorkingState = Omit<
+  Mutable<DeRiskState>,
+  'tracks' | 'sides' | 'eventDeck' | 'flags' | 'discounts' | 'delayed' | 'offers' | 'purchases' | 'roundPurchases' | 'deal' | 'proposal' | 'history' | 'chronicle'
+> & {
+  tracks: WorkingTracks;
+  sides: Record<Side, WorkingSide>;
+  eventDeck: string[];
+  flags: Items<DeRiskState['flags']>;
+  discounts: Items<DeRiskState['discounts']>;
+  delayed: Items<DeRiskState['delayed']>;
+  offers: Mutable<Offers>;
+  purchases: Record<Good, number>;
+  roundPurchases: Record<Good, number>;
+  deal: WorkingDeal | null;
+  proposal: (Mutable<Proposal> & { terms: string[] }) | null;
+  history: Items<DeRiskState['history']>;
+  chronicle: Items<DeRiskState['chronicle']>;
+};
+
+function copySide(s: SideState): WorkingSide {
   return { ...s, hand: [...s.hand], deck: [...s.deck], discard: [...s.discard] };
 }
 
-export function workingCopy(G: DeRiskState): DeRiskState {
+/** A private copy of the state that the engine may write (see `WorkingState`). */
+export function workingCopy(G: DeRiskState): WorkingState {
   return {
     ...G,
     tracks: { ...G.tracks },
@@ -38,7 +75,9 @@ export function workingCopy(G: DeRiskState): DeRiskState {
 }
 
 type Context = FnContext<DeRiskState>;
-export type MoveContext = Context & { playerID: PlayerID };
+/** What a hook is handed: boardgame.io's context around a working copy. */
+export type HookContext = FnContext<WorkingState>;
+export type MoveContext = HookContext & { playerID: PlayerID };
 
 /** A move written as mutations of `G`: it returns nothing, or INVALID_MOVE to refuse. */
 export type Mutation = (context: MoveContext, ...args: unknown[]) => typeof INVALID_MOVE | undefined;
@@ -62,7 +101,7 @@ function baseOf(context: Context & WithBase): DeRiskState {
 }
 
 /** Runs a move on a working copy; returns the copy, or INVALID_MOVE leaving the state untouched. */
-export function moveOnCopy(move: Mutation): (context: MoveContext, ...args: unknown[]) => DeRiskState | typeof INVALID_MOVE {
+export function moveOnCopy(move: Mutation): (context: Context & { playerID: PlayerID }, ...args: unknown[]) => DeRiskState | typeof INVALID_MOVE {
   return (context, ...args) => {
     const G = workingCopy(baseOf(context));
     return move({ ...context, G }, ...args) === INVALID_MOVE ? INVALID_MOVE : G;
@@ -70,7 +109,7 @@ export function moveOnCopy(move: Mutation): (context: MoveContext, ...args: unkn
 }
 
 /** Runs a phase hook on a working copy and returns it. */
-export function hookOnCopy(hook: (context: Context) => void): (context: Context) => DeRiskState {
+export function hookOnCopy(hook: (context: HookContext) => void): (context: Context) => DeRiskState {
   return (context) => {
     const G = workingCopy(baseOf(context));
     hook({ ...context, G });

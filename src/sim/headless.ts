@@ -5,7 +5,7 @@
 import type { State } from 'boardgame.io';
 import { CreateGameReducer, InitializeGame, ProcessGameConfig } from 'boardgame.io/internal';
 import { seededRandom } from '../bots/random';
-import { DeRisk, enumerate, type BotMove, type DeRiskState, type SetupData } from '../game';
+import { DeRisk, enumerate, workingCopy, type BotMove, type DeRiskState, type SetupData, type WorkingState } from '../game';
 
 export { seededRandom };
 
@@ -37,12 +37,12 @@ function gameFor(seed: string) {
 export function createHeadlessMatch(
   seed: string,
   setupData?: Partial<SetupData>,
-  prepare?: (G: DeRiskState) => void,
+  prepare?: (G: WorkingState) => void,
 ): HeadlessMatch {
   const { game, reduce } = gameFor(seed);
   let state = InitializeGame({ game, numPlayers: 2, setupData }) as State<DeRiskState>;
   if (prepare) {
-    const G = structuredClone(state.G);
+    const G = workingCopy(state.G);
     prepare(G);
     state = { ...state, G };
   }

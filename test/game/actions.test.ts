@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONTENT } from '../../src/content';
 import type { Side, TrackId } from '../../src/content/types';
 import { whyRefused } from '../../src/game/rules';
-import type { ChronicleEntry, DeRiskState, Tracks } from '../../src/game/state';
+import type { ChronicleEntry, Tracks } from '../../src/game/state';
+import type { WorkingState } from '../../src/game/working-copy';
 import { BEIJING, lastEntry, midMatch, passRound, play, WASHINGTON } from '../helpers/match';
 import { trackChanges } from '../helpers/state';
 import { refusalText } from '../../src/ui/bridge';
@@ -13,10 +14,10 @@ const say = (refusal: Parameters<typeof refusalText>[0] | null) => (refusal ? re
 
 
 /** Round 1 in the MID position, with no flag, discount or offer left by the round's event. */
-const begin = (tracks: Partial<Tracks> = {}, prepare?: (G: DeRiskState) => void, seed = 'actions') => midMatch({ seed, tracks, prepare });
+const begin = (tracks: Partial<Tracks> = {}, prepare?: (G: WorkingState) => void, seed = 'actions') => midMatch({ seed, tracks, prepare });
 
 /** Plays a standard action for `side` (Washington passes first so that Beijing can act). */
-function runAction(side: Side, id: string, tracks: Partial<Tracks> = {}, prepare?: (G: DeRiskState) => void, seed?: string) {
+function runAction(side: Side, id: string, tracks: Partial<Tracks> = {}, prepare?: (G: WorkingState) => void, seed?: string) {
   const match = begin(tracks, prepare, seed);
   if (side === 'cn') play(match, WASHINGTON, 'pass');
   const before = structuredClone(match.state.G);

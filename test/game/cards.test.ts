@@ -4,7 +4,8 @@ import { CONTENT } from '../../src/content';
 import type { CardDef, Condition, Side } from '../../src/content/types';
 import { allHold } from '../../src/game/conditions';
 import type { HeadlessMatch } from '../../src/sim/headless';
-import type { DeRiskState, Tracks } from '../../src/game/state';
+import type { Tracks } from '../../src/game/state';
+import type { WorkingState } from '../../src/game/working-copy';
 import { SIDE_TRACKS } from '../../src/game/tracks';
 import { BEIJING, lastEntry, midMatch, passRound, play, WASHINGTON } from '../helpers/match';
 import { trackChanges } from '../helpers/state';
@@ -12,7 +13,7 @@ import { trackChanges } from '../helpers/state';
 const PLAYER: Record<Side, string> = { us: WASHINGTON, cn: BEIJING };
 
 /** Changes the state just enough for one condition to hold. */
-function meet(G: DeRiskState, c: Condition): void {
+function meet(G: WorkingState, c: Condition): void {
   switch (c.kind) {
     case 'atLeast':
       G.tracks[c.track] = Math.max(G.tracks[c.track], c.value);
@@ -64,7 +65,7 @@ function playOne(match: HeadlessMatch, side: Side, id: string) {
   return { accepted, before, G: match.state.G, delta: trackChanges(before.tracks, match.state.G.tracks), entry: lastEntry(match) };
 }
 
-const count = (pile: string[], id: string) => pile.filter((c) => c === id).length;
+const count = (pile: readonly string[], id: string) => pile.filter((c) => c === id).length;
 const CARDS = [...CONTENT.cards.values()];
 const MENTIONS_TRACK_CHANGE = /[+−-]\s?\d/;
 

@@ -5,13 +5,13 @@ import { HAND_LIMIT } from '../../src/game/cards';
 import { resolve } from '../../src/game/effects';
 import { startRound } from '../../src/game/round';
 import { costOf, incomeOf } from '../../src/game/rules';
-import type { DeRiskState } from '../../src/game/state';
+import type { WorkingState } from '../../src/game/working-copy';
 import { TRACKS } from '../../src/game/tracks';
 import { BEIJING, lastEntry, play, startMatch, WASHINGTON } from '../helpers/match';
 import { fixedDice, makeState, resolution } from '../helpers/state';
 
 /** Applies effects to a fresh 2025 state (with the given changes) and returns the state and outcome. */
-function run(effects: Effect[], { actor = 'us', rolls = [], prep }: { actor?: Side | null; rolls?: number[]; prep?: (G: DeRiskState) => void } = {}) {
+function run(effects: Effect[], { actor = 'us', rolls = [], prep }: { actor?: Side | null; rolls?: number[]; prep?: (G: WorkingState) => void } = {}) {
   const G = makeState({ tracks: { relationship: 5, usSupport: 5, cnSupport: 5, cnGrowth: 5 } });
   prep?.(G);
   const r = resolution(G, actor, fixedDice(rolls));

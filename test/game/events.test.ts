@@ -8,6 +8,7 @@ import { resolve } from '../../src/game/effects';
 import { costOf, incomeOf, whyRefused } from '../../src/game/rules';
 import { initialState } from '../../src/game/setup';
 import type { DeRiskState, Tracks } from '../../src/game/state';
+import type { WorkingState } from '../../src/game/working-copy';
 import { refusalText } from '../../src/ui/bridge';
 
 /** A refusal as a player reads it (the engine gives codes; the interface words them). */
@@ -23,7 +24,7 @@ interface EventCase {
   id: string;
   branch: string;
   tracks?: Partial<Tracks>;
-  prepare?: (G: DeRiskState) => void;
+  prepare?: (G: WorkingState) => void;
   /** Exactly these track changes, none elsewhere. */
   deltas: Partial<Record<TrackId, number>>;
   /** What else the text promises. */
@@ -43,7 +44,7 @@ const unchanged = (G: DeRiskState) => {
   expect(G.offers).toEqual({ pending: 0, approved: 0, blocked: 0, preempt: false });
   expect([G.sides.us.incomeBonus, G.sides.cn.incomeBonus]).toEqual([0, 0]);
 };
-const approved = (n: number) => (G: DeRiskState) => void (G.offers.approved = n);
+const approved = (n: number) => (G: WorkingState) => void (G.offers.approved = n);
 
 const ev = (id: string, branch: string, deltas: EventCase['deltas'], more: Partial<EventCase> = {}): EventCase => ({
   id,
@@ -51,7 +52,7 @@ const ev = (id: string, branch: string, deltas: EventCase['deltas'], more: Parti
   deltas,
   ...more,
 });
-const pending = (n: number) => (G: DeRiskState) => void (G.offers.pending = n);
+const pending = (n: number) => (G: WorkingState) => void (G.offers.pending = n);
 const lasting = (side: 'us' | 'cn', bonus: number) => (G: DeRiskState) => expect(G.sides[side].incomeBonus).toBe(bonus);
 const purchasesHalted = (G: DeRiskState) => {
   hasFlag('pandemic', 'round')(G);

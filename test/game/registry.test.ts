@@ -31,7 +31,7 @@ const SAMPLES: Record<Play['kind'], Play> = {
 const wire = (move: string, args: unknown[]) => moveAction.safeParse({ type: 'MAKE_MOVE', payload: { type: move, args, playerID: '0', credentials: 'x' } }).success;
 
 /** A short game that makes a move of every kind, so each writes its chronicle entry. */
-function everyKindOfMove(): ChronicleEntry[] {
+function everyKindOfMove(): readonly ChronicleEntry[] {
   const match = calmMatch({ hands: { cn: ['rareEarthLicensing', 'dataSecurityCrackdown'] } });
   const legal = (side: 'us' | 'cn', kind: Play['kind']) => legalPlays(match.state.G, match.state.ctx, side).filter((p) => p.kind === kind);
   const make = (playerID: string, chosen: Play | undefined, why?: string) => {

@@ -8,6 +8,7 @@ import { makeDeal } from '../../src/game/deals';
 import { agendaMet, gameResult, scoreFor } from '../../src/game/scoring';
 import { PLAYER_OF } from '../../src/game/sides';
 import type { DeRiskState, GameResult, Tracks } from '../../src/game/state';
+import type { WorkingState } from '../../src/game/working-copy';
 
 beforeEach(() => {
   vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -31,7 +32,7 @@ describe('R11.3 final scoring', () => {
     expect([scoreFor(G, 'us').total, scoreFor(G, 'cn').total]).toEqual([24, 16]);
   });
 
-  type Setter = (G: DeRiskState) => void;
+  type Setter = (G: WorkingState) => void;
   const tracks = (t: Partial<Tracks>): Setter => (G) => void Object.assign(G.tracks, t);
   const plants = (approved: number, usInflation: number): Setter => (G) => {
     G.offers.approved = approved;

@@ -1,7 +1,8 @@
 /** Scenario tests through boardgame.io's reducer, the same path the server runs. */
 import { createHeadlessMatch, playerToAct, type HeadlessMatch } from '../../src/sim/headless';
 import type { SetupData } from '../../src/game/setup';
-import type { DeRiskState, Tracks } from '../../src/game/state';
+import type { Tracks } from '../../src/game/state';
+import type { WorkingState } from '../../src/game/working-copy';
 import type { Side } from '../../src/content/types';
 
 export { playerToAct };
@@ -18,7 +19,7 @@ export interface MatchOptions {
   /** Exactly these world events to come, the first drawn first (`[]`: none). */
   events?: readonly string[];
   /** Any other change to the position, made last. */
-  prepare?: (G: DeRiskState) => void;
+  prepare?: (G: WorkingState) => void;
 }
 
 export const WASHINGTON = '0';

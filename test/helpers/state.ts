@@ -2,7 +2,8 @@
 import type { Dice } from '../../src/game/cards';
 import { emptyOutcome, type Resolution } from '../../src/game/effects';
 import { initialState, type SetupData } from '../../src/game/setup';
-import type { DeRiskState, Tracks } from '../../src/game/state';
+import type { Tracks } from '../../src/game/state';
+import { workingCopy, type WorkingState } from '../../src/game/working-copy';
 import type { Side, TrackId } from '../../src/content/types';
 
 /** Dice that roll the given values in order (then 6s) and never reorder a shuffle. */
@@ -31,15 +32,15 @@ export interface StateOptions {
  * engine's functions directly. A position with hands or events to come is a match's
  * (`startMatch` in match.ts).
  */
-export function makeState({ setup, tracks, round = 1 }: StateOptions = {}): DeRiskState {
-  const G = initialState(setup, fixedDice());
+export function makeState({ setup, tracks, round = 1 }: StateOptions = {}): WorkingState {
+  const G = workingCopy(initialState(setup, fixedDice()));
   G.round = round;
   Object.assign(G.tracks, tracks);
   return G;
 }
 
 /** A resolution context for calling the effect interpreter directly. */
-export function resolution(G: DeRiskState, actor: Side | null = null, dice: Dice = fixedDice()): Resolution {
+export function resolution(G: WorkingState, actor: Side | null = null, dice: Dice = fixedDice()): Resolution {
   return { G, actor, source: 'test', dice, out: emptyOutcome() };
 }
 
