@@ -8,9 +8,7 @@
  * match's players come from their own address, the attackers all from one.
  * Bounded: each run stops after TIME_LIMIT_MS even if games are unfinished.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -19,6 +17,7 @@ import { io, type Socket } from 'socket.io-client';
 import { actingSide, enumerate, sideOf, type DeRiskState } from '../src/game';
 import type { State } from 'boardgame.io';
 import { seededRandom } from '../src/sim/headless';
+import { spawnServer, type SpawnedServer } from '../test/helpers/spawn';
 
 const MATCHES = Number(process.env.BENCH_MATCHES ?? 200);
 const LENGTH = 4;
@@ -32,31 +31,15 @@ const ATTACKER_ADDRESS = '203.0.113.66';
 const addressOf = (index: number) => `10.${(index >> 8) & 255}.${index & 255}.1`;
 const SERVER_BUNDLE = 'node_modules/.cache/de-risk-bench/server.cjs';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
+async function startServer(env: Record<string, string>): Promise<SpawnedServer> {
+  return spawnServer({
+    args: [SERVER_BUNDLE],
+    env: { ...env, CREATE_LIMIT: 'off', TRUST_PROXY: '1', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error', NODE_ENV: 'production', CLIENT_DIR: '/nonexistent' },
+    readyPath: '/games',
+    timeoutMs: 10_000,
+    // Errors always show; everything else only when BENCH_LOG_LEVEL asks for it.
+    echo: { stdout: process.env.BENCH_LOG_LEVEL !== undefined, stderr: true },
   });
-}
-
-async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [SERVER_BUNDLE], {
-    env: { ...process.env, ...env, CREATE_LIMIT: 'off', TRUST_PROXY: '1', PORT: String(port), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error', NODE_ENV: 'production', CLIENT_DIR: '/nonexistent' },
-    stdio: ['ignore', process.env.BENCH_LOG_LEVEL ? 'inherit' : 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i += 1) {
-    try {
-      if ((await fetch(`${url}/games`)).ok) return { url, child };
-    } catch {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not start');
 }
 
 async function post<T>(url: string, body: unknown, address: string): Promise<T> {
@@ -190,7 +173,8 @@ async function warmUp(url: string): Promise<void> {
 }
 
 async function runStorage(label: string, env: Record<string, string>, cleanup: () => Promise<void>, kind?: Attack): Promise<number> {
-  const { url, child } = await startServer(env);
+  const server = await startServer(env);
+  const { url } = server;
   await warmUp(url);
   const figures: Figures = { moves: 0, finished: 0, latencies: [], ms: 0 };
   const attackers = kind ? await attack(url, kind) : null;
@@ -201,8 +185,7 @@ async function runStorage(label: string, env: Record<string, string>, cleanup: (
   } finally {
     figures.ms = performance.now() - started;
     attackers?.stop();
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await server.stop('SIGTERM');
     await cleanup();
   }
   const sorted = [...figures.latencies].sort((a, b) => a - b);

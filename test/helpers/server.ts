@@ -3,9 +3,9 @@
  * child process), the lobby API over fetch, and raw socket.io clients that record every frame
  * they receive and speak boardgame.io's wire protocol (sync, update) the way its client does.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import { vi } from 'vitest';
 import { createDeRiskServer, type ServerOptions } from '../../src/server/app';
 import { FileStore } from '../../src/server/storage/fileStore';
 import type { MatchStore } from '../../src/server/storage/types';
+import { freePort, spawnServer } from './spawn';
 
 export const GAME = 'de-risk';
 export const WASHINGTON = '0';
@@ -365,16 +366,7 @@ export async function expectSilence(socket: TestSocket, ms = 300): Promise<Frame
 // ---------------------------------------------------------------------------------------------
 // Child-process server (main.ts), for the SIGKILL tests
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolvePromise(port));
-    });
-  });
-}
+export { freePort };
 
 export interface ChildServer {
   url: string;
@@ -387,42 +379,14 @@ export interface ChildServer {
 
 /** Spawns `node --import tsx src/server/main.ts` and waits until GET /games answers. */
 export async function startChildServer(env: Record<string, string>, { timeoutMs = 20_000 }: { timeoutMs?: number } = {}): Promise<ChildServer> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const server = await spawnServer({
+    args: ['--import', 'tsx', 'src/server/main.ts'],
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'silent', ORIGINS: ALLOWED_ORIGIN, ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { LOG_LEVEL: 'silent', ORIGINS: ALLOWED_ORIGIN, ...env },
+    readyPath: '/games',
+    timeoutMs,
   });
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited early: ${output}`);
-    try {
-      const response = await fetch(`${url}/games`, { signal: AbortSignal.timeout(1000) });
-      if (response.status === 200) break;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`server did not start within ${timeoutMs} ms: ${output}`);
-    }
-    await sleep(50);
-  }
-  return {
-    url,
-    port,
-    child,
-    output: () => output,
-    async kill() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      await exited;
-    },
-  };
+  return { url: server.url, port: server.port, child: server.child, output: server.output, kill: () => server.stop('SIGKILL') };
 }
 
 // ---------------------------------------------------------------------------------------------
