@@ -131,7 +131,7 @@ describe('PostgresStore', () => {
     const query = store.pool.query.bind(store.pool);
     store.pool.query = ((...args: Parameters<typeof query>) => {
       calls.push(args[0]);
-      query(...args);
+      return query(...args);
     }) as typeof store.pool.query;
 
     const timed = async <T>(body: () => Promise<T>): Promise<[T, number]> => {
