@@ -3,13 +3,15 @@
  * placeholders; the pseudo-locale covers everything and shows it; plurals and numbers follow
  * the locale (test/ui/locale.test.tsx: choosing the language).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compareCatalogues, contentTexts, placeholdersOf, textPlaceholders, type Catalogue } from '../../scripts/catalogues';
 import { compileCatalogue, pseudoCatalogue } from '../../scripts/messages';
-import { contentText, currentLocale, formatNumber, loadLocale, t, type MessageKey } from '../../src/ui/i18n';
+import { localeFiles, writeLocale } from '../../scripts/new-locale';
+import { contentText, currentLocale, formatNumber, loadLocale, LOCALES, t, type MessageKey } from '../../src/ui/i18n';
 import { PSEUDO_LOCALE } from '../../src/ui/i18n/pseudo';
 
 const I18N = fileURLToPath(new URL('../../src/ui/i18n/', import.meta.url));
@@ -57,6 +59,37 @@ describe('catalogues', () => {
     expect(compareCatalogues(source, broken).map((p) => `${p.key}:${p.problem}`).sort()).toEqual(['a:placeholders', 'b:placeholders', 'c:invalid', 'd:extra']);
     expect(compareCatalogues(source, { a: 'Hallo {name}', b: '{count, plural, one {# Karte} other {# Karten}}' })).toEqual([{ key: 'c', problem: 'missing' }]);
     expect(placeholdersOf('{kind, select, action {A {id}} other {B}}')).toEqual(['id', 'kind:select']);
+  });
+});
+
+describe('a new language', () => {
+  it('is listed in LOCALES exactly when it has message files (a translation nobody can choose, or a menu entry with nothing behind it, fails)', () => {
+    const withFiles = dirs(join(I18N, 'locales')).sort();
+    const listed = LOCALES.filter((l) => !l.hidden).map((l) => l.code).sort();
+    expect(listed).toEqual(withFiles);
+    let overlays: string[] = [];
+    try {
+      overlays = jsonIn(join(I18N, 'content')).map((name) => name.replace(/\.json$/, ''));
+    } catch {
+      // No overlay yet.
+    }
+    for (const code of overlays) expect(withFiles, `content/${code}.json`).toContain(code);
+  });
+
+  it('npm run new-locale writes every file with the English to replace, refuses a bad tag, and never overwrites', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'de-risk-locale-'));
+    try {
+      cpSync(join(I18N, 'locales/en'), join(dir, 'locales/en'), { recursive: true });
+      const written = writeLocale('pt-BR', dir);
+      expect(written.map((p) => p.slice(dir.length + 1)).sort()).toEqual(['content/pt-BR.json', ...jsonIn(join(I18N, 'locales/en')).map((n) => `locales/pt-BR/${n}`)].sort());
+      const theirs: Catalogue = Object.assign({}, ...jsonIn(join(dir, 'locales/pt-BR')).map((name) => read(join(dir, 'locales/pt-BR', name))));
+      expect(compareCatalogues(english, theirs)).toEqual([]);
+      expect(compareCatalogues(contentTexts(), read(join(dir, 'content/pt-BR.json')), textPlaceholders)).toEqual([]);
+      expect(() => writeLocale('pt-BR', dir)).toThrow(/Not overwriting/);
+      for (const bad of ['', 'EN', 'fr_FR', '__proto__', 'constructor', '../en', 'fr/../../x', 'en']) expect(() => localeFiles(bad, dir), bad).toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
