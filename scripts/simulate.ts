@@ -9,9 +9,11 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BOT_LEVELS, PERSONAS, decide, type BotConfig, type BotLevel, type BotMove, type Persona } from '../src/bots';
-import { LENGTHS, SIDE_NAMES, actingSide, type GameLength, type GameResult, type ScenarioId, type Side } from '../src/game';
+import { LENGTHS, SIDE_NAMES, actingSide, type DeRiskState, type GameLength, type GameResult, type ScenarioId, type Side } from '../src/game';
 import { SCENARIO_IDS, TRACK_IDS, type TrackId } from '../src/content/types';
 import { createHeadlessMatch, playerToAct } from '../src/sim/headless';
+import { SCRIPTS, scriptMove } from '../src/sim/scripts';
+import type { Ctx } from 'boardgame.io';
 
 export interface SimOptions {
   games: number;
@@ -24,10 +26,8 @@ export interface SimOptions {
   jobs: number;
 }
 
-export interface BotSpec {
-  level: BotLevel;
-  persona: Persona;
-}
+/** A computer player (a level and a temperament), or a scripted student (src/sim/scripts.ts). */
+export type BotSpec = { level: BotLevel; persona: Persona } | { script: string };
 
 export interface Interval {
   rate: number;
@@ -64,6 +64,11 @@ export interface SimSummary {
 const PID = { us: '0', cn: '1' } as const;
 
 function parseSpec(text: string): BotSpec {
+  if (text.startsWith('script/')) {
+    const script = text.slice('script/'.length);
+    if (!SCRIPTS.includes(script)) throw new Error(`Unknown script "${script}"; use ${SCRIPTS.join(', ')}.`);
+    return { script };
+  }
   const [level, persona = 'balanced'] = text.split('/');
   if (!BOT_LEVELS.includes(level as BotLevel)) throw new Error(`Unknown bot level "${level}"; use ${BOT_LEVELS.join(', ')}.`);
   if (!PERSONAS.includes(persona as Persona)) throw new Error(`Unknown persona "${persona}"; use ${PERSONAS.join(', ')}.`);
@@ -119,7 +124,7 @@ export function wilson(wins: number, n: number): Interval {
   return { rate: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
 
-const specText = (s: BotSpec) => `${s.level}/${s.persona}`;
+const specText = (s: BotSpec) => ('script' in s ? `script/${s.script}` : `${s.level}/${s.persona}`);
 
 /** Counts as shares of `total`, largest first. */
 function share(counts: Record<string, number>, total: number): Record<string, number> {
@@ -143,23 +148,22 @@ export function simulate(o: SimOptions): SimSummary {
   for (let i = 0; i < o.games; i += 1) {
     const gameSeed = o.seed + i;
     const match = createHeadlessMatch(`sim-${gameSeed}`, { scenario: o.scenario, length: o.length });
-    const configs: Record<Side, BotConfig> = {
-      us: { ...o.bots.us, seed: gameSeed * 2 },
-      cn: { ...o.bots.cn, seed: gameSeed * 2 + 1 },
-    };
+    const player = (spec: BotSpec, seed: number) => (G: DeRiskState, ctx: Ctx): BotMove =>
+      'script' in spec ? scriptMove(spec.script, G, ctx, seed) : decide(G, ctx, { ...spec, seed } satisfies BotConfig).move;
+    const players: Record<Side, (G: DeRiskState, ctx: Ctx) => BotMove> = { us: player(o.bots.us, gameSeed * 2), cn: player(o.bots.cn, gameSeed * 2 + 1) };
     for (let n = 0; match.state.ctx.gameover === undefined; n += 1) {
       if (n > 2000) throw new Error(`Game ${gameSeed} did not end within 2000 moves.`);
       const { G, ctx } = match.state;
       const side = actingSide(G, ctx);
       if (!side) throw new Error(`Game ${gameSeed}: nobody to act in round ${G.round}.`);
       const started = performance.now();
-      const decision = decide(G, ctx, configs[side]);
+      const move = players[side](G, ctx);
       time[PID[side]] += performance.now() - started;
       decisions[PID[side]] += 1;
-      if (!match.move(playerToAct(match.state), decision.move.move, ...decision.move.args)) {
-        throw new Error(`Game ${gameSeed}: the engine refused ${JSON.stringify(decision.move)} (reason ${JSON.stringify(decision.reason)}).`);
+      if (!match.move(playerToAct(match.state), move.move, ...move.args)) {
+        throw new Error(`Game ${gameSeed}: the engine refused ${JSON.stringify(move)}.`);
       }
-      const label = moveLabel(decision.move);
+      const label = moveLabel(move);
       counts[PID[side]][label] = (counts[PID[side]][label] ?? 0) + 1;
       moves += 1;
     }

@@ -7,7 +7,7 @@
 import type { Ctx } from 'boardgame.io';
 import { CONTENT } from '../content';
 import type { Effect, Side, TrackId } from '../content/types';
-import { PLAYER_OF, boundTrack, makeDeal, playerView, previewDeal, previewPlay, workingCopy, type DeRiskState, type Play, type Preview, type WorkingState } from '../game';
+import { PLAYER_OF, allHold, boundTrack, makeDeal, playerView, previewDeal, previewPlay, workingCopy, type DeRiskState, type Play, type Preview, type WorkingState } from '../game';
 
 /** The side's own view of the game: its hand and agenda, never the other's or any deck order. */
 export function botView(G: DeRiskState, ctx: Ctx, side: Side): DeRiskState {
@@ -94,8 +94,13 @@ function fold(S: WorkingState, side: Side, preview: Preview): void {
   }
 }
 
-/** Adds a die roll's expected effect: the preview shows every roll missing (R13 "Roll N"). */
-function expectRolls(S: WorkingState, effects: readonly Effect[]): void {
+/**
+ * Adds a die roll's expected effect: the preview shows every roll missing (R13 "Roll N"). A roll
+ * inside an `if` counts on the branch the condition picks in `G`, the position the play starts
+ * from (the only nested rolls in the content test the tracks before anything else happens), so
+ * a card like the Currency Accord is worth its chance of success, not only its cost.
+ */
+function expectRolls(S: WorkingState, G: DeRiskState, effects: readonly Effect[]): void {
   const nudge = (track: TrackId, delta: number) => {
     S.tracks[track] = boundTrack(track, S.tracks[track] + delta);
   };
@@ -107,6 +112,10 @@ function expectRolls(S: WorkingState, effects: readonly Effect[]): void {
     }
   };
   for (const e of effects) {
+    if (e.kind === 'if') {
+      expectRolls(S, G, allHold(G, e.when) ? e.then : (e.otherwise ?? []));
+      continue;
+    }
     if (e.kind !== 'roll') continue;
     const p = e.atMost / 6;
     simple(e.then, p);
@@ -125,7 +134,7 @@ function signInto(S: WorkingState, terms: readonly string[], proposedBy: Side, p
   S.discounts = S.discounts.filter((d) => d.duration !== 'untilDeal');
   S.deal = makeDeal(S, terms, proposedBy);
   S.proposal = null;
-  expectRolls(S, terms.flatMap((id) => CONTENT.dealTerms.get(id)?.effects ?? []));
+  expectRolls(S, S, terms.flatMap((id) => CONTENT.dealTerms.get(id)?.effects ?? []));
 }
 
 /** The position after `side` makes `play` in `G` (a bot's light view), as the bot expects it. */
@@ -145,7 +154,7 @@ export function project(G: DeRiskState, side: Side, play: Play): Projection {
       for (const e of def.effects) {
         if (e.kind === 'nextRound') S.delayed.push({ round: G.round + 1, side, source: def.id, effects: e.effects });
       }
-      expectRolls(S, def.effects);
+      expectRolls(S, G, def.effects);
       return { G: S, preview, draws: drawsOf(def.effects, own.hand.length) };
     }
     case 'propose': {

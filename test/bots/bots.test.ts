@@ -3,6 +3,9 @@ import type { Ctx } from 'boardgame.io';
 import { describe, expect, it } from 'vitest';
 import { BOT_LEVELS, PERSONAS, decide, moodOf, type BotConfig, type BotLevel, type Persona } from '../../src/bots';
 import { actingSide, botReasonSchema, other, reasonFits, toPlay, whyRefused, type BotReason, type DeRiskState, type GameLength, type ScenarioId, type Side } from '../../src/game';
+import { project } from '../../src/bots/position';
+import { rankPlays, NORMAL_OPTIONS } from '../../src/bots/normal';
+import { seededRandom } from '../../src/bots/random';
 import { createHeadlessMatch, playerToAct } from '../../src/sim/headless';
 import { main, mergeSummaries, parseArgs, simulate, splitGames, type SimSummary } from '../../scripts/simulate';
 import { play, startMatch, BEIJING, WASHINGTON } from '../helpers/match';
@@ -73,6 +76,29 @@ describe('R5.3 bots make only legal moves, whole games long', () => {
       }
     });
   }
+});
+
+describe('bots value dice as chances', () => {
+  // The Currency Accord's roll sits inside an `if` on the U.S. tariff (1–3 with tariffs at 4+,
+  // else 1–2): the bot must expect its chance of success, not only the failure the preview shows.
+  it.each([
+    [4, 3 / 6],
+    [2, 2 / 6],
+  ])('with U.S. tariff %i, the Currency Accord is expected to succeed with chance %f', (usTariff, chance) => {
+    const { G } = startMatch({ seed: 'accord', clean: true, tracks: { usTariff, relationship: 5, usSupport: 5, cnGrowth: 5 }, hands: { us: ['currencyAccord'] } }).state;
+    const after = project(G, 'us', { kind: 'card', id: 'currencyAccord' }).G.tracks;
+    expect(after.cnGrowth).toBeCloseTo(5 - chance);
+    expect(after.usSupport).toBeCloseTo(5 + chance);
+    // +1 on success, −1 on failure.
+    expect(after.relationship).toBeCloseTo(5 + chance - (1 - chance));
+  });
+
+  it('a normal bot that can afford the Currency Accord ranks it above passing when it is likely to work', () => {
+    const { G, ctx } = startMatch({ seed: 'accord', clean: true, tracks: { usTariff: 4, relationship: 6, usLeverage: 4 }, hands: { us: ['currencyAccord'] } }).state;
+    const ranked = rankPlays(G, ctx, 'us', 'balanced', seededRandom(1), NORMAL_OPTIONS);
+    const value = (kind: string, id?: string) => ranked.find((c) => c.play.kind === kind && (id === undefined || ('id' in c.play && c.play.id === id)))?.value ?? -Infinity;
+    expect(value('card', 'currencyAccord')).toBeGreaterThan(value('pass'));
+  });
 });
 
 describe('R2.3 the same seeds give the same game', () => {
