@@ -67,20 +67,29 @@ function sampleProposals(all: readonly Play[], side: Side, count: number, rand: 
   return out;
 }
 
-/** The chance the other side signs, from its seat with balanced weights (its persona is unknown). */
-function acceptance(G: DeRiskState, signed: DeRiskState, rejected: DeRiskState, side: Side, reach: Record<Side, number>): number {
+/**
+ * The chance the other side signs, from its seat with balanced weights (its persona is unknown),
+ * halved for every deal it has already refused this game: a player who says no to everything
+ * is not offered deal after deal (each costs leverage and an action).
+ */
+function acceptance(G: DeRiskState, signed: DeRiskState, rejected: DeRiskState, side: Side, reach: Record<Side, number>, refusals: number): number {
   const them = other(side);
   const w = weightsFor('balanced', G, them);
   const gain = valueOf(signed, them, w, { reach }) - valueOf(rejected, them, w, { reach });
-  if (gain > 0.5) return 0.8;
-  if (gain > -1) return 0.35;
-  return 0.05;
+  const odds = gain > 0.5 ? 0.8 : gain > -1 ? 0.35 : 0.05;
+  return odds * 0.5 ** refusals;
+}
+
+/** Deals the other side of `side` has refused so far (the chronicle is public). */
+export function refusalsBy(view: DeRiskState, side: Side): number {
+  return view.chronicle.filter((e) => e.kind === 'dealRejected' && e.side === other(side)).length;
 }
 
 /** Every considered play of `side` in its view `view`, best first. */
 export function rankPlays(view: DeRiskState, ctx: TurnInfo, side: Side, persona: Persona, rand: () => number, opts: RankOptions): Candidate[] {
   const w = weightsFor(persona, view, side);
   const G = lite(view);
+  const refusals = refusalsBy(view, side);
   const reach = { us: reachOf(G, 'us'), cn: reachOf(G, 'cn') };
   const legal = legalPlays(G, ctx, side);
   const proposals = legal.filter((p) => p.kind === 'propose');
@@ -93,7 +102,7 @@ export function rankPlays(view: DeRiskState, ctx: TurnInfo, side: Side, persona:
     let extra: Partial<Candidate> = {};
     if (play.kind === 'propose') {
       const rejected = projectRejected(G, side, dealCost(G, side));
-      const chance = acceptance(G, p.G, rejected, side, reach);
+      const chance = acceptance(G, p.G, rejected, side, reach, refusals);
       value = chance * value + (1 - chance) * (valueOf(rejected, side, w, { reach }) + personaBonus(w, t, play));
       extra = { acceptance: chance };
     } else if (play.kind === 'recycle') {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { BOT_LEVELS, PERSONAS, decide, moodOf, type BotConfig, type BotLevel, type Persona } from '../../src/bots';
 import { actingSide, botReasonSchema, other, reasonFits, toPlay, whyRefused, type BotReason, type DeRiskState, type GameLength, type ScenarioId, type Side } from '../../src/game';
 import { project } from '../../src/bots/position';
-import { rankPlays, NORMAL_OPTIONS } from '../../src/bots/normal';
+import { rankPlays, NORMAL_OPTIONS, type Candidate } from '../../src/bots/normal';
 import { seededRandom } from '../../src/bots/random';
 import { createHeadlessMatch, playerToAct } from '../../src/sim/headless';
 import { main, mergeSummaries, parseArgs, simulate, splitGames, type SimSummary } from '../../scripts/simulate';
@@ -98,6 +98,27 @@ describe('bots value dice as chances', () => {
     const ranked = rankPlays(G, ctx, 'us', 'balanced', seededRandom(1), NORMAL_OPTIONS);
     const value = (kind: string, id?: string) => ranked.find((c) => c.play.kind === kind && (id === undefined || ('id' in c.play && c.play.id === id)))?.value ?? -Infinity;
     expect(value('card', 'currencyAccord')).toBeGreaterThan(value('pass'));
+  });
+});
+
+describe('bots learn from refusals', () => {
+  it('a bot expects a side that has refused two deals to refuse the next, and stops offering them', () => {
+    const { G, ctx } = startMatch({ seed: 'refusals', clean: true, tracks: { relationship: 5, usLeverage: 6 } }).state;
+    const refused = (by: Side): DeRiskState => ({
+      ...G,
+      chronicle: [...G.chronicle, ...[1, 2].map(() => ({ kind: 'dealRejected' as const, round: 1, side: by, terms: [], changes: [], notes: [] }))],
+    });
+    const proposals = (state: DeRiskState) => rankPlays(state, ctx, 'us', 'dealmaker', seededRandom(9), NORMAL_OPTIONS).filter((c) => c.play.kind === 'propose');
+    const fresh = proposals(G);
+    const after = proposals(refused('cn'));
+    expect(fresh.length).toBeGreaterThan(0);
+    const chance = (list: readonly Candidate[]) => new Map(list.map((c) => [JSON.stringify(c.play), c.acceptance ?? NaN]));
+    const before = chance(fresh);
+    expect([...chance(after).keys()].sort()).toEqual([...before.keys()].sort());
+    for (const [play, odds] of chance(after)) expect(odds).toBeCloseTo((before.get(play) ?? NaN) / 4);
+    // Its own refusals say nothing about the other side.
+    expect(chance(proposals(refused('us')))).toEqual(before);
+    expect(Math.max(...after.map((c) => c.value))).toBeLessThan(Math.max(...fresh.map((c) => c.value)));
   });
 });
 
