@@ -327,7 +327,7 @@ const SCHEDULED_EVENTS: readonly EventDef[] = [
     ],
     source: 'The essay: the pandemic’s blow to China’s economy and to world trade helped sink the Phase One deal, whose purchase targets both sides quietly dropped.',
     reality:
-      'COVID-19 hit just weeks after Phase One was signed in January 2020. By the end of 2021 China had bought only about 58 percent of the extra U.S. goods it had promised, by one widely cited count, and neither side pushed to enforce the rest.',
+      'COVID-19 hit weeks after Phase One was signed in January 2020. China was to buy about $502 billion of U.S. goods and services in 2020 and 2021: its 2017 level for both years plus $200 billion. The Peterson Institute counted about $289 billion, 57 percent of the target and below the 2017 level, so none of the extra $200 billion. Neither side pushed to enforce the rest.',
   },
   {
     id: 'midterms',
@@ -390,7 +390,7 @@ const SCHEDULED_EVENTS: readonly EventDef[] = [
     ],
     source: 'The essay: de-risking has real costs, including higher U.S. inflation when American firms lose access to China’s efficient factories.',
     reality:
-      'The next U.S. presidential election is due in November 2028. In 2024, voters angry about the price rises of the previous years helped return Trump to the White House on a platform that promised more tariffs.',
+      'Americans choose a president every four years, in November: 2020, 2024, 2028. The game holds the vote in the half-year it really falls: late 2020 in the 2018 and 2020 scenarios, late 2028 in the 2025 scenario. In 2020, in the middle of the pandemic, Joe Biden beat Trump. In 2024, voters angry about the price rises of the previous years helped bring Trump back on a promise of more tariffs.',
   },
 ];
 

@@ -65,7 +65,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     id: 'phaseOne',
     term: 'Phase One deal',
     definition:
-      'A U.S.–China trade deal signed in January 2020. The U.S. paused and trimmed some tariffs, and China promised to buy far more U.S. goods, such as farm products, energy and planes.',
+      'A U.S.–China trade deal signed in January 2020. The U.S. paused and trimmed some tariffs, and China promised to buy $200 billion more U.S. goods and services over two years: factory goods such as planes and machines most of all, then energy, services and farm products.',
     example:
       'The pandemic struck weeks later, and both sides quietly gave up on the purchase targets, which were unrealistic anyway. The game’s 2020 scenario starts with this deal and the pandemic event.',
   },
@@ -107,7 +107,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     definition:
       'A group of 17 metals used in strong magnets, electric car motors, wind turbines, phones and missiles. They are not actually that rare, but they are hard and dirty to refine, and China does most of the refining.',
     example:
-      'Rare earths are the next step many expect after China’s ban on gallium and germanium. In the game, the Mineral bans track goes up to 3, with rare earths as the final level.',
+      'In April 2025, a few months after banning sales of gallium, germanium and antimony to U.S. buyers, China made exporters of seven rare earths and the magnets made from them apply for licences. In the game, Beijing’s “Rare-Earth Export Licences” card raises the Mineral bans track.',
   },
   {
     id: 'tradeSurplus',
@@ -139,7 +139,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     definition:
       'A promise in a trade deal to buy a set amount of the other country’s goods. It is easy to announce but hard to keep, because the government must make its firms buy.',
     example:
-      'Under Phase One, China promised to buy much more U.S. farm goods, energy and planes. In the game, a deal can oblige Beijing to place purchase orders for Boeing jets, LNG, farm goods or medical products every round.',
+      'Under Phase One, China promised $200 billion of extra purchases over two years, from factory goods and energy to services and farm goods, but it bought none of the extra. In the game, a deal can oblige Beijing to place purchase orders for Boeing jets, LNG, farm goods or medical products every round.',
   },
   {
     id: 'selfReliance',
@@ -201,7 +201,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     definition:
       'U.S. elections for Congress held halfway through a president’s four-year term. They are often seen as a vote on how the president is doing.',
     example:
-      'In the game the midterms come in round 4: if Washington’s Support is 3 or less its income drops for the rest of the game, and if it is 7 or more its income rises.',
+      'Midterms come in November of a president’s second year in office, such as 2018 or 2026. In the game they fall in the second half of that year (in the 2018 and 2025 scenarios): if Washington’s Support is 3 or less its income drops for the rest of the game, and if it is 7 or more its income rises.',
   },
   {
     id: 'partyCongress',
@@ -209,6 +209,6 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     definition:
       'A meeting of China’s Communist Party held every five years, where it picks its top leaders and sets its main goals.',
     example:
-      'The 2022 Party Congress gave Xi Jinping a third term as leader. In the game the Party Congress comes in round 6 and checks Beijing’s Support the way the midterms check Washington’s.',
+      'The 2022 Party Congress gave Xi Jinping a third term as leader, and the next is due in 2027. In the game it falls in the second half of 2022 or 2027 (in 6- and 8-round games of the 2020 and 2025 scenarios) and checks Beijing’s Support the way the midterms check Washington’s.',
   },
 ];

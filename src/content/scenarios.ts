@@ -68,9 +68,9 @@ export const SCENARIOS: readonly ScenarioDef[] = [
   {
     id: '2020',
     title: '2020: Phase One',
-    text: 'A deal is in force: tariffs paused and China promised to buy far more from America, energy above all. Then a pandemic strikes. Can the deal survive?',
+    text: 'A deal is in force: tariffs paused and China promised to buy far more from America, factory goods most of all, then energy, services and farm goods. Then a pandemic strikes. Can the deal survive?',
     source: 'The essay: the Phase One deal of early 2020 and its purchase targets, quietly dropped after the pandemic.',
-    reality: 'China bought well short of its Phase One targets, and both sides let the promises fade.',
+    reality: 'China bought only about 57 percent of what Phase One asked for, and energy fell furthest short. Both sides let the promises fade.',
     startYear: 2020,
     tracks: {
       relationship: 6,

@@ -3,7 +3,7 @@ import { CONTENT, must } from '../content';
 import type { Condition, DealTermDef, Good, Side } from '../content/types';
 import type { Dice } from './cards';
 import { allHold } from './conditions';
-import { addToTrack, clearFlag, emptyOutcome, resolve, type Resolution } from './effects';
+import { addToTrack, causeOf, clearFlag, emptyOutcome, resolve, type Resolution } from './effects';
 import { refuse, type Refusal } from './refusals';
 import { other } from './sides';
 import type { Ceiling, DeRiskState } from './state';
@@ -119,7 +119,9 @@ export function collapseDeal(r: Resolution, breachedBy: Side): void {
   const { G } = r;
   if (!G.deal) return;
   G.deal = null;
-  const breaker: Resolution = { ...r, actor: breachedBy };
+  // Charged to the breaker (R7.5, R11.2); recorded as the collapse, with what set it off (R11).
+  const trigger = causeOf(r);
+  const breaker: Resolution = { ...r, actor: breachedBy, ...(trigger && { cause: { kind: 'collapse', breachedBy, trigger } }) };
   addToTrack(breaker, 'relationship', COLLAPSE_RELATIONSHIP);
   addToTrack(breaker, SIDE_TRACKS[breachedBy].support, COLLAPSE_SUPPORT);
 }
@@ -151,7 +153,7 @@ export function dealUpkeep(G: WorkingState, dice: Dice): void {
   const missed = missedCommitments(G);
   if (!deal || missed.length === 0) return;
   const out = emptyOutcome();
-  const r: Resolution = { G, actor: null, source: 'deal', dice, out };
+  const r: Resolution = { G, actor: null, source: 'upkeep', dice, out };
   deal.health -= 1;
   out.notes.push({ kind: 'missed', goods: missed });
   if (deal.health > 0) {

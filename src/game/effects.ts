@@ -5,7 +5,7 @@
  */
 import type { Effect, Flag, Side, TrackId } from '../content/types';
 import { drawCards, type Dice } from './cards';
-import type { DeRiskState, Note, TrackChange } from './state';
+import type { Cause, DeRiskState, Note, TrackChange } from './state';
 import type { WorkingState } from './working-copy';
 import { clampTrack } from './tracks';
 import { allHold } from './conditions';
@@ -28,6 +28,36 @@ export interface Resolution {
   readonly source: string;
   readonly dice: Dice;
   readonly out: Outcome;
+  /** What set this resolution off, when `source` alone does not say: a deal's collapse (deals.ts). */
+  readonly cause?: Cause;
+}
+
+/**
+ * What a resolution's changes are recorded as caused by (a sudden end's cause, R11): its `cause`,
+ * else read from its source ("action:id", "card:id", "event:id", "escalation", "drift",
+ * "upkeep", and "deal" for the side that signed). Undefined for sources no sudden end can come
+ * from (income, recycling) or outside a game (previews).
+ */
+export function causeOf(r: Resolution): Cause | undefined {
+  if (r.cause) return r.cause;
+  const colon = r.source.indexOf(':');
+  const head = colon < 0 ? r.source : r.source.slice(0, colon);
+  const id = r.source.slice(colon + 1);
+  switch (head) {
+    case 'action':
+    case 'card':
+      return r.actor ? { kind: head, side: r.actor, id } : undefined;
+    case 'deal':
+      return r.actor ? { kind: 'signing', side: r.actor } : undefined;
+    case 'event':
+      return { kind: 'event', event: id };
+    case 'escalation':
+    case 'drift':
+    case 'upkeep':
+      return { kind: head };
+    default:
+      return undefined;
+  }
 }
 
 export function setTrack(r: Resolution, track: TrackId, value: number): void {
@@ -41,14 +71,21 @@ export function setTrack(r: Resolution, track: TrackId, value: number): void {
   const first = out.changes[seen];
   if (first) out.changes[seen] = { ...first, to };
   else out.changes.push({ track, from, to });
+  if (to === 0 && (track === 'usSupport' || track === 'cnSupport')) {
+    // R11.1: what voted a side out, for the debrief (the last time wins: the game ends at the next check).
+    const cause = causeOf(r);
+    if (cause) G.supportLost = { ...G.supportLost, [track === 'usSupport' ? 'us' : 'cn']: cause };
+  }
   if (track !== 'relationship') return;
   G.lowestRelationship = Math.min(G.lowestRelationship, to);
   if (to < from && r.actor !== null) G.lastRelationshipCut = r.actor;
   // R11.2: the first sudden end decides; a rupture after a side was voted out changes nothing.
   if (to === 0 && G.rupture === null && G.tracks.usSupport > 0 && G.tracks.cnSupport > 0) {
     const causedBy = r.actor ?? G.lastRelationshipCut;
-    G.rupture = { causedBy };
-    out.notes.push({ kind: 'rupture', causedBy });
+    // Who loses follows R11.2; what broke it (a play, an event, a collapse) is kept for the debrief.
+    const cause = causeOf(r);
+    G.rupture = cause ? { causedBy, cause } : { causedBy };
+    out.notes.push(cause ? { kind: 'rupture', causedBy, cause } : { kind: 'rupture', causedBy });
   }
 }
 

@@ -111,7 +111,26 @@ export type Note = Readonly<
   | { kind: 'drew'; side: Side; count: number }
   | { kind: 'breach'; side: Side; track: TrackId; limit: number }
   | { kind: 'missed'; goods: readonly Good[] }
-  | { kind: 'rupture'; causedBy: Side | null }
+  | { kind: 'rupture'; causedBy: Side | null; cause?: Cause }
+>;
+
+/**
+ * What set off a sudden end (R11.1, R11.2), recorded by the engine at the moment a support or the
+ * relationship reaches 0, so that the debrief can name the real cause: a side's action or card
+ * (its delayed effects included), a deal's signing, a world event, Washington's escalation plan
+ * (R8.5), the round-end drift (R8), or a deal's collapse (R7.5) and what set that off (a play,
+ * an event, the escalation, or missed purchases at upkeep). Absent for resolutions outside a
+ * game (previews) and in games saved before causes were recorded.
+ */
+export type Cause = Readonly<
+  | { kind: 'action'; side: Side; id: string }
+  | { kind: 'card'; side: Side; id: string }
+  | { kind: 'signing'; side: Side }
+  | { kind: 'event'; event: string }
+  | { kind: 'escalation' }
+  | { kind: 'drift' }
+  | { kind: 'upkeep' }
+  | { kind: 'collapse'; breachedBy: Side; trigger: Cause }
 >;
 
 /**
@@ -221,7 +240,9 @@ export interface DeRiskState {
   readonly lowestRelationship: number;
   /** The side whose play last lowered the relationship (charged for an event's rupture). */
   readonly lastRelationshipCut: Side | null;
-  readonly rupture: { readonly causedBy: Side | null } | null;
+  readonly rupture: { readonly causedBy: Side | null; readonly cause?: Cause } | null;
+  /** What last took each side's support to 0 (R11.1), for the debrief; absent until one does. */
+  readonly supportLost?: Readonly<Partial<Record<Side, Cause>>>;
   /** Set once the last round has ended. */
   readonly finished: boolean;
   readonly history: readonly Snapshot[];

@@ -5,11 +5,15 @@ import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CONTENT } from '../../src/content';
-import { forecastCheck, scoreFor, turningPoints, type DeRiskState, type GameResult, type Side } from '../../src/game';
+import { forecastCheck, gameResult, scoreFor, type DeRiskState, type GameResult, type Side } from '../../src/game';
+import { suddenEnd, turningPoints } from '../../src/game/analysis';
 import { playRandomGame } from '../../src/sim/headless';
-import { entryTitle } from '../../src/ui/chronicleText';
 import Debrief from '../../src/ui/debrief/Debrief';
-import { BIG_FALL, chooseQuestions, QUESTION_COUNT } from '../../src/ui/debrief/questions';
+import { meaningText } from '../../src/ui/debrief/Forecast';
+import { causeText, describeResult } from '../../src/ui/debrief/Outcome';
+import { BIG_FALL, candidates, chooseQuestions, QUESTION_COUNT, STRONG_FALL } from '../../src/ui/debrief/questions';
+import { pointTitle } from '../../src/ui/debrief/TurningPoints';
+import { BEIJING, calmMatch, play, WASHINGTON } from '../helpers/match';
 import { TRACK_GROUPS } from '../../src/ui/debrief/TrackChart';
 import { t } from '../../src/ui/i18n';
 import english from '../../src/ui/i18n/locales/en/app.json';
@@ -84,6 +88,7 @@ function renderDebrief(seed: number) {
   return { ...view, onPlayAgain, user: userEvent.setup() };
 }
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const section = (name: string | RegExp) => screen.getByRole('region', { name });
 const headline = () => screen.getByRole('heading', { level: 2, name: /wins|Stalemate/ }).textContent;
 /** The totals row of the score table, Washington then Beijing. */
@@ -129,20 +134,33 @@ describe('debrief after a game decided on points (R11.3)', () => {
     }
   });
 
-  it('lists the turning points of turningPoints(G), in order, with who and when', () => {
-    const { G } = game(seed);
+  it('lists the turning points of turningPoints(G): what won it for the winner, what cost the loser, the world', () => {
+    const { G, result } = game(seed);
+    if (result.kind !== 'score') throw new Error('seed no longer ends on points');
     renderDebrief(seed);
-    const expected = turningPoints(G, 5);
+    const expected = turningPoints(G);
     expect(expected.length).toBeGreaterThan(0);
-    const list = within(section('Turning points')).getAllByRole('list')[0] as HTMLElement;
-    const items = [...list.children];
-    expect(items).toHaveLength(expected.length);
-    expected.forEach((point, i) => {
-      const text = items[i]?.textContent ?? '';
-      expect(text).toContain(entryTitle(point.entry));
-      expect(text).toContain(`Round ${point.round} `);
-      expect(text).toContain(`Caused by: ${point.side === 'us' ? 'Washington' : point.side === 'cn' ? 'Beijing' : 'The world'}`);
-    });
+    const turning = section('Turning points');
+    const winner = result.winnerSide === 'us' ? 'Washington' : 'Beijing';
+    const loser = result.winnerSide === 'us' ? 'Beijing' : 'Washington';
+    const groups: [string, typeof expected][] = [
+      [`What won it for ${winner}`, expected.filter((p) => p.role === 'helped')],
+      [`What cost ${loser} most`, expected.filter((p) => p.role === 'cost')],
+      ['The world: events and round ends', expected.filter((p) => p.role === 'world')],
+    ];
+    for (const [name, points] of groups) {
+      if (points.length === 0) continue;
+      const group = within(turning).getByRole('region', { name });
+      const items = within(group).getAllByRole('listitem').filter((li) => li.classList.contains('debrief-tp'));
+      expect(items).toHaveLength(points.length);
+      points.forEach((point, i) => {
+        const text = items[i]?.textContent ?? '';
+        expect(text).toContain(pointTitle(point));
+        expect(text).toContain(`Round ${point.round} `);
+        expect(text).toContain(`Caused by: ${point.side === 'us' ? 'Washington' : point.side === 'cn' ? 'Beijing' : 'The world'}`);
+        expect(text).toMatch(/score gap/);
+      });
+    }
   });
 
   it('compares the game with the essay’s forecast, from forecastCheck', () => {
@@ -153,6 +171,8 @@ describe('debrief after a game decided on points (R11.3)', () => {
     expect(within(forecast).getByText(`Interdependence went from ${f.interdependenceStart} to ${f.interdependenceEnd}.`)).toBeTruthy();
     expect(within(forecast).getByText(f.dealSurvived ? 'A deal was still in force at the end.' : 'No deal was in force at the end.')).toBeTruthy();
     expect(within(forecast).getByRole('heading', { name: 'Verdict' })).toBeTruthy();
+    // What "held" means in this scenario, in one sentence.
+    expect(within(forecast).getByText(meaningText(f))).toBeTruthy();
   });
 
   it('shows exactly three discussion questions, those chooseQuestions picks', () => {
@@ -213,7 +233,16 @@ describe('debrief after a sudden end (R11.1, R11.2)', () => {
     if (result.kind !== 'rupture' || result.causedBy === null) throw new Error('seed no longer ends in a caused rupture');
     renderDebrief(SEEDS.rupture);
     const name = (side: Side) => (side === 'us' ? 'Washington' : 'Beijing');
-    expect(headline()).toBe(`${name(result.winnerSide ?? 'us')} wins: ${name(result.causedBy)} caused a rupture`);
+    const end = suddenEnd(G);
+    const root = end?.cause?.kind === 'collapse' ? end.cause.trigger : end?.cause;
+    expect(headline()).toBe(
+      root?.kind === 'event'
+        ? `${name(result.winnerSide ?? 'us')} wins: the relationship broke, and the rules charge ${name(result.causedBy)} with it`
+        : `${name(result.winnerSide ?? 'us')} wins: ${name(result.causedBy)} caused a rupture`,
+    );
+    // The reason names what broke it.
+    if (!end?.cause) throw new Error('the engine did not record what broke the relationship');
+    expect(screen.getByText(new RegExp(`when ${escape(causeText(end.cause))} took it from ${end.from} to 0`))).toBeTruthy();
     expect(screen.getByRole('table', { name: 'Points at the moment the game ended' })).toBeTruthy();
     expect(totals()).toEqual([scoreFor(G, 'us').total, scoreFor(G, 'cn').total]);
     const agendas = section('The secret agendas, revealed');
@@ -242,26 +271,76 @@ describe('debrief after a sudden end (R11.1, R11.2)', () => {
   });
 });
 
+describe('a sudden end names its real cause (R11.1, R11.2)', () => {
+  it('R11.2 a rupture an event caused is worded as the event, with whom the rules charge and why', () => {
+    // Beijing's sanction cuts the relationship last; round 2's event takes it from 1 to 0.
+    const match = calmMatch({ tracks: { relationship: 3 }, prepare: (G) => void (G.eventDeck = ['taiwanTensions']) });
+    play(match, WASHINGTON, 'act', 'restrictConnectedTech');
+    play(match, BEIJING, 'act', 'sanctionFirm');
+    play(match, WASHINGTON, 'pass');
+    play(match, BEIJING, 'pass');
+    const { G } = match.state;
+    const { headline, why, rule, tone } = describeResult(G, gameResult(G));
+    expect(headline).toBe('Washington wins: the relationship broke, and the rules charge Beijing with it');
+    expect(why).toContain('The relationship broke in round 2 (H2 2025) when the world event “Tensions flare in the Taiwan Strait” took it from 1 to 0.');
+    expect(why).toContain('No side chose the event, so the rules charge the side that last lowered the relationship by its own play: Beijing, with Beijing’s action “');
+    expect(why).toContain('in round 1. So Beijing loses.');
+    expect(why).not.toMatch(/own play that took it/);
+    expect({ rule, tone }).toEqual({ rule: 'R11.2', tone: 'us' });
+  });
+
+  it('R11.2 a rupture by a side’s own play says it was that play', () => {
+    const match = calmMatch({ tracks: { relationship: 1 } });
+    play(match, WASHINGTON, 'act', 'raiseTariffs');
+    const { headline, why } = describeResult(match.state.G, gameResult(match.state.G));
+    expect(headline).toBe('Beijing wins: Washington caused a rupture');
+    expect(why).toMatch(/^The relationship broke in round 1 \(.+\) when Washington’s action “Raise tariffs[^”]*” took it from 1 to 0\. That was Washington’s own doing/);
+  });
+
+  it('R11.1 a side voted out at the round end names the drift', () => {
+    const match = calmMatch({ tracks: { usInflation: 7, usSupport: 1 } });
+    play(match, WASHINGTON, 'pass');
+    play(match, BEIJING, 'pass');
+    const { why } = describeResult(match.state.G, gameResult(match.state.G));
+    expect(why).toBe(
+      'Washington’s support at home fell to 0 in round 1 (H1 2025) when the round end (U.S. inflation at 7 or more costs Washington support) took it from 1 to 0. Congress and the voters turned against Washington, so Washington loses at once.',
+    );
+  });
+});
+
 describe('chooseQuestions', () => {
   const keys = new Set(Object.keys(english));
+  const DEAL = new Set(['debrief.q.dealCollapsed', 'debrief.q.dealEroded', 'debrief.q.noDeal', 'debrief.q.dealSurvived']);
+  const ESSAY = new Set(['debrief.q.deRisking', 'debrief.q.tariffInflation', 'debrief.q.selfReliance', 'debrief.q.dealEroded']);
+  const sample = () => Array.from({ length: 24 }, (_, i) => game(i + 1));
 
-  it('always gives three different questions that exist, the same ones for the same game', () => {
-    for (const seed of Object.values(SEEDS)) {
-      const { G, result } = game(seed);
+  it('always gives three different questions that exist, at most one about the deal and at least one of the essay’s themes, the same for the same game', () => {
+    for (const { G, result } of [...Object.values(SEEDS).map(game), ...sample()]) {
       const picked = chooseQuestions(G, result);
       expect(picked).toHaveLength(QUESTION_COUNT);
       expect(new Set(picked).size).toBe(QUESTION_COUNT);
       for (const key of picked) expect(keys.has(key)).toBe(true);
+      expect(picked.filter((k) => DEAL.has(k)).length).toBeLessThanOrEqual(1);
+      expect(picked.some((k) => ESSAY.has(k))).toBe(true);
       expect(chooseQuestions(structuredClone(G), result)).toEqual(picked);
     }
   });
 
-  it('asks about the ending and what happened: a rupture game against a points game with a broken deal', () => {
-    // The facts each seed was searched for decide the questions (SEEDS).
+  it('asks what the game showed: different games get different questions, a sudden end asks about it', () => {
+    const sets = new Set(sample().map(({ G, result }) => chooseQuestions(G, result).join()));
+    expect(sets.size).toBeGreaterThan(4);
     const rupture = game(SEEDS.rupture);
-    expect(chooseQuestions(rupture.G, rupture.result)).toEqual(['debrief.q.rupture', 'debrief.q.dealCollapsed', 'debrief.q.interdependenceFell']);
-    const points = game(SEEDS.score);
-    expect(chooseQuestions(points.G, points.result)).toEqual(['debrief.q.dealCollapsed', 'debrief.q.agendaMissed', 'debrief.q.controlsRose']);
+    expect(chooseQuestions(rupture.G, rupture.result)).toContain('debrief.q.rupture');
+    const collapse = game(SEEDS.collapse);
+    expect(chooseQuestions(collapse.G, collapse.result)).toContain('debrief.q.votedOut');
+    expect(chooseQuestions(game(SEEDS.score).G, game(SEEDS.score).result)).not.toEqual(chooseQuestions(rupture.G, rupture.result));
+  });
+
+  it('a game whose players cut interdependence a lot gets the de-risking question; one where it rose does not', () => {
+    const fell = game(seedWhere('a big fall by the players', ({ G }) => forecastCheck(G).interdependenceUnscheduled <= -STRONG_FALL));
+    expect(chooseQuestions(fell.G, fell.result)).toContain('debrief.q.deRisking');
+    const rose = game(seedWhere('a rise', ({ G }) => forecastCheck(G).interdependenceUnscheduled >= BIG_FALL));
+    const strength = (g: typeof rose) => candidates(g.G, g.result).find((c) => c.key === 'debrief.q.deRisking')?.strength ?? 0;
+    expect(strength(rose)).toBeLessThan(strength(fell));
   });
 });
-

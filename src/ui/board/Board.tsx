@@ -1,12 +1,14 @@
-import { useMemo } from 'react';
-import { boardModel, type Side } from '../../game';
+import { useMemo, useState } from 'react';
+import { boardModel, REASON_MAX, type Play, type Side } from '../../game';
 import { t } from '../i18n';
+import { reasonLine } from '../moves';
 import { useMatchUi } from '../store/context';
 import { DealPanel, RelationshipPanel, TradeWarPanel } from './CenterPanels';
 import { Chronicle } from './Chronicle';
 import { DealResponse } from './DealResponse';
 import { EventBanner } from './EventBanner';
 import { PlayerDesk } from './PlayerDesk';
+import { ReasonField } from './ReasonField';
 import { SidePanel } from './SidePanel';
 import { TopBar } from './TopBar';
 import type { BoardProps } from './types';
@@ -18,15 +20,39 @@ export interface BoardViewProps extends BoardProps {
   inert?: boolean;
   /** The side the computer plays, if any: its panel says so. */
   computer?: Side | null;
+  /** Both sides share this screen (hot seat): the reason field says what stays private there. */
+  sharedScreen?: boolean;
+}
+
+/**
+ * The seat's optional reason for its next play (R12), as typed. It belongs to the seat on
+ * screen: it is dropped as soon as another seat (or the curtain) comes on screen, so one side
+ * never finds the other's words in the field, and it is cleared by each play.
+ */
+function useReason(seat: Side | null) {
+  const [draft, setDraft] = useState<{ seat: Side | null; text: string }>({ seat, text: '' });
+  // Adjusting state to a changed prop while rendering (React's own pattern), so the other
+  // side's words are never rendered even once.
+  if (draft.seat !== seat) setDraft({ seat, text: '' });
+  const text = draft.seat === seat ? draft.text : '';
+  const setText = (next: string) => setDraft({ seat, text: next.slice(0, REASON_MAX) });
+  return [text, setText] as const;
 }
 
 /**
  * The game board: the two capitals either side of the shared tracks, the desk and the
  * chronicle. The engine's board model is computed once here; the parts below only show it.
+ * Every play the board makes goes with what is in the "Why?" field, if anything (`reasonLine`).
  */
-export function Board({ onOpenRules, onOpenGlossary, inert, computer = null, G, ctx, seat, send }: BoardViewProps) {
+export function Board({ onOpenRules, onOpenGlossary, inert, computer = null, sharedScreen = false, G, ctx, seat, send }: BoardViewProps) {
   const composer = useMatchUi((s) => s.composer);
   const model = useMemo(() => boardModel(G, ctx, seat, composer), [G, ctx, seat, composer]);
+  const [reason, setReason] = useReason(seat);
+  const play = (chosen: Play) => {
+    send(chosen, reasonLine(reason));
+    setReason('');
+  };
+  const why = (side: Side) => <ReasonField value={reason} onChange={setReason} seat={side} shared={sharedScreen} />;
   return (
     <div className="board" inert={inert || undefined} aria-hidden={inert || undefined}>
       <TopBar G={G} model={model} onOpenRules={onOpenRules} onOpenGlossary={onOpenGlossary} />
@@ -40,9 +66,9 @@ export function Board({ onOpenRules, onOpenGlossary, inert, computer = null, G, 
         </div>
         <SidePanel G={G} model={model} side="cn" seat={seat} computer={computer === 'cn'} />
       </main>
-      {model.desk && <PlayerDesk desk={model.desk} acting={model.acting} send={send} />}
+      {model.desk && <PlayerDesk desk={model.desk} acting={model.acting} send={play} why={model.desk.answer ? null : why(model.desk.seat)} />}
       <Chronicle G={G} />
-      {model.desk?.answer && <DealResponse answer={model.desk.answer} seat={model.desk.seat} send={send} />}
+      {model.desk?.answer && <DealResponse answer={model.desk.answer} seat={model.desk.seat} send={play} why={why(model.desk.seat)} />}
     </div>
   );
 }

@@ -1,12 +1,12 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { DealAnswer, Play, Side } from '../../game';
 import { contentField, sideName } from '../bridge';
 import { Icon } from '../common/Icon';
 import { t } from '../i18n';
 import { PreviewLine } from './PreviewLine';
 
-/** The responder's answer to a proposed deal: the terms, what signing would do, accept or reject. */
-export function DealResponse({ answer, seat, send }: { answer: DealAnswer; seat: Side; send: (play: Play) => void }) {
+/** The responder's answer to a proposed deal: the terms, what signing would do, the optional "Why?" (`why`), accept or reject. */
+export function DealResponse({ answer, seat, send, why }: { answer: DealAnswer; seat: Side; send: (play: Play) => void; why: ReactNode }) {
   const accept = useRef<HTMLButtonElement>(null);
   useEffect(() => accept.current?.focus(), []);
   const change = answer.hawks[seat];
@@ -34,6 +34,7 @@ export function DealResponse({ answer, seat, send }: { answer: DealAnswer; seat:
         <h3>{t('deal.ifSigned')}</h3>
         <PreviewLine preview={answer.preview} side={seat} />
         <p className="muted">{t('answer.hawks', { change: change > 0 ? `+${change}` : String(change) })}</p>
+        {why}
         <div className="modal-buttons">
           <button ref={accept} type="button" className="primary" onClick={() => send(answer.accept.play)}>
             <Icon name="check" /> {t('answer.accept')}

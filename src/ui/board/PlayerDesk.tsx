@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Desk, Play, Side } from '../../game';
 import { refusalText, sideName } from '../bridge';
 import { Icon } from '../common/Icon';
@@ -14,8 +15,8 @@ const PANELS: { id: DeskPanel; icon: string }[] = [
   { id: 'deal', icon: 'deal' },
 ];
 
-/** The seat's desk: its actions, its hand, the deal composer, and Pass. */
-export function PlayerDesk({ desk, acting, send }: { desk: Desk; acting: Side | null; send: (play: Play) => void }) {
+/** The seat's desk: its actions, its hand, the deal composer, Pass, and the optional "Why?" for the next play (`why`). */
+export function PlayerDesk({ desk, acting, send, why }: { desk: Desk; acting: Side | null; send: (play: Play) => void; why: ReactNode }) {
   const panel = useMatchUi((s) => s.panel);
   const setPanel = useMatchUi((s) => s.setPanel);
   const { seat, pass } = desk;
@@ -42,6 +43,7 @@ export function PlayerDesk({ desk, acting, send }: { desk: Desk; acting: Side | 
           <Icon name="pass" /> {t('desk.pass')}
         </button>
       </div>
+      {why}
       {!desk.acting && <p className="waiting">{t('desk.waiting', { side: acting ? sideName(acting) : '' })}</p>}
       <div className="desk-panel">
         {panel === 'actions' && <ActionMenu actions={desk.actions} seat={seat} send={send} />}

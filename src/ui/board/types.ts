@@ -7,6 +7,10 @@ export interface BoardProps {
   ctx: Ctx;
   /** The side whose secrets are on screen, or null (curtain down, spectator). */
   seat: Side | null;
-  /** Makes a play (sent as the registry's move, `toMove`); the board offers only plays the model allows. */
-  send: (play: Play) => void;
+  /**
+   * Makes a play (sent as the registry's move, `toMove`); the board offers only plays the model
+   * allows. `reason` is the person's one-line reason from the "Why?" field (R12), already one
+   * trimmed line, or undefined when they gave none: pass both to `sendPlay`.
+   */
+  send: (play: Play, reason?: string) => void;
 }

@@ -46,7 +46,7 @@ function ComputerGame({ match, onPlayAgain, onOpenRules, onOpenGlossary, pauseMs
   const state = useClientState(match.human);
   const turn = useComputerTurn(match, pauseMs);
   useFocusReturn(turn.thinking);
-  const send = useCallback((play: Play) => sendPlay(match.human, play), [match]);
+  const send = useCallback((play: Play, reason?: string) => sendPlay(match.human, play, reason), [match]);
 
   if (!state) return <p role="status">{t('common.loading')}</p>;
   if (state.ctx.gameover !== undefined) {

@@ -1,8 +1,60 @@
 import { useId } from 'react';
-import { other, type DeRiskState, type GameResult, type Side } from '../../game';
-import { dateLabel, sideName } from '../bridge';
+import { other, type Cause, type DeRiskState, type GameResult, type Side } from '../../game';
+import { suddenEnd, type SuddenEnd } from '../../game/analysis';
+import { contentField, dateLabel, sideName } from '../bridge';
 import { Icon } from '../common/Icon';
 import { t } from '../i18n';
+
+/**
+ * What set off a sudden end, as a phrase ("Beijing’s card “Rare-Earth Export Ban”", "the world
+ * event “Chip smuggling uncovered”", "the collapse of the deal, broken by …"). `whose` is the side
+ * whose support the round-end drift took (R8.4).
+ */
+export function causeText(cause: Cause, whose: Side = 'us'): string {
+  switch (cause.kind) {
+    case 'action':
+      return t('debrief.cause.action', { side: sideName(cause.side), title: contentField('action', cause.id, 'title') });
+    case 'card':
+      return t('debrief.cause.card', { side: sideName(cause.side), title: contentField('card', cause.id, 'title') });
+    case 'signing':
+      return t('debrief.cause.signing', { side: sideName(cause.side) });
+    case 'event':
+      return t('debrief.cause.event', { title: contentField('event', cause.event, 'title') });
+    case 'escalation':
+      return t('debrief.cause.escalation');
+    case 'drift':
+      return t('debrief.cause.drift', { whose });
+    case 'upkeep':
+      return t('debrief.cause.upkeep');
+    case 'collapse':
+      return t('debrief.cause.collapse', { trigger: causeText(cause.trigger, whose) });
+  }
+}
+
+/** Why the relationship broke, truthfully: what broke it, then whom R11.2 charges and why. */
+function ruptureWhy(G: DeRiskState, end: SuddenEnd, cause: Cause, loser: Side | null): string {
+  const at = { round: end.round, date: dateLabel(G.scenario, end.round) };
+  const when = t('debrief.why.ruptureWhen', { ...at, cause: causeText(cause), from: end.from });
+  if (loser === null) return `${when} ${t('debrief.why.ruptureEventNobody')}`;
+  const name = sideName(loser);
+  switch (cause.kind) {
+    case 'event':
+    case 'drift':
+    case 'upkeep':
+      return `${when} ${
+        end.lastCut
+          ? t('debrief.why.ruptureEvent', { loser: name, last: causeText(end.lastCut.cause), lastRound: end.lastCut.round })
+          : t('debrief.why.ruptureEventCharged', { loser: name })
+      }`;
+    case 'collapse':
+      return `${when} ${t('debrief.why.ruptureCollapse', { loser: name })}`;
+    case 'action':
+    case 'card':
+    case 'signing':
+    case 'escalation':
+      return `${when} ${t('debrief.why.ruptureOwn', { loser: name })}`;
+  }
+}
 
 export interface OutcomeText {
   /** The one big sentence: who won. */
@@ -47,16 +99,33 @@ export function describeResult(G: DeRiskState, result: GameResult | undefined): 
       const loser = result.losers[0] ?? other(winner);
       const params = { ...at, winner: sideName(winner), loser: sideName(loser) };
       const kind = loser === 'us' ? 'votedOut' : 'crisis';
-      return { headline: t(`debrief.headline.${kind}`, params), why: t(`debrief.why.${kind}`, params), rule: 'R11.1', tone: winner };
+      // What took the support to 0, when the engine recorded it (R11.1).
+      const end = suddenEnd(G);
+      const why = end?.cause
+        ? `${t('debrief.why.supportWhen', { side: sideName(loser), round: end.round, date: dateLabel(G.scenario, end.round), cause: causeText(end.cause, loser), from: end.from })} ${t(`debrief.why.${kind}End`)}`
+        : t(`debrief.why.${kind}`, params);
+      return { headline: t(`debrief.headline.${kind}`, params), why, rule: 'R11.1', tone: winner };
     }
     case 'rupture': {
+      // Who loses follows R11.2; the words name what really broke the relationship.
       const loser = result.causedBy;
+      const end = suddenEnd(G);
+      const cause = end?.cause;
       if (loser === null) {
-        return { headline: t('debrief.headline.ruptureNobody'), why: t('debrief.why.ruptureNobody', at), rule: 'R11.2', tone: 'draw' };
+        const why = end && cause ? ruptureWhy(G, end, cause, null) : t('debrief.why.ruptureNobody', at);
+        return { headline: t('debrief.headline.ruptureNobody'), why, rule: 'R11.2', tone: 'draw' };
       }
       const winner = result.winnerSide ?? other(loser);
       const params = { ...at, winner: sideName(winner), loser: sideName(loser) };
-      return { headline: t('debrief.headline.rupture', params), why: t('debrief.why.rupture', params), rule: 'R11.2', tone: winner };
+      // An event (on its own, or by pushing a track past a deal's promise) is nobody's play: the rules charge the loser with it.
+      const root = cause?.kind === 'collapse' ? cause.trigger : cause;
+      const charged = root?.kind === 'event' || root?.kind === 'drift';
+      return {
+        headline: t(charged ? 'debrief.headline.ruptureCharged' : 'debrief.headline.rupture', params),
+        why: end && cause ? ruptureWhy(G, end, cause, loser) : t('debrief.why.rupture', params),
+        rule: 'R11.2',
+        tone: winner,
+      };
     }
   }
 }

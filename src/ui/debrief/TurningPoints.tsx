@@ -1,17 +1,59 @@
 import { useId } from 'react';
-import { turningPoints, type DeRiskState, type TurningPoint } from '../../game';
-import { dateLabel, isGoodFor, noteText, sideName } from '../bridge';
+import { gameResult, other, type ChronicleEntry, type DeRiskState, type Side, type TrackChange } from '../../game';
+import { turningPoints, type TurningPoint } from '../../game/analysis';
+import { contentField, dateLabel, isGoodFor, noteText, sideName } from '../bridge';
 import { entryTitle, realityOf } from '../chronicleText';
 import { Icon } from '../common/Icon';
 import { t } from '../i18n';
-import { changeLabel } from './labels';
+import { changeLabel, seriesLabel } from './labels';
 
-export const TURNING_POINTS = 5;
+/** The tracks whose reaching 0 ends the game (R11.1, R11.2): a fall to 2 or less is worth saying. */
+const DANGER_TRACKS = new Set(['usSupport', 'cnSupport', 'relationship']);
+
+/** The play of an item, without its cost: "Washington: Raise tariffs", "Beijing: “Rare-Earth Export Ban”". */
+function playName(entry: ChronicleEntry): string {
+  if (entry.kind === 'action') return t('debrief.tp.play', { side: sideName(entry.side), title: contentField('action', entry.action, 'title') });
+  if (entry.kind === 'card') return t('debrief.tp.card', { side: sideName(entry.side), title: contentField('card', entry.card, 'title') });
+  return entryTitle(entry);
+}
+
+/** The item's headline: the entry's, or "Washington: Raise tariffs ×3 (rounds 2, 4, 5)" for a repeated play. */
+export function pointTitle(point: TurningPoint): string {
+  if (point.count <= 1) return entryTitle(point.entry);
+  return t('debrief.tp.repeated', { title: playName(point.entry), count: point.count, rounds: point.rounds.length, list: point.rounds.join(', ') });
+}
+
+/** "Moved the score gap 4 points toward Beijing." */
+export function gapText(point: TurningPoint): string {
+  const toward: Side = point.gap > 0 ? 'us' : 'cn';
+  return t('debrief.tp.gap', { points: Math.abs(point.gap), side: sideName(toward) });
+}
+
+const signed = (n: number) => (n > 0 ? `+${n}` : `−${-n}`);
+
+/** A support or the relationship brought within two steps of 0, or lifted from there (the danger `turningPoints` counts). */
+function dangerNote(point: TurningPoint): string | null {
+  if (point.ended) return t('debrief.tp.ended');
+  const changes = point.entries.flatMap((e) => e.changes).filter((c) => DANGER_TRACKS.has(c.track));
+  const brink = changes.filter((c) => c.to < c.from && c.to <= 2).sort((a, b) => a.to - b.to)[0];
+  if (brink) return t('debrief.tp.brink', { track: seriesLabel(brink.track), value: brink.to });
+  const relief = changes.find((c) => c.to > c.from && c.from <= 2);
+  return relief ? t('debrief.tp.relief', { track: seriesLabel(relief.track), from: relief.from, to: relief.to }) : null;
+}
+
+function Chip({ change, side, label }: { change: TrackChange; side: Side | null; label: string }) {
+  return (
+    <li className={`debrief-chip ${isGoodFor(change, side) ? 'debrief-chip-good' : 'debrief-chip-bad'}`}>
+      <Icon name={change.to > change.from ? 'arrow-up' : 'arrow-down'} /> {label}
+    </li>
+  );
+}
 
 function TurningPointView({ point, scenario }: { point: TurningPoint; scenario: DeRiskState['scenario'] }) {
-  const { round, side, entry, changes } = point;
+  const { round, side, entry } = point;
   const reality = realityOf(entry);
-  const notes = entry.notes.map(noteText).filter((n): n is string => n !== null);
+  const notes = [...new Set(point.entries.flatMap((e) => e.notes.map(noteText)).filter((n): n is string => n !== null))];
+  const danger = dangerNote(point);
   return (
     <li className={`debrief-tp debrief-tp-${side ?? 'world'}`}>
       <p className="debrief-tp-meta">
@@ -21,13 +63,16 @@ function TurningPointView({ point, scenario }: { point: TurningPoint; scenario: 
           {t('debrief.tp.who', { who: side ? sideName(side) : t('debrief.world') })}
         </span>
       </p>
-      <p className="debrief-tp-title">{entryTitle(entry)}</p>
+      <p className="debrief-tp-title">{pointTitle(point)}</p>
+      <p className="debrief-tp-gap">
+        {gapText(point)} {danger && <strong>{danger}</strong>}
+      </p>
       <ul className="debrief-chips" aria-label={t('debrief.tp.changes')}>
-        {changes.map((c) => (
-          <li key={c.track} className={`debrief-chip ${isGoodFor(c, side) ? 'debrief-chip-good' : 'debrief-chip-bad'}`}>
-            <Icon name={c.to > c.from ? 'arrow-up' : 'arrow-down'} /> {changeLabel(c)}
-          </li>
-        ))}
+        {point.count <= 1
+          ? point.changes.map((c) => <Chip key={c.track} change={c} side={side} label={changeLabel(c)} />)
+          : point.deltas.map(({ track, delta }) => (
+              <Chip key={track} change={{ track, from: 0, to: delta }} side={side} label={t('debrief.tp.delta', { track: seriesLabel(track), delta: signed(delta) })} />
+            ))}
       </ul>
       {notes.length > 0 && <p className="debrief-tp-notes">{notes.join(' ')}</p>}
       {reality && (
@@ -40,10 +85,35 @@ function TurningPointView({ point, scenario }: { point: TurningPoint; scenario: 
   );
 }
 
-/** The biggest swings of the game, biggest first, and who caused them. */
+function Group({ title, points, scenario, empty }: { title: string; points: readonly TurningPoint[]; scenario: DeRiskState['scenario']; empty?: string }) {
+  const id = useId();
+  if (points.length === 0 && !empty) return null;
+  return (
+    <section className="debrief-tp-group" aria-labelledby={id}>
+      <h3 id={id}>{title}</h3>
+      {points.length === 0 ? (
+        <p>{empty}</p>
+      ) : (
+        <ol className="debrief-tp-list">
+          {points.map((point, i) => (
+            <TurningPointView key={i} point={point} scenario={scenario} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The turning points (`turningPoints`): what won it for the winner, what cost the loser most,
+ * and the biggest events and round ends; after a draw, what helped each side most.
+ */
 export function TurningPoints({ G }: { G: DeRiskState }) {
   const id = useId();
-  const points = turningPoints(G, TURNING_POINTS);
+  const points = turningPoints(G);
+  const result = gameResult(G);
+  const winner = result && 'winnerSide' in result ? result.winnerSide : null;
+  const of = (role: TurningPoint['role'], side: Side | null) => points.filter((p) => p.role === role && p.side === side);
   return (
     <section className="debrief-card debrief-turning" aria-labelledby={id}>
       <h2 id={id}>
@@ -54,11 +124,20 @@ export function TurningPoints({ G }: { G: DeRiskState }) {
       ) : (
         <>
           <p>{t('debrief.tp.intro')}</p>
-          <ol className="debrief-tp-list">
-            {points.map((point, i) => (
-              <TurningPointView key={i} point={point} scenario={G.scenario} />
-            ))}
-          </ol>
+          {winner !== null ? (
+            <>
+              <Group title={t('debrief.tp.helped', { side: sideName(winner) })} points={of('helped', winner)} scenario={G.scenario} />
+              <Group
+                title={t('debrief.tp.cost', { side: sideName(other(winner)) })}
+                points={of('cost', other(winner))}
+                scenario={G.scenario}
+                empty={t('debrief.tp.costNone', { side: sideName(other(winner)), winner: sideName(winner) })}
+              />
+            </>
+          ) : (
+            (['us', 'cn'] as const).map((side) => <Group key={side} title={t('debrief.tp.helpedDraw', { side: sideName(side) })} points={of('helped', side)} scenario={G.scenario} />)
+          )}
+          <Group title={t('debrief.tp.world')} points={of('world', null)} scenario={G.scenario} />
         </>
       )}
     </section>

@@ -45,8 +45,8 @@ function HotSeatMatch({ client, onPlayAgain, onOpenRules, onOpenGlossary }: HotS
   }, [acting, revealed, showSide]);
 
   const send = useCallback(
-    (play: Play) => {
-      sendPlay(client, play);
+    (play: Play, reason?: string) => {
+      sendPlay(client, play, reason);
       const after = client.getState();
       if (after && actingSide(after.G, after.ctx) !== revealed) showSide(null);
     },
@@ -70,6 +70,7 @@ function HotSeatMatch({ client, onPlayAgain, onOpenRules, onOpenGlossary }: HotS
         ctx={state.ctx}
         seat={seat}
         send={send}
+        sharedScreen
         inert={curtainUp}
         onOpenRules={onOpenRules}
         onOpenGlossary={onOpenGlossary}

@@ -66,7 +66,7 @@ function OnlineBoard({ client, seat, watch, code, props }: { client: DeRiskClien
   const bothJoined = players.length === 2 && players.every((p) => p.name);
   const refusal = latestRefusal(client);
   const opponent = seat ? players.find((p) => String(p.id) !== seat.playerID) : undefined;
-  const send = (play: Play) => sendPlay(client, play);
+  const send = (play: Play, reason?: string) => sendPlay(client, play, reason);
 
   if (state.ctx.gameover !== undefined) {
     const setup: SetupData = { scenario: state.G.scenario, length: state.G.length };

@@ -1,17 +1,23 @@
-import { Marked } from 'marked';
-import { useMemo } from 'react';
+import { Marked, type Tokens } from 'marked';
+import { useEffect, useMemo } from 'react';
 import rulebook from '../../../rules/rulebook.md?raw';
+import summary from '../../../rules/summary.md?raw';
 import { t } from '../i18n';
+import { useRoute } from '../router';
 import { PageShell, type PageProps } from './PageShell';
+import { ruleAnchor, ruleAnchorsBySlug, rulesHref } from './rulesLinks';
 
-/** "R4.2 The world event" → "r4-2", so that rule ids can be linked to. */
-export function ruleAnchor(heading: string): string | null {
-  const match = /^(R\d+(?:\.\d+)*)\b/.exec(heading.trim());
-  return match?.[1] ? match[1].toLowerCase().replace(/\./g, '-') : null;
-}
+/** The rulebook's rule anchors by their GitHub anchors, for the links between the two documents. */
+const ANCHORS = ruleAnchorsBySlug(rulebook);
 
 function render(markdown: string): string {
   const marked = new Marked({
+    // Links between rulebook.md and summary.md lead to the app's pages for them.
+    walkTokens(token) {
+      if (token.type !== 'link') return;
+      const link = token as Tokens.Link;
+      link.href = rulesHref(link.href, ANCHORS);
+    },
     renderer: {
       heading({ tokens, depth }) {
         const text = this.parser.parseInline(tokens);
@@ -25,11 +31,32 @@ function render(markdown: string): string {
   return marked.parse(markdown, { async: false }).replace(/<table>/g, '<div class="table-wrap"><table>').replace(/<\/table>/g, '</table></div>');
 }
 
-/** The rulebook (rules/rulebook.md), rendered in the app; headings carry their rule ids as anchors. */
+/**
+ * The rulebook (rules/rulebook.md), rendered in the app, with its headings carrying their rule
+ * ids as anchors ("#/rules/r2-2" opens it at R2.2); or, at "#/rules/summary", the rules on one
+ * card (rules/summary.md). Each links to the other.
+ */
 export default function RulebookPage({ onBack, backLabel }: PageProps) {
-  const html = useMemo(() => render(rulebook), []);
+  const [route] = useRoute();
+  const at = route.page === 'rules' ? route.at : undefined;
+  const isSummary = at === 'summary';
+  const html = useMemo(() => render(isSummary ? summary : rulebook), [isSummary]);
+  useEffect(() => {
+    const rule = at && at !== 'summary' ? document.getElementById(at) : null;
+    if (!rule) {
+      window.scrollTo(0, 0);
+      return;
+    }
+    // Keyboard and screen-reader users land on the rule too.
+    rule.tabIndex = -1;
+    rule.scrollIntoView();
+    rule.focus({ preventScroll: true });
+  }, [at]);
   return (
-    <PageShell title={t('page.rules')} icon="rules" onBack={onBack} backLabel={backLabel}>
+    <PageShell title={t(isSummary ? 'page.summary' : 'page.rules')} icon="rules" onBack={onBack} backLabel={backLabel}>
+      <p>
+        <a href={isSummary ? '#/rules' : '#/rules/summary'}>{t(isSummary ? 'rules.toRulebook' : 'rules.toSummary')}</a>
+      </p>
       <article className="prose" dangerouslySetInnerHTML={{ __html: html }} />
     </PageShell>
   );
