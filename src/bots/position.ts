@@ -87,6 +87,7 @@ function fold(S: WorkingState, side: Side, preview: Preview): void {
       case 'drew':
       case 'hawkishCongress':
       case 'missed':
+      case 'eroded':
       case 'noOffer':
       case 'roll':
         break;

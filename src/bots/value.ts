@@ -17,6 +17,7 @@ import {
   allHold,
   boundTrack,
   canStillAct,
+  erosion,
   foreseeRoundEnd,
   gameResult,
   incomeOf,
@@ -220,15 +221,25 @@ function missedShare(G: DeRiskState): number {
   return missed === 0 || !G.deal ? 0 : missed / G.deal.commitments.length;
 }
 
-/** The deal will collapse at this round end: its last health, a promise missed, Beijing done acting (R7.4, R7.5). */
+/**
+ * The deal will collapse at this round end: its last health, and a promise missed with Beijing
+ * done acting, or ties cut with both sides done (R7.4, R7.5).
+ */
 function dealWillCollapse(G: DeRiskState): boolean {
-  return G.deal !== null && G.deal.health <= 1 && !canStillAct(G, 'cn') && missedShare(G) > 0;
+  if (G.deal === null || G.deal.health > 1) return false;
+  const missed = !canStillAct(G, 'cn') && missedShare(G) > 0;
+  const worn = !canStillAct(G, 'us') && !canStillAct(G, 'cn') && erosion(G) !== null;
+  return missed || worn;
 }
 
-/** A deal's purchase promises not yet kept this round cost Beijing health, then the deal (R7.4). */
+/**
+ * A deal's purchase promises not yet kept this round cost Beijing health, then the deal; a round
+ * that cut ties costs both sides the deal's health, charging nobody (R7.4).
+ */
 function upkeepRisk(G: DeRiskState, side: Side): number {
   const missed = missedShare(G);
-  if (!G.deal || missed === 0) return 0;
+  if (!G.deal) return 0;
   const stake = G.deal.health <= 1 ? 8 : 3;
-  return side === 'cn' ? -stake * missed : 0.3 * stake * missed;
+  const wearing = missed === 0 && erosion(G) !== null ? -0.6 * stake : 0;
+  return wearing + (side === 'cn' ? -stake * missed : 0.3 * stake * missed);
 }

@@ -10,7 +10,7 @@ export const WASHINGTON_ACTIONS: readonly ActionDef[] = [
     id: 'raiseTariffs',
     side: 'us',
     title: 'Raise tariffs (+10 points)',
-    text: 'U.S. tariff +1 step. China growth −1. Relationship −1. Interdependence −1. Your hawks cheer: your Support +1.',
+    text: 'U.S. tariff +1 step. China growth −1. Relationship −1. Interdependence −1. Up to 3 steps, your hawks cheer: your Support +1. Above 3, importers pass the cost on to shoppers: U.S. inflation +1 instead.',
     cost: 1,
     tags: ['tariff'],
     requires: [
@@ -21,7 +21,12 @@ export const WASHINGTON_ACTIONS: readonly ActionDef[] = [
       { kind: 'tariffHit', amount: 1 },
       { kind: 'track', track: 'relationship', delta: -1 },
       { kind: 'track', track: 'interdependence', delta: -1 },
-      { kind: 'track', track: 'usSupport', delta: 1 },
+      {
+        kind: 'if',
+        when: [{ kind: 'atMost', track: 'usTariff', value: 3 }],
+        then: [{ kind: 'track', track: 'usSupport', delta: 1 }],
+        otherwise: [{ kind: 'track', track: 'usInflation', delta: 1 }],
+      },
     ],
     source: 'The essay: a 10 percent tariff hike on Chinese imports, with another 10 points threatened.',
     reality: 'In early 2025 the White House added 10 points to tariffs on Chinese goods within weeks, then threatened 10 more.',

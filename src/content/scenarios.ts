@@ -27,14 +27,14 @@ export const SCENARIOS: readonly ScenarioDef[] = [
       mineralBans: 1,
       usMineralDependence: 4,
       cnChipDependence: 4,
-      usLeverage: 3,
+      usLeverage: 4,
       cnLeverage: 3,
     },
     pendingOffers: 0,
     deal: null,
     // Midterms Nov. 2026, 21st Party Congress autumn 2027, presidential election Nov. 2028.
     schedule: { 4: 'midterms', 6: 'partyCongress', 8: 'presidentialElection' },
-    shorterGames: { '4': { usLeverage: 4 }, '6': { cnLeverage: 4 } },
+    shorterGames: { '6': { usLeverage: 3 } },
   },
   {
     id: '2018',

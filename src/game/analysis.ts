@@ -394,7 +394,7 @@ export function entryCause(entry: ChronicleEntry): Cause | undefined {
         return side ? { kind: 'signing', side } : undefined;
       }
       case 'dealCollapsed':
-        return { kind: 'collapse', breachedBy: entry.breachedBy, trigger: { kind: 'upkeep' } };
+        return { kind: 'collapse', breachedBy: entry.breachedBy, trigger: { kind: entry.breachedBy ? 'upkeep' : 'erosion' } };
       case 'income':
       case 'recycle':
       case 'pass':
@@ -422,6 +422,7 @@ export function chargedSide(cause: Cause): Side | null {
     case 'event':
     case 'drift':
     case 'upkeep':
+    case 'erosion':
       return null;
   }
 }

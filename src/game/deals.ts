@@ -114,8 +114,8 @@ export function signDeal(r: Resolution, terms: readonly string[], proposedBy: Si
   G.deal = makeDeal(G, terms, proposedBy);
 }
 
-/** Ends the deal in force, charging the side that broke it (R7.5). */
-export function collapseDeal(r: Resolution, breachedBy: Side): void {
+/** Ends the deal in force, charging the side that broke it, or nobody when it wore away (R7.5). */
+export function collapseDeal(r: Resolution, breachedBy: Side | null): void {
   const { G } = r;
   if (!G.deal) return;
   G.deal = null;
@@ -123,7 +123,7 @@ export function collapseDeal(r: Resolution, breachedBy: Side): void {
   const trigger = causeOf(r);
   const breaker: Resolution = { ...r, actor: breachedBy, ...(trigger && { cause: { kind: 'collapse', breachedBy, trigger } }) };
   addToTrack(breaker, 'relationship', COLLAPSE_RELATIONSHIP);
-  addToTrack(breaker, SIDE_TRACKS[breachedBy].support, COLLAPSE_SUPPORT);
+  if (breachedBy) addToTrack(breaker, SIDE_TRACKS[breachedBy].support, COLLAPSE_SUPPORT);
 }
 
 /**
@@ -147,19 +147,37 @@ export function missedCommitments(G: DeRiskState): Good[] {
   return deal.commitments.filter((good) => G.roundPurchases[good] < 1);
 }
 
-/** Round-end upkeep: missed purchase commitments cost health; at 0 the deal collapses (R7.4). */
+/**
+ * How far interdependence has fallen this round, from the last round end's snapshot to now, if
+ * the deal's upkeep is due this round; null when it has not fallen (R7.4: decoupling wears a deal
+ * down, the essay's reason the Phase One deal failed).
+ */
+export function erosion(G: DeRiskState): { from: number; to: number } | null {
+  const before = G.history.at(-1)?.tracks.interdependence;
+  if (!G.deal || G.deal.signedRound >= G.round || before === undefined || G.tracks.interdependence >= before) return null;
+  return { from: before, to: G.tracks.interdependence };
+}
+
+/**
+ * Round-end upkeep (R7.4): a missed purchase promise, or a round that cut the two economies'
+ * ties, costs the deal 1 health (1 in all); at 0 it collapses, charged to Beijing if it missed a
+ * promise, else to nobody: it wore away.
+ */
 export function dealUpkeep(G: WorkingState, dice: Dice): void {
   const deal = G.deal;
   const missed = missedCommitments(G);
-  if (!deal || missed.length === 0) return;
+  const eroded = erosion(G);
+  if (!deal || (missed.length === 0 && !eroded)) return;
   const out = emptyOutcome();
-  const r: Resolution = { G, actor: null, source: 'upkeep', dice, out };
+  const r: Resolution = { G, actor: null, source: missed.length > 0 ? 'upkeep' : 'erosion', dice, out };
   deal.health -= 1;
-  out.notes.push({ kind: 'missed', goods: missed });
+  if (missed.length > 0) out.notes.push({ kind: 'missed', goods: missed });
+  if (eroded) out.notes.push({ kind: 'eroded', ...eroded });
   if (deal.health > 0) {
     G.chronicle.push({ kind: 'dealUpkeep', round: G.round, health: deal.health, ...out });
     return;
   }
-  collapseDeal(r, 'cn');
-  G.chronicle.push({ kind: 'dealCollapsed', round: G.round, breachedBy: 'cn', ...out });
+  const charged = missed.length > 0 ? 'cn' : null;
+  collapseDeal(r, charged);
+  G.chronicle.push({ kind: 'dealCollapsed', round: G.round, breachedBy: charged, ...out });
 }

@@ -54,6 +54,7 @@ export function causeOf(r: Resolution): Cause | undefined {
     case 'escalation':
     case 'drift':
     case 'upkeep':
+    case 'erosion':
       return { kind: head };
     default:
       return undefined;

@@ -29,6 +29,7 @@ export {
   hawkVerdict,
   makeDeal,
   missedCommitments,
+  erosion,
   termAvailability,
   termsProblem,
 } from './deals';

@@ -111,6 +111,8 @@ export type Note = Readonly<
   | { kind: 'drew'; side: Side; count: number }
   | { kind: 'breach'; side: Side; track: TrackId; limit: number }
   | { kind: 'missed'; goods: readonly Good[] }
+  /** Interdependence fell this round, wearing the deal down (R7.4). */
+  | { kind: 'eroded'; from: number; to: number }
   | { kind: 'rupture'; causedBy: Side | null; cause?: Cause }
 >;
 
@@ -130,7 +132,8 @@ export type Cause = Readonly<
   | { kind: 'escalation' }
   | { kind: 'drift' }
   | { kind: 'upkeep' }
-  | { kind: 'collapse'; breachedBy: Side; trigger: Cause }
+  | { kind: 'erosion' }
+  | { kind: 'collapse'; breachedBy: Side | null; trigger: Cause }
 >;
 
 /**
@@ -159,7 +162,8 @@ export type ChronicleEntry = Readonly<
   | (Base & { kind: 'dealSigned'; side: Side | null; terms: readonly string[] })
   | (Base & { kind: 'dealRejected'; side: Side; terms: readonly string[] })
   | (Base & { kind: 'dealUpkeep'; health: number })
-  | (Base & { kind: 'dealCollapsed'; breachedBy: Side })
+  /** `breachedBy` null: the deal wore away with nobody to charge (R7.4). */
+  | (Base & { kind: 'dealCollapsed'; breachedBy: Side | null })
   | (Base & { kind: 'drift' })
   | (Base & { kind: 'escalation' })
 >;

@@ -175,6 +175,8 @@ export function noteText(note: Note): string | null {
       return t('note.breach', { side: sideName(note.side), track: trackLabel(note.track) });
     case 'missed':
       return t('note.missed', { goods: note.goods.map((g) => t(`good.${g}`)).join(', ') });
+    case 'eroded':
+      return t('note.eroded', { from: note.from, to: note.to });
     case 'rupture':
       return t('note.rupture');
     case 'delayed':

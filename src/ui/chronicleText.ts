@@ -21,8 +21,8 @@ export const CHRONICLE_TITLES: { readonly [K in ChronicleKind]: (entry: EntryOf<
   dealProposed: (e) => t('log.proposed', { side: sideName(e.side), count: e.terms.length }),
   dealSigned: () => t('log.signed'),
   dealRejected: (e) => t('log.rejected', { side: sideName(e.side) }),
-  dealUpkeep: (e) => t('log.upkeep', { health: e.health }),
-  dealCollapsed: (e) => t('log.collapsed', { side: sideName(e.breachedBy) }),
+  dealUpkeep: (e) => (e.notes.some((n) => n.kind === 'missed') ? t('log.upkeep', { health: e.health }) : t('log.eroded', { health: e.health })),
+  dealCollapsed: (e) => (e.breachedBy ? t('log.collapsed', { side: sideName(e.breachedBy) }) : t('log.woreAway')),
   drift: () => t('log.drift'),
   escalation: () => t('log.escalation'),
 };

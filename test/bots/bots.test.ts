@@ -181,7 +181,7 @@ describe('Personas play in character', () => {
   function characterOf(persona: Persona, side: Side): { relationship: number; deals: number } {
     let relationship = 0;
     let deals = 0;
-    const games = 10;
+    const games = 20;
     for (let seed = 1; seed <= games; seed += 1) {
       const me = { level: 'normal', persona } as const;
       const balanced = { level: 'normal', persona: 'balanced' } as const;

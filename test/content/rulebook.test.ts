@@ -410,7 +410,7 @@ describe('the rulebook and the code agree', () => {
     ['R7.3', 'the hawks\' largest loss (-HAWK_SWING)', /or less than (-\d+)/g, -HAWK_SWING],
     ['R2.4, R7.3', 'a new deal\'s health (DEAL_HEALTH)', /with health (\d+)/g, DEAL_HEALTH],
     ['R7.5', 'a collapse\'s relationship loss (COLLAPSE_RELATIONSHIP)', /collapses, for a breach or at health 0: - relationship (-\d+);/g, COLLAPSE_RELATIONSHIP],
-    ['R7.5', 'a collapse\'s support loss (COLLAPSE_SUPPORT)', /- the charged side's support (-\d+);/g, COLLAPSE_SUPPORT],
+    ['R7.5', 'a collapse\'s support loss (COLLAPSE_SUPPORT)', /- the charged side's support (-\d+)[ ;]/g, COLLAPSE_SUPPORT],
     ['R7.6', 'the deal bonus (DEAL_BONUS)', /each side scores (\d+) \(R11\.3\)/g, DEAL_BONUS],
     ['R10', 'an agenda\'s points (AGENDA_BONUS_DEFAULT)', /it is worth (\d+) points/g, AGENDA_BONUS_DEFAULT],
     ['R8.7', 'the de-risking floor (DE_RISKING_FLOOR)', /interdependence is (\d+) or less/gi, DE_RISKING_FLOOR],

@@ -33,7 +33,9 @@ function expectActionEntry(entry: ChronicleEntry | undefined, side: Side, id: st
 type Row = [string, Side, Partial<Tracks>, Partial<Record<TrackId, number>>, number];
 
 const SIMPLE: Row[] = [
-  ['raiseTariffs', 'us', {}, { usTariff: 1, cnGrowth: -1, relationship: -1, interdependence: -1, usSupport: 1, usLeverage: -1 }, 1],
+  // Up to 3 steps the hawks cheer; from 4, importers pass the cost on.
+  ['raiseTariffs', 'us', { usTariff: 2 }, { usTariff: 1, cnGrowth: -1, relationship: -1, interdependence: -1, usSupport: 1, usLeverage: -1 }, 1],
+  ['raiseTariffs', 'us', { usTariff: 3 }, { usTariff: 1, cnGrowth: -1, relationship: -1, interdependence: -1, usInflation: 1, usLeverage: -1 }, 1],
   ['cutTariffs', 'us', {}, { usTariff: -1, usInflation: -1, cnGrowth: 1, relationship: 1, usSupport: -1, usLeverage: -1 }, 1],
   ['restrictConnectedTech', 'us', {}, { interdependence: -1, relationship: -1, usSupport: 1, usLeverage: -1 }, 1],
   ['counterTariffs', 'cn', {}, { cnTariff: 1, usSupport: -1, relationship: -1, cnSupport: 1, cnLeverage: -1 }, 1],

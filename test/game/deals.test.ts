@@ -255,6 +255,67 @@ describe('R7.4 obligations and upkeep', () => {
   });
 });
 
+describe('R7.4 decoupling wears a deal down', () => {
+  /** A deal with no purchase promise, signed in round 1; its upkeep is due from round 2. */
+  const noPurchases = () => signed(['tariffCut1', 'currencyPledge'], { tracks: { relationship: 8, usLeverage: 9 } });
+
+  it('R7.4 a round that ends with interdependence lower costs the deal 1 health, with the fall noted; a round that keeps it costs nothing', () => {
+    const match = noPurchases();
+    passRound(match);
+    expect(match.state.G.deal?.health).toBe(3);
+    const start = match.state.G.tracks.interdependence;
+    play(match, WASHINGTON, 'act', 'restrictConnectedTech');
+    passRound(match);
+    expect(match.state.G.deal?.health).toBe(2);
+    expect(match.state.G.chronicle.findLast((e) => e.kind === 'dealUpkeep')).toMatchObject({
+      round: 2,
+      health: 2,
+      notes: [{ kind: 'eroded', from: start, to: start - 1 }],
+    });
+    passRound(match);
+    expect(match.state.G.deal?.health).toBe(2);
+  });
+
+  it('R7.4 ties cut and mended in the same round cost nothing; a missed promise and cut ties together cost 1', () => {
+    const match = signed(['tariffCut1', 'buyLng'], { tracks: { relationship: 8 } });
+    passRound(match);
+    expect(match.state.G.deal?.health).toBe(3);
+    play(match, WASHINGTON, 'act', 'restrictConnectedTech');
+    play(match, BEIJING, 'act', 'signLng');
+    passRound(match);
+    expect(match.state.G.deal?.health).toBe(3);
+    play(match, WASHINGTON, 'act', 'restrictConnectedTech');
+    passRound(match);
+    expect(match.state.G.deal?.health).toBe(2);
+    expect(match.state.G.chronicle.findLast((e) => e.kind === 'dealUpkeep')?.notes.map((n) => n.kind)).toEqual(['missed', 'eroded']);
+  });
+
+  it('R7.5 a deal that wears away collapses charged to nobody: relationship −2, no support lost, and nobody is its breaker', () => {
+    const match = noPurchases();
+    passRound(match);
+    for (let round = 2; round <= 3; round += 1) {
+      play(match, WASHINGTON, 'act', 'restrictConnectedTech');
+      passRound(match);
+    }
+    expect(match.state.G.deal?.health).toBe(1);
+    play(match, WASHINGTON, 'act', 'restrictConnectedTech');
+    play(match, BEIJING, 'pass');
+    const before = structuredClone(match.state.G.tracks);
+    play(match, WASHINGTON, 'pass');
+    expect(match.state.G.deal).toBeNull();
+    expect(trackChanges(before, endOfRound(match)?.tracks ?? before)).toEqual({ relationship: -2 });
+    expect(match.state.G.chronicle.findLast((e) => e.kind === 'dealCollapsed')).toMatchObject({ round: 4, breachedBy: null, notes: [{ kind: 'eroded' }] });
+  });
+
+  it('R2.4 R9.2 in 2020 the pandemic’s fall in interdependence wears Phase One down in round 1 (it also halts the LNG orders)', () => {
+    const match = startMatch({ setup: { scenario: '2020' } });
+    expect(match.state.G.deal?.health).toBe(3);
+    passRound(match);
+    expect(match.state.G.deal?.health).toBe(2);
+    expect(match.state.G.chronicle.findLast((e) => e.kind === 'dealUpkeep')?.notes.map((n) => n.kind)).toEqual(['missed', 'eroded']);
+  });
+});
+
 describe('R7.5 open breach', () => {
   it('R7.5 Washington raising tariffs above the deal’s ceiling collapses it at once, charged to Washington', () => {
     const match = signed(['appReprieve', 'buyLng']);
@@ -367,7 +428,7 @@ describe('R2.4 the 2020 Phase One deal and R5.5 the pandemic', () => {
     expect(match.state.G.deal?.health).toBe(2);
     expect(match.state.G.chronicle.findLast((e) => e.kind === 'dealUpkeep')).toMatchObject({
       round: 1,
-      notes: [{ kind: 'missed', goods: ['lng'] }],
+      notes: [{ kind: 'missed', goods: ['lng'] }, { kind: 'eroded', from: 14, to: 12 }],
     });
     play(match, WASHINGTON, 'pass');
     play(match, BEIJING, 'act', 'signLng');

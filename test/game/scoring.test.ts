@@ -248,8 +248,8 @@ describe('R8.1–R8.4 round-end drift', () => {
     play(match, WASHINGTON, 'act', 'raiseTariffs');
     expect(result(match)).toMatchObject({ kind: 'rupture', causedBy: 'us' });
     const { G } = match.state;
-    // Drift would have raised inflation (tariffs 4) and cut growth once more.
-    expect(G.tracks.usInflation).toBe(4);
+    // The play itself raised inflation (a fourth tariff step); drift would have raised it and cut growth once more.
+    expect(G.tracks.usInflation).toBe(5);
     expect(G.tracks.cnGrowth).toBe(4);
     expect(G.chronicle.some((e) => e.kind === 'drift')).toBe(false);
     expect(G.history.map((h) => [h.round, h.partial ?? false])).toEqual([[0, false], [1, true]]);

@@ -89,5 +89,13 @@ describe('hot seat', () => {
     expect(within(deal).getByText('Cut tariffs by one step')).toBeTruthy();
     expect(within(deal).getByText('LNG')).toBeTruthy();
     expect(meterValue('Deal health', deal)).toBe(3);
+    expect(within(deal).getByText('A round that ends with interdependence lower than it began costs the deal 1 health.')).toBeTruthy();
+  });
+
+  it('R7.4 the deal panel warns while the round is wearing the deal down (2020: the pandemic cut ties in round 1)', async () => {
+    const { user } = renderHotSeat({ scenario: '2020', length: 4 });
+    await revealSide(user, 'Washington');
+    const deal = region('Deal in force');
+    expect(within(deal).getByRole('status').textContent).toContain('Interdependence has fallen this round (14 → 12). Unless it is back to 14 by the round end, the deal loses 1 health.');
   });
 });

@@ -1,5 +1,5 @@
 import { CONTENT } from '../../content';
-import { DEAL_HEALTH, TRACKS, type DeRiskState, type TrackId } from '../../game';
+import { DEAL_HEALTH, TRACKS, erosion, type DeRiskState, type TrackId } from '../../game';
 import { contentField, sideName, TRACK_ICONS, trackLabel, trackValueText } from '../bridge';
 import { Icon } from '../common/Icon';
 import { Meter } from '../common/Meter';
@@ -70,9 +70,10 @@ export function TradeWarPanel({ G, warnings }: { G: DeRiskState; warnings: reado
   );
 }
 
-/** The deal in force, its promises and its health. */
+/** The deal in force, its promises, its health, and whether this round is wearing it down (R7.4). */
 export function DealPanel({ G }: { G: DeRiskState }) {
   const deal = G.deal;
+  const wearing = erosion(G);
   return (
     <section className="deal-panel" aria-labelledby="deal-title">
       <h2 id="deal-title">
@@ -100,6 +101,13 @@ export function DealPanel({ G }: { G: DeRiskState }) {
             {deal.commitments.length > 0 && t('deal.commitments', { goods: deal.commitments.map((g) => t(`good.${g}`)).join(', ') })}{' '}
             {deal.ceilings.map((c) => t('deal.ceiling', { side: sideName(c.side), track: trackLabel(c.track), limit: c.limit })).join(' ')}
           </p>
+          {wearing ? (
+            <p className="deal-wearing" role="status">
+              <Icon name="warning" /> {t('deal.wearing', { from: wearing.from, to: wearing.to })}
+            </p>
+          ) : (
+            <p className="muted">{t('deal.wearRule')}</p>
+          )}
         </>
       )}
     </section>

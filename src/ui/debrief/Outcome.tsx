@@ -26,6 +26,8 @@ export function causeText(cause: Cause, whose: Side = 'us'): string {
       return t('debrief.cause.drift', { whose });
     case 'upkeep':
       return t('debrief.cause.upkeep');
+    case 'erosion':
+      return t('debrief.cause.erosion');
     case 'collapse':
       return t('debrief.cause.collapse', { trigger: causeText(cause.trigger, whose) });
   }
@@ -38,16 +40,22 @@ function ruptureWhy(G: DeRiskState, end: SuddenEnd, cause: Cause, loser: Side | 
   if (loser === null) return `${when} ${t('debrief.why.ruptureEventNobody')}`;
   const name = sideName(loser);
   switch (cause.kind) {
+    case 'collapse':
+      if (cause.breachedBy !== null) return `${when} ${t('debrief.why.ruptureCollapse', { loser: name })}`;
+      return `${when} ${
+        end.lastCut
+          ? t('debrief.why.ruptureWornAway', { loser: name, last: causeText(end.lastCut.cause), lastRound: end.lastCut.round })
+          : t('debrief.why.ruptureWornAwayCharged', { loser: name })
+      }`;
     case 'event':
     case 'drift':
     case 'upkeep':
+    case 'erosion':
       return `${when} ${
         end.lastCut
           ? t('debrief.why.ruptureEvent', { loser: name, last: causeText(end.lastCut.cause), lastRound: end.lastCut.round })
           : t('debrief.why.ruptureEventCharged', { loser: name })
       }`;
-    case 'collapse':
-      return `${when} ${t('debrief.why.ruptureCollapse', { loser: name })}`;
     case 'action':
     case 'card':
     case 'signing':
