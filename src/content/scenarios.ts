@@ -92,6 +92,6 @@ export const SCENARIOS: readonly ScenarioDef[] = [
     deal: { terms: ['tariffCut1', 'buyLng'] },
     // The pandemic, the presidential election of Nov. 2020, the 20th Party Congress of Oct. 2022.
     schedule: { 1: 'pandemic', 2: 'presidentialElection', 6: 'partyCongress' },
-    shorterGames: { '4': { cnLeverage: 5 }, '6': { cnLeverage: 4 } },
+    shorterGames: { '4': { cnLeverage: 5 } },
   },
 ];
