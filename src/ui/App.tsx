@@ -47,7 +47,7 @@ function Screens({ locale }: { locale: string }) {
   useEffect(() => (route.page === 'start' ? prefetchHotSeat() : undefined), [route.page]);
   useEffect(() => {
     // The tab's title, in the language of the moment.
-    document.title = t(`title.${route.page}`);
+    document.title = route.page === 'rules' && route.at === 'summary' ? t('title.summary') : t(`title.${route.page}`);
     if (route.page === 'play' || route.page === 'match' || route.page === 'start') setReturnTo(route);
   }, [route, locale]);
 

@@ -25,4 +25,12 @@ describe('app shell', () => {
     await user.click(await screen.findByRole('button', { name: 'Back to the game in progress' }));
     expect(await screen.findByRole('heading', { name: 'Pass the device to Washington' })).toBeTruthy();
   });
+
+  it('opens the rules on one card from its address, with its own tab title, and links to the full rulebook', async () => {
+    window.location.hash = '#/rules/summary';
+    render(<App />);
+    expect(await screen.findByRole('heading', { name: 'De-Risk: the rules on one card', level: 1 }, { timeout: 10_000 })).toBeTruthy();
+    expect(document.title).toBe('De-Risk: the rules on one card');
+    expect(screen.getAllByRole('link', { name: /full rulebook/i }).length).toBeGreaterThan(0);
+  });
 });
