@@ -7,7 +7,7 @@
  */
 import type { Ctx } from 'boardgame.io';
 import type { Side } from '../content/types';
-import { PLAYER_OF, actingSide, toMove, type DeRiskState } from '../game';
+import { PLAYER_OF, actingSide, other, toMove, type DeRiskState } from '../game';
 import { NORMAL_OPTIONS, personaBonus, rankPlays, type Candidate, type RankOptions } from './normal';
 import { weightsFor } from './persona';
 import { botView } from './position';
@@ -54,6 +54,23 @@ function rollout(start: SimState, side: Side, persona: Persona, rand: () => numb
   return valueOf(view, side, weightsFor(persona, view, side), { reach });
 }
 
+/**
+ * The searched worth of a candidate once it is made. A proposal's answer is the other side's
+ * to give, so both futures are played out and weighed by the chance the normal ranking gave a
+ * signature (which falls with every deal that side has refused): the stand-in in the rollout
+ * would otherwise sign whatever its own numbers like, and the bot would keep offering deals to
+ * a player who refuses them all.
+ */
+function futureOf(start: SimState, candidate: Candidate, side: Side, persona: Persona, rand: () => number, budget: HardBudget): number {
+  if (candidate.play.kind !== 'propose' || candidate.acceptance === undefined) return rollout(start, side, persona, rand, budget);
+  const them = PLAYER_OF[other(side)];
+  const signed = simMove(start, them, toMove({ kind: 'accept' }));
+  const refused = simMove(start, them, toMove({ kind: 'reject' }));
+  if (!signed || !refused) return rollout(start, side, persona, rand, budget);
+  const p = candidate.acceptance;
+  return p * rollout(signed, side, persona, rand, budget) + (1 - p) * rollout(refused, side, persona, rand, budget);
+}
+
 /** The normal ranking of `view`'s plays, re-scored by search; best first. */
 export function searchPlays(
   view: DeRiskState,
@@ -71,7 +88,7 @@ export function searchPlays(
     let total = 0;
     for (let s = 0; s < budget.samples; s += 1) {
       const start = simMove(simState(view, ctx, `${seed}:${s}`), PLAYER_OF[side], toMove(candidate.play));
-      total += start ? rollout(start, side, persona, rand, budget) : -Infinity;
+      total += start ? futureOf(start, candidate, side, persona, rand, budget) : -Infinity;
     }
     out.push({ candidate, value: total / budget.samples + personaBonus(w, candidate, candidate.play) });
   }

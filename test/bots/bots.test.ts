@@ -3,6 +3,7 @@ import type { Ctx } from 'boardgame.io';
 import { describe, expect, it } from 'vitest';
 import { BOT_LEVELS, PERSONAS, decide, moodOf, type BotConfig, type BotLevel, type Persona } from '../../src/bots';
 import { actingSide, botReasonSchema, other, reasonFits, toPlay, whyRefused, type BotReason, type DeRiskState, type GameLength, type ScenarioId, type Side } from '../../src/game';
+import { HARD_BUDGET, searchPlays } from '../../src/bots/hard';
 import { project } from '../../src/bots/position';
 import { rankPlays, NORMAL_OPTIONS, type Candidate } from '../../src/bots/normal';
 import { seededRandom } from '../../src/bots/random';
@@ -119,6 +120,22 @@ describe('bots learn from refusals', () => {
     // Its own refusals say nothing about the other side.
     expect(chance(proposals(refused('us')))).toEqual(before);
     expect(Math.max(...after.map((c) => c.value))).toBeLessThan(Math.max(...fresh.map((c) => c.value)));
+  });
+
+  it('the hard bot plays out both answers to its proposal, weighed by that chance, so refusals lower what a proposal is worth to it', () => {
+    const { G, ctx } = startMatch({ seed: 'refusals', clean: true, tracks: { relationship: 5, usLeverage: 6 } }).state;
+    const refused: DeRiskState = {
+      ...G,
+      chronicle: [...G.chronicle, ...[1, 2].map(() => ({ kind: 'dealRejected' as const, round: 1, side: 'cn' as const, terms: [], changes: [], notes: [] }))],
+    };
+    const budget = { ...HARD_BUDGET, candidates: 12 };
+    const proposals = (state: DeRiskState) =>
+      new Map(searchPlays(state, ctx, 'us', 'dealmaker', 5, seededRandom(5), budget).filter((s) => s.candidate.play.kind === 'propose').map((s) => [JSON.stringify(s.candidate.play), s.value]));
+    const before = proposals(G);
+    const after = proposals(refused);
+    const common = [...before.keys()].filter((k) => after.has(k));
+    expect(common.length).toBeGreaterThan(0);
+    for (const play of common) expect(after.get(play) ?? Infinity, play).toBeLessThan(before.get(play) ?? -Infinity);
   });
 });
 
