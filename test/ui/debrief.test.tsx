@@ -310,8 +310,8 @@ describe('a sudden end names its real cause (R11.1, R11.2)', () => {
 
 describe('chooseQuestions', () => {
   const keys = new Set(Object.keys(english));
-  const DEAL = new Set(['debrief.q.dealCollapsed', 'debrief.q.dealEroded', 'debrief.q.noDeal', 'debrief.q.dealSurvived']);
-  const ESSAY = new Set(['debrief.q.deRisking', 'debrief.q.tariffInflation', 'debrief.q.selfReliance', 'debrief.q.dealEroded']);
+  const DEAL = new Set(['debrief.q.dealCollapsed', 'debrief.q.dealEroded', 'debrief.q.dealWornAway', 'debrief.q.noDeal', 'debrief.q.dealSurvived']);
+  const ESSAY = new Set(['debrief.q.deRisking', 'debrief.q.tariffInflation', 'debrief.q.selfReliance', 'debrief.q.dealEroded', 'debrief.q.dealWornAway']);
   const sample = () => Array.from({ length: 24 }, (_, i) => game(i + 1));
 
   it('always gives three different questions that exist, at most one about the deal and at least one of the essay’s themes, the same for the same game', () => {
@@ -324,6 +324,24 @@ describe('chooseQuestions', () => {
       expect(picked.some((k) => ESSAY.has(k))).toBe(true);
       expect(chooseQuestions(structuredClone(G), result)).toEqual(picked);
     }
+  });
+
+  it('R7.4 a deal that wore away asks whether a deal can last while both sides de-risk, not about missed orders', () => {
+    const match = calmMatch({ tracks: { relationship: 8, usLeverage: 9 } });
+    play(match, WASHINGTON, 'proposeDeal', ['tariffCut1', 'currencyPledge']);
+    play(match, BEIJING, 'acceptDeal');
+    for (let round = 1; round <= 4; round += 1) {
+      if (round > 1) play(match, WASHINGTON, 'act', 'restrictConnectedTech');
+      while (match.state.G.round === round) play(match, match.state.ctx.currentPlayer, 'pass');
+    }
+    const { G } = match.state;
+    expect(G.chronicle.findLast((e) => e.kind === 'dealCollapsed')).toMatchObject({ breachedBy: null });
+    const result: GameResult = { kind: 'stalemate', draw: true, scores: { us: scoreFor(G, 'us'), cn: scoreFor(G, 'cn') }, agendas: { us: null, cn: null } };
+    const cues = new Map(candidates(G, result).map((c) => [c.key, c.strength]));
+    expect(cues.get('debrief.q.dealWornAway')).toBeGreaterThan(0.8);
+    expect(cues.has('debrief.q.dealEroded')).toBe(false);
+    expect(cues.has('debrief.q.dealCollapsed')).toBe(false);
+    expect(chooseQuestions(G, result)).toContain('debrief.q.dealWornAway');
   });
 
   it('asks what the game showed: different games get different questions, a sudden end asks about it', () => {

@@ -3,7 +3,7 @@
  *
  * Every candidate question has a cue in the game and a strength from 0 to 1: how strongly
  * this game showed it (how far interdependence fell by the players' doing, how many round ends
- * tariffs raised U.S. prices, whether a deal collapsed or its purchases were missed, an agenda
+ * tariffs raised U.S. prices, whether a deal collapsed, wore away or its purchases were missed, an agenda
  * met, a sudden end, a world event that made one of the biggest swings). The three strongest
  * are asked, with at most one question a topic (so at most one about the deal), and at least
  * one of the essay's themes: de-risking against decoupling, the costs of leverage (tariffs
@@ -66,7 +66,11 @@ export function candidates(G: DeRiskState, result: GameResult): Candidate[] {
   const controlsRise = G.tracks.exportControls - first.exportControls;
   const chipFall = first.cnChipDependence - G.tracks.cnChipDependence;
   const bansRise = G.tracks.mineralBans - first.mineralBans;
-  const missed = G.chronicle.filter((e) => e.kind === 'dealUpkeep' || e.kind === 'dealCollapsed').length;
+  // Round ends that cost a deal health: for missed purchases, or because ties were cut that round (R7.4).
+  const upkeep = G.chronicle.filter((e) => e.kind === 'dealUpkeep' || e.kind === 'dealCollapsed');
+  const missed = upkeep.filter((e) => e.notes.some((n) => n.kind === 'missed')).length;
+  const eroded = upkeep.filter((e) => e.notes.some((n) => n.kind === 'eroded')).length;
+  const woreAway = G.chronicle.some((e) => e.kind === 'dealCollapsed' && e.breachedBy === null);
   const final = result.kind === 'score' || result.kind === 'stalemate';
   const agendaMet = final && (result.scores.us.agendaMet || result.scores.cn.agendaMet);
   const end = suddenEnd(G);
@@ -78,8 +82,10 @@ export function candidates(G: DeRiskState, result: GameResult): Candidate[] {
     { key: 'debrief.q.rupture', topic: 'ending', essay: false, strength: result.kind === 'rupture' ? 1 : 0 },
     { key: 'debrief.q.votedOut', topic: 'ending', essay: false, strength: result.kind === 'collapse' ? 1 : 0 },
     { key: 'debrief.q.stalemate', topic: 'ending', essay: false, strength: result.kind === 'stalemate' ? 0.8 : 0 },
-    { key: 'debrief.q.dealCollapsed', topic: 'deal', essay: false, strength: f.dealsCollapsed > 0 ? 0.85 : 0 },
-    { key: 'debrief.q.dealEroded', topic: 'deal', essay: true, strength: missed > 0 ? Math.min(0.95, 0.3 + 0.2 * missed) : 0 },
+    { key: 'debrief.q.dealCollapsed', topic: 'deal', essay: false, strength: f.dealsCollapsed > 0 && !woreAway ? 0.85 : 0 },
+    { key: 'debrief.q.dealEroded', topic: 'deal', essay: true, strength: missed > 0 ? Math.min(0.8, 0.3 + 0.15 * missed) : 0 },
+    // Decoupling wears deals down in most games, so a round or two of it is a weak cue; a deal that wore away is a strong one.
+    { key: 'debrief.q.dealWornAway', topic: 'deal', essay: true, strength: woreAway ? 0.85 : eroded > 0 ? Math.min(0.55, 0.15 + 0.1 * eroded) : 0 },
     { key: 'debrief.q.noDeal', topic: 'deal', essay: false, strength: f.dealsSigned === 0 ? 0.55 : 0 },
     // Most games end with a deal in force, so that alone is a weak cue.
     { key: 'debrief.q.dealSurvived', topic: 'deal', essay: false, strength: f.dealSurvived ? 0.25 : 0 },
