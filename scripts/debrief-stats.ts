@@ -10,12 +10,13 @@
  * bot seeds), so the two can be read side by side. About half a minute for 300 games on one core.
  */
 import { fileURLToPath } from 'node:url';
-import { BOT_LEVELS, PERSONAS, decide, type BotConfig, type BotLevel, type Persona } from '../src/bots';
+import { decide, type BotConfig, type BotLevel, type Persona } from '../src/bots';
 import { LENGTHS, actingSide, type DeRiskState, type GameLength, type GameResult, type ScenarioId, type Side } from '../src/game';
 import { forecastCheck, suddenEnd, turningPoints } from '../src/game/analysis';
 import { SCENARIO_IDS } from '../src/content/types';
 import { createHeadlessMatch, playerToAct } from '../src/sim/headless';
 import { chooseQuestions } from '../src/ui/debrief/questions';
+import { parseBot } from './simulate';
 
 export interface StatsOptions {
   games: number;
@@ -23,12 +24,6 @@ export interface StatsOptions {
   length: GameLength;
   seed: number;
   bots: Record<Side, { level: BotLevel; persona: Persona }>;
-}
-
-function spec(text: string): { level: BotLevel; persona: Persona } {
-  const [level = '', persona = 'balanced'] = text.split('/');
-  if (!BOT_LEVELS.includes(level as BotLevel) || !PERSONAS.includes(persona as Persona)) throw new Error(`Unknown bot "${text}".`);
-  return { level: level as BotLevel, persona: persona as Persona };
 }
 
 export function parseArgs(argv: readonly string[]): StatsOptions {
@@ -44,7 +39,7 @@ export function parseArgs(argv: readonly string[]): StatsOptions {
   if (!Number.isInteger(games) || games < 1 || !Number.isInteger(seed)) throw new Error('--games and --seed must be whole numbers.');
   if (!SCENARIO_IDS.includes(scenario)) throw new Error(`--scenario must be one of ${SCENARIO_IDS.join(', ')}.`);
   if (!LENGTHS.includes(length)) throw new Error(`--length must be one of ${LENGTHS.join(', ')}.`);
-  return { games, scenario, length, seed, bots: { us: spec(a), cn: spec(b) } };
+  return { games, scenario, length, seed, bots: { us: parseBot(a), cn: parseBot(b) } };
 }
 
 export interface DebriefStats {
@@ -174,6 +169,11 @@ export function formatStats(o: StatsOptions, s: DebriefStats): string {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const o = parseArgs(process.argv.slice(2));
-  console.log(formatStats(o, debriefStats(o)));
+  try {
+    const o = parseArgs(process.argv.slice(2));
+    console.log(formatStats(o, debriefStats(o)));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  }
 }

@@ -69,6 +69,11 @@ function parseSpec(text: string): BotSpec {
     if (!SCRIPTS.includes(script)) throw new Error(`Unknown script "${script}"; use ${SCRIPTS.join(', ')}.`);
     return { script };
   }
+  return parseBot(text);
+}
+
+/** A computer player's spec, `level` or `level/persona` (`normal`, `hard/hawk`). */
+export function parseBot(text: string): { level: BotLevel; persona: Persona } {
   const [level, persona = 'balanced'] = text.split('/');
   if (!BOT_LEVELS.includes(level as BotLevel)) throw new Error(`Unknown bot level "${level}"; use ${BOT_LEVELS.join(', ')}.`);
   if (!PERSONAS.includes(persona as Persona)) throw new Error(`Unknown persona "${persona}"; use ${PERSONAS.join(', ')}.`);

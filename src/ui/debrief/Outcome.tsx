@@ -3,7 +3,7 @@ import { other, type Cause, type DeRiskState, type GameResult, type Side } from 
 import { suddenEnd, type SuddenEnd } from '../../game/analysis';
 import { contentField, dateLabel, sideName } from '../bridge';
 import { Icon } from '../common/Icon';
-import { t } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 
 /**
  * What set off a sudden end, as a phrase ("Beijing’s card “Rare-Earth Export Ban”", "the world
@@ -39,23 +39,18 @@ function ruptureWhy(G: DeRiskState, end: SuddenEnd, cause: Cause, loser: Side | 
   const when = t('debrief.why.ruptureWhen', { ...at, cause: causeText(cause), from: end.from });
   if (loser === null) return `${when} ${t('debrief.why.ruptureEventNobody')}`;
   const name = sideName(loser);
+  // Nobody chose it: R11.2 charges the side that last lowered the relationship, by that play if known.
+  const lastCutter = (named: MessageKey, unnamed: MessageKey) =>
+    `${when} ${end.lastCut ? t(named, { loser: name, last: causeText(end.lastCut.cause), lastRound: end.lastCut.round }) : t(unnamed, { loser: name })}`;
   switch (cause.kind) {
     case 'collapse':
       if (cause.breachedBy !== null) return `${when} ${t('debrief.why.ruptureCollapse', { loser: name })}`;
-      return `${when} ${
-        end.lastCut
-          ? t('debrief.why.ruptureWornAway', { loser: name, last: causeText(end.lastCut.cause), lastRound: end.lastCut.round })
-          : t('debrief.why.ruptureWornAwayCharged', { loser: name })
-      }`;
+      return lastCutter('debrief.why.ruptureWornAway', 'debrief.why.ruptureWornAwayCharged');
     case 'event':
     case 'drift':
     case 'upkeep':
     case 'erosion':
-      return `${when} ${
-        end.lastCut
-          ? t('debrief.why.ruptureEvent', { loser: name, last: causeText(end.lastCut.cause), lastRound: end.lastCut.round })
-          : t('debrief.why.ruptureEventCharged', { loser: name })
-      }`;
+      return lastCutter('debrief.why.ruptureEvent', 'debrief.why.ruptureEventCharged');
     case 'action':
     case 'card':
     case 'signing':
