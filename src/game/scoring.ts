@@ -32,22 +32,24 @@ export function scoreFor(G: DeRiskState, side: Side): ScoreBreakdown {
   return { support, economy, resilience, agenda, deal, total: support + economy + resilience + agenda + deal, agendaMet: met };
 }
 
-/** A sudden end, if one has happened: a side voted out, or a rupture (R11.1, R11.2). */
+/**
+ * A sudden end, if one has happened: a side voted out, or a rupture (R11.1, R11.2). The first
+ * decides: a rupture is only ever recorded while both supports are above 0 (effects.ts), so a
+ * recorded rupture came first even if the same play or round end then took a support to 0.
+ */
 export function suddenResult(G: DeRiskState): GameResult | undefined {
-  const losers = (['us', 'cn'] as const).filter((s) => G.tracks[SIDE_TRACKS[s].support] <= 0);
-  if (losers.length === 2) return { kind: 'collapse', draw: true, winnerSide: null, losers, agendas: agendas(G) };
-  const [loser] = losers;
-  if (loser) {
-    const winnerSide = other(loser);
-    return { kind: 'collapse', winner: PLAYER_OF[winnerSide], winnerSide, losers, agendas: agendas(G) };
-  }
   if (G.rupture) {
     const { causedBy } = G.rupture;
     if (causedBy === null) return { kind: 'rupture', draw: true, winnerSide: null, causedBy, agendas: agendas(G) };
     const winnerSide = other(causedBy);
     return { kind: 'rupture', winner: PLAYER_OF[winnerSide], winnerSide, causedBy, agendas: agendas(G) };
   }
-  return undefined;
+  const losers = (['us', 'cn'] as const).filter((s) => G.tracks[SIDE_TRACKS[s].support] <= 0);
+  if (losers.length === 2) return { kind: 'collapse', draw: true, winnerSide: null, losers, agendas: agendas(G) };
+  const [loser] = losers;
+  if (!loser) return undefined;
+  const winnerSide = other(loser);
+  return { kind: 'collapse', winner: PLAYER_OF[winnerSide], winnerSide, losers, agendas: agendas(G) };
 }
 
 /** The game's result once it is over, else undefined: boardgame.io's `endIf` (R11). */

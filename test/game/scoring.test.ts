@@ -1,6 +1,7 @@
 import { describe, it, expect, vi, beforeEach } from 'vitest';
 import { BEIJING, WASHINGTON, calmMatch, play, startMatch } from '../helpers/match';
-import { makeState, trackChanges } from '../helpers/state';
+import { fixedDice, makeState, resolution, trackChanges } from '../helpers/state';
+import { resolve } from '../../src/game/effects';
 import type { HeadlessMatch } from '../../src/sim/headless';
 import { CONTENT } from '../../src/content';
 import type { TrackId } from '../../src/content/types';
@@ -196,6 +197,16 @@ describe('R11.1 R11.2 the first sudden end decides', () => {
     expect(match.state.G.tracks.relationship).toBe(0);
     expect(result(match)).toMatchObject({ kind: 'collapse', losers: ['cn'], winnerSide: 'us' });
     expect(match.state.G.rupture).toBeNull();
+  });
+
+  it('R11.2 a rupture that came first decides even if the same play then takes a support to 0', () => {
+    const G = makeState({ tracks: { relationship: 1, cnSupport: 1 } });
+    resolve(resolution(G, 'us', fixedDice([])), [
+      { kind: 'track', track: 'relationship', delta: -1 },
+      { kind: 'track', track: 'cnSupport', delta: -1 },
+    ]);
+    expect(G.tracks.cnSupport).toBe(0);
+    expect(gameResult(G)).toMatchObject({ kind: 'rupture', causedBy: 'us', winnerSide: 'cn' });
   });
 
   it('R11.2 a rupture that came first decides even if a support then reaches 0 in the same round end', () => {
