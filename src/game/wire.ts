@@ -20,7 +20,9 @@ export type ConnectionRefusalCode =
   /** Storage or another part of the server failed; nothing changed. */
   | 'serverError'
   /** A move refused for a reason the engine does not name (the seat may not move now). */
-  | 'notAccepted';
+  | 'notAccepted'
+  /** The teacher has paused every match of the class. */
+  | 'paused';
 
 export type ServerRefusal = Refusal | { readonly code: ConnectionRefusalCode };
 
@@ -44,7 +46,19 @@ export type LobbyErrorCode =
   | 'tooMany'
   | 'originRefused'
   | 'badRequest'
-  | 'serverError';
+  | 'serverError'
+  // Classroom mode (src/server/classes):
+  | 'noClass'
+  | 'notTeacher'
+  | 'notStudent'
+  | 'classFinished'
+  | 'classFull'
+  | 'nameTaken'
+  | 'noStudent'
+  | 'alreadyPlaying'
+  | 'alreadyStarted'
+  | 'noStudents'
+  | 'notPlaying';
 
 export const LOBBY_ERROR_CODES: readonly LobbyErrorCode[] = [
   'noMatch',
@@ -63,4 +77,15 @@ export const LOBBY_ERROR_CODES: readonly LobbyErrorCode[] = [
   'originRefused',
   'badRequest',
   'serverError',
+  'noClass',
+  'notTeacher',
+  'notStudent',
+  'classFinished',
+  'classFull',
+  'nameTaken',
+  'noStudent',
+  'alreadyPlaying',
+  'alreadyStarted',
+  'noStudents',
+  'notPlaying',
 ];

@@ -14,6 +14,9 @@ import type { AddressInfo } from 'node:net';
 import { DeRisk } from '../game';
 import { createBgioServer, retireLobbyRouter, type Middleware } from './bgio';
 import { BotRegistry, DEFAULT_BOT_OPTIONS, type BotOptions } from './bots/registry';
+import { classApi, DEFAULT_CLASS_LIMITS, statusReader, type ClassLimits } from './classes/http';
+import { ClassService } from './classes/service';
+import { MemoryClassStore, type ClassStore } from './classes/store';
 import { credentialsMatch, newCredentials, ROOM_ALPHABET } from './guards';
 import { securityHeaders } from './headers';
 import type { Rate } from './limits';
@@ -27,6 +30,10 @@ import { GuardedSocketIO } from './transport';
 
 export interface ServerOptions {
   db: MatchStore;
+  /** Where classes are kept: beside the matches (main.ts makes it from the same storage); memory when omitted. */
+  classes?: ClassStore;
+  /** The classroom API's limits (per address, new classes, guesses). */
+  classLimits?: Partial<ClassLimits>;
   /** Where the built client is; omit to serve only the API. */
   clientDir?: string;
   origins: readonly string[];
@@ -84,31 +91,6 @@ export function createDeRiskServer(options: ServerOptions) {
   const gameName = DeRisk.name ?? 'de-risk';
   const bots = new BotRegistry(options.db, gameName, { ...DEFAULT_BOT_OPTIONS, ...options.bots });
   const trustProxy = options.trustProxy ?? 0;
-  const transport = new GuardedSocketIO({
-    origins: options.origins,
-    queue,
-    maxMessageBytes: 16_384,
-    perSocket: { perSecond: 20, burst: 40 },
-    perAddress: options.socketMessagesPerAddress ?? { perSecond: 200, burst: 400 },
-    socketsPerAddress: options.socketsPerAddress ?? 120,
-    connectsPerAddress: options.socketConnectsPerAddress === undefined ? { perSecond: 5, burst: 150 } : options.socketConnectsPerAddress,
-    trustProxy,
-    onPersonActive: (matchID) => void bots.wake(matchID).catch((e: unknown) => log('error', 'bot-wake-failed', { matchID, message: e instanceof Error ? e.message : String(e) })),
-  });
-  const server = createBgioServer({
-    games: [DeRisk],
-    db: options.db,
-    origins: [...options.origins],
-    transport,
-    uuid: roomCode,
-    authenticateCredentials: (credentials, player) => credentialsMatch(credentials, player),
-    generateCredentials: newCredentials,
-  });
-  retireLobbyRouter(server);
-  // Koa's own error printing writes multi-line stack traces; ours writes one JSON line.
-  server.app.silent = true;
-  server.app.on('error', (error: Error) => log('error', 'http-error', { message: error.message }));
-
   /** Removes a match and stops its computer; the caller holds the match's place in the queue. */
   const removeMatch = async (matchID: string) => {
     bots.stop(matchID);
@@ -125,8 +107,48 @@ export function createDeRiskServer(options: ServerOptions) {
     rematchHoldMs: options.rematchHoldMs ?? 10 * 60_000,
     removeMatch,
   };
+  const classes = new ClassService({ lobby, store: options.classes ?? new MemoryClassStore() });
+  const transport = new GuardedSocketIO({
+    origins: options.origins,
+    queue,
+    maxMessageBytes: 16_384,
+    perSocket: { perSecond: 20, burst: 40 },
+    perAddress: options.socketMessagesPerAddress ?? { perSecond: 200, burst: 400 },
+    socketsPerAddress: options.socketsPerAddress ?? 120,
+    connectsPerAddress: options.socketConnectsPerAddress === undefined ? { perSecond: 5, burst: 150 } : options.socketConnectsPerAddress,
+    trustProxy,
+    onPersonActive: (matchID) => void bots.wake(matchID).catch((e: unknown) => log('error', 'bot-wake-failed', { matchID, message: e instanceof Error ? e.message : String(e) })),
+    holdMoves: (matchID) => (classes.isPaused(matchID) ? { code: 'paused' } : null),
+    onMatchChanged: (matchID) => {
+      const code = classes.classOf(matchID);
+      if (code) classes.changed(code);
+    },
+  });
+  const server = createBgioServer({
+    games: [DeRisk],
+    db: options.db,
+    origins: [...options.origins],
+    transport,
+    uuid: roomCode,
+    authenticateCredentials: (credentials, player) => credentialsMatch(credentials, player),
+    generateCredentials: newCredentials,
+  });
+  retireLobbyRouter(server);
+  // Koa's own error printing writes multi-line stack traces; ours writes one JSON line.
+  server.app.silent = true;
+  server.app.on('error', (error: Error) => log('error', 'http-error', { message: error.message }));
+
   server.app.use(answerErrors);
   server.app.use(securityHeaders());
+  server.app.use(
+    classApi({
+      service: classes,
+      origins: options.origins,
+      trustProxy,
+      limits: { ...DEFAULT_CLASS_LIMITS, ...options.classLimits },
+      status: statusReader((matchID) => options.db.fetch(matchID, { state: true, metadata: true }), Date.now),
+    }),
+  );
   server.app.use(
     lobbyApi({
       lobby,
@@ -160,6 +182,7 @@ export function createDeRiskServer(options: ServerOptions) {
     server,
     transport,
     bots,
+    classes,
     queue,
     sweep,
     /** Starts listening; resolves with the HTTP server once sockets are attached and bots resumed. */
@@ -171,6 +194,8 @@ export function createDeRiskServer(options: ServerOptions) {
       bots.attach({ url: `http://127.0.0.1:${(appServer.address() as AddressInfo).port}`, origin: options.origins[0], token: transport.internalToken });
       const { started, waiting } = await bots.resume();
       if (started + waiting > 0) log('info', 'bots-resumed', { started, waiting });
+      const kept = await classes.resume();
+      if (kept > 0) log('info', 'classes-resumed', { classes: kept });
       sweeper = setInterval(() => void sweep().catch((e: unknown) => log('error', 'cleanup-failed', { message: e instanceof Error ? e.message : String(e) })), options.cleanupEveryMs ?? 3600_000);
       sweeper.unref();
       return appServer;

@@ -13,27 +13,30 @@
 // so more threads let the writes of many matches go to disk together. Set before any I/O.
 process.env.UV_THREADPOOL_SIZE ??= '64';
 
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { trustedHops } from './address';
 import { createDeRiskServer } from './app';
+import { FileClassStore, MemoryClassStore, PostgresClassStore, type ClassStore } from './classes/store';
 import type { BotOptions } from './bots/registry';
 import { bridgeLibraryErrors, log } from './log';
 import { FileStore } from './storage/fileStore';
 import type { MatchStore } from './storage/types';
 
-async function storage(): Promise<{ db: MatchStore; description: string }> {
+/** The match store and, beside it in the same storage, the class store. */
+async function storage(): Promise<{ db: MatchStore; classes: ClassStore; description: string }> {
   const url = process.env.DATABASE_URL;
   if (url) {
     const { PostgresStore } = await import('./storage/postgresStore');
     const schema = process.env.DATABASE_SCHEMA ?? 'public';
-    return { db: new PostgresStore(url, schema), description: `PostgreSQL (${new URL(url).host}, schema ${schema})` };
+    const db = new PostgresStore(url, schema);
+    return { db, classes: new PostgresClassStore(db.pool, schema), description: `PostgreSQL (${new URL(url).host}, schema ${schema})` };
   }
   if (process.env.STORAGE === 'memory') {
     const { MemoryStore } = await import('./storage/memoryStore');
-    return { db: new MemoryStore(), description: 'memory only (nothing survives a restart)' };
+    return { db: new MemoryStore(), classes: new MemoryClassStore(), description: 'memory only (nothing survives a restart)' };
   }
   const dir = resolve(process.env.DATA_DIR ?? './data');
-  return { db: new FileStore(dir), description: `files in ${dir}` };
+  return { db: new FileStore(dir), classes: new FileClassStore(join(dir, 'classes')), description: `files in ${dir}` };
 }
 
 /** A whole number from the environment, or undefined when unset or not a whole number. */
@@ -62,9 +65,10 @@ async function main(): Promise<void> {
     `http://localhost:${port}`,
     `http://127.0.0.1:${port}`,
   ];
-  const { db, description } = await storage();
+  const { db, classes, description } = await storage();
   const app = createDeRiskServer({
     db,
+    classes,
     origins,
     clientDir: resolve(process.env.CLIENT_DIR ?? './dist'),
     // CREATE_LIMIT=off lifts the limit on new matches per address (benchmarks on loopback).

@@ -43,6 +43,10 @@ export interface TransportOptions {
   trustProxy: number;
   /** Told when a person acts in a match (syncs a seat, or a move of theirs is accepted). */
   onPersonActive?: (matchID: string) => void;
+  /** Asked before every move: a refusal holds the match's moves (a class paused by its teacher). */
+  holdMoves?: (matchID: string) => ServerRefusal | null;
+  /** Told after a match changed: a move was accepted, or a seat connected or went away. */
+  onMatchChanged?: (matchID: string) => void;
 }
 
 interface Seat {
@@ -269,6 +273,7 @@ export class GuardedSocketIO extends TransportBase {
               (payload) => this.broadcast(matchID, payload, filter),
             ).onConnectionChange(matchID, playerID, credentials ?? undefined, true);
             if (!internal) this.options.onPersonActive?.(matchID);
+            this.options.onMatchChanged?.(matchID);
           }
         }),
       );
@@ -284,6 +289,15 @@ export class GuardedSocketIO extends TransportBase {
       }
       await this.guarded(socket, matchID, () =>
         queue.run(matchID, async () => {
+          const held = this.options.holdMoves?.(matchID);
+          if (held) {
+            this.refuse(socket, matchID, held, { move: action.payload.type });
+            await master(
+              (data) => this.emit(seat, data, filter),
+              () => undefined,
+            ).onSync(matchID, playerID, seat.credentials);
+            return;
+          }
           const { state: before, metadata } = await fetchMatch(db, matchID, { state: true, metadata: true });
           const pending: Outgoing[] = [];
           const answer = await master(
@@ -295,6 +309,7 @@ export class GuardedSocketIO extends TransportBase {
           if (accepted) {
             for (const payload of pending) this.broadcast(matchID, payload, filter, metadata);
             if (!internal) this.options.onPersonActive?.(matchID);
+            this.options.onMatchChanged?.(matchID);
             return;
           }
           // For a match that exists, the Master answers an error only when the move's credentials do not hold the seat (S3).
@@ -321,6 +336,7 @@ export class GuardedSocketIO extends TransportBase {
             () => undefined,
             (payload) => this.broadcast(seat.matchID, payload, filter),
           ).onConnectionChange(seat.matchID, seat.playerID as string, seat.credentials, false);
+          this.options.onMatchChanged?.(seat.matchID);
         }),
       );
     });

@@ -42,6 +42,8 @@ export interface RunnerOptions {
 
 /** Refusals in a row (without an accepted move in between) after which the bot gives up. */
 const MAX_REFUSALS = 5;
+/** How often a computer in a paused class asks whether the class has resumed. */
+const PAUSED_RETRY_MS = 2000;
 
 type Refusal = { code?: unknown };
 
@@ -204,6 +206,15 @@ export class BotRunner {
     if (code === 'unknownMatch') return this.stop('matchGone');
     if (code === 'seatLost' || (code === 'unauthorized' && !this.synced)) return this.stop('seatLost');
     if (code === 'gameOver') return this.stop('gameOver');
+    if (code === 'paused') {
+      // The class's teacher paused every match: not a fault of the move; ask again later, without giving up.
+      this.pending = null;
+      this.attempt += 1;
+      this.later(PAUSED_RETRY_MS, () => {
+        if (this.socket.connected) this.sync();
+      });
+      return;
+    }
     this.stats.refused += 1;
     this.refusedAt = this.pending ?? this.latest?._stateID ?? null;
     log('warn', 'bot-move-refused', { matchID: this.seat.matchID, code });

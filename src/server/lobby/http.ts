@@ -12,7 +12,8 @@
 import type { z } from 'zod/mini';
 import { clientAddress } from '../address';
 import type { Middleware } from '../bgio';
-import { isMatchID, originAllowed } from '../guards';
+import { answer, isPathUnder, methodPasses, originPasses } from '../apiGate';
+import { isMatchID } from '../guards';
 import { KeyedRateLimit, type Rate } from '../limits';
 import { log } from '../log';
 import { readJsonBody } from './body';
@@ -74,13 +75,7 @@ type Route =
 
 /** Whether a path is the lobby's, in any spelling: such a path is answered here, never passed on. */
 export function isLobbyPath(path: string): boolean {
-  let decoded = path;
-  try {
-    decoded = decodeURIComponent(path);
-  } catch {
-    // A broken escape is still judged on its raw spelling.
-  }
-  return [path, decoded].some((p) => p.replace(/[\\/]+/g, '/').toLowerCase().startsWith('/games'));
+  return isPathUnder(path, '/games');
 }
 
 /** The route for an exact, canonical path; null for anything else (404). */
@@ -108,46 +103,18 @@ export function lobbyApi({ lobby, origins, trustProxy, limits }: LobbyApiOptions
     perMatch: bucket(limits.perMatch),
     botPerMatch: bucket(limits.botPerMatch),
   };
-  const answer = (ctx: Parameters<Middleware>[0], { status, body }: Answer) => {
-    ctx.status = status;
-    ctx.body = body;
-    ctx.set('Cache-Control', 'no-store');
-  };
-
   return async (ctx, next) => {
     if (!isLobbyPath(ctx.path)) {
       await next();
       return;
     }
-    const origin = ctx.get('Origin') || undefined;
-    // A browser always sends Origin on a cross-site POST; Sec-Fetch-Site catches a cross-site request without it.
-    const crossSite = origin === undefined && ctx.get('Sec-Fetch-Site') === 'cross-site';
-    if (crossSite || !originAllowed(origin, origins)) {
-      log('warn', 'origin-refused', { origin: origin?.slice(0, 100), path: ctx.path.slice(0, 100) });
-      answer(ctx, refuse(403, 'originRefused', 'This origin may not use the lobby.'));
-      return;
-    }
-    if (origin) {
-      ctx.set('Access-Control-Allow-Origin', origin);
-      ctx.set('Vary', 'Origin');
-    }
+    if (!originPasses(ctx, origins, 'lobby')) return;
     const route = routeOf(ctx.path, lobby.gameName);
     if (!route) {
       answer(ctx, refuse(404, 'badRequest', 'No such lobby action.'));
       return;
     }
-    if (ctx.method === 'OPTIONS') {
-      ctx.set('Access-Control-Allow-Methods', route.method);
-      ctx.set('Access-Control-Allow-Headers', 'Content-Type');
-      ctx.set('Access-Control-Max-Age', '600');
-      ctx.status = 204;
-      return;
-    }
-    if (ctx.method !== route.method) {
-      ctx.set('Allow', route.method);
-      answer(ctx, refuse(405, 'badRequest', `Use ${route.method} for this lobby action.`));
-      return;
-    }
+    if (!methodPasses(ctx, route.method, 'Content-Type', 'lobby action')) return;
     const address = clientAddress(ctx.req.socket.remoteAddress, ctx.req.headers['x-forwarded-for'], trustProxy);
     const limited = (limit: KeyedRateLimit | null, key: string, event: string) => {
       if (!limit || limit.take(key)) return false;

@@ -64,5 +64,5 @@ export function problemsOf(error: { issues: readonly { message: string }[] }): s
 
 /** Whether a failed check is about a display name (the one thing a player types), so the client can say so in its words. */
 export function namesAt(error: { issues: readonly { path: readonly PropertyKey[] }[] }): boolean {
-  return error.issues.length > 0 && error.issues.every((issue) => issue.path[0] === 'playerName' || issue.path[0] === 'newName');
+  return error.issues.length > 0 && error.issues.every((issue) => issue.path[0] === 'playerName' || issue.path[0] === 'newName' || issue.path[0] === 'name');
 }

@@ -1,0 +1,368 @@
+/**
+ * Classroom mode (issue 12): one teacher runs a whole class. The service owns every change to a
+ * class: made, joined, started (students paired into matches), paused, resumed, finished,
+ * messaged, a student renamed or removed. Each change runs in the class's place in the match
+ * queue (`class:CODE`, which no match id can be), reads the stored record, and writes the whole
+ * record back before it answers: one writer per record, as for matches.
+ *
+ * Handlers return `Answer`s like the lobby's (lobby/context.ts): a refusal has a code the client
+ * words and an English message; nothing is changed by a refused request.
+ */
+import { randomBytes, randomInt } from 'node:crypto';
+import type { BotLevel } from '../../bots/types';
+import { fetchMatch } from '../bgio';
+import { newCredentials } from '../guards';
+import { ok, refuse, type Answer, type Lobby } from '../lobby/context';
+import { withComputer } from '../lobby/computer';
+import { type MatchData, withSeat } from '../lobby/matchData';
+import { storeNewMatch } from '../lobby/matches';
+import { log } from '../log';
+import { seatOf, type SeatID } from '../seats';
+import {
+  CLASS_LIFETIME_MS,
+  MAX_STUDENTS,
+  digestOf,
+  keyMatches,
+  newClassCode,
+  newKey,
+  type ClassMatch,
+  type ClassRecord,
+  type ClassSettings,
+  type Student,
+} from './record';
+import type { ClassStore } from './store';
+
+export const NO_CLASS = ['noClass', 'There is no class with that code.'] as const;
+export const NOT_TEACHER = ['notTeacher', 'Only the teacher of this class may do that.'] as const;
+export const NOT_STUDENT = ['notStudent', 'That key does not belong to a student of this class.'] as const;
+
+/** A class's matches carry its code in their match data, so the server can find the class of a match. */
+export type ClassMatchData = MatchData & { classCode?: string };
+
+/** What a change makes of a class: the record to write (none: nothing changes) and the answer. */
+interface Change {
+  next?: ClassRecord;
+  answer: Answer;
+}
+
+export interface ClassServiceOptions {
+  lobby: Lobby;
+  store: ClassStore;
+  /** For random sides and pairs; a test passes its own. */
+  random?: (below: number) => number;
+}
+
+/** A seat's occupant when a match is made: a student (with the credentials made for them), or the computer. */
+type Occupant = { student: Student; credentials: string } | { computer: BotLevel };
+
+export class ClassService {
+  private readonly lobby: Lobby;
+  private readonly store: ClassStore;
+  private readonly random: (below: number) => number;
+  /** Which class each class match belongs to, for the transport's checks (rebuilt at start-up). */
+  private readonly classOfMatch = new Map<string, string>();
+  /** Paused classes, kept in memory for the per-move check (the record is the truth). */
+  private readonly paused = new Set<string>();
+  private readonly listeners = new Map<string, Set<() => void>>();
+
+  constructor(options: ClassServiceOptions) {
+    this.lobby = options.lobby;
+    this.store = options.store;
+    this.random = options.random ?? ((below) => randomInt(below));
+  }
+
+  /** Loads the classes kept before a restart: which match is whose, and which classes are paused. */
+  async resume(): Promise<number> {
+    await this.store.connect();
+    const codes = await this.store.listClasses();
+    const now = this.lobby.now();
+    for (const code of codes) {
+      const record = await this.store.readClass(code);
+      if (!record) continue;
+      if (record.expiresAt <= now) {
+        await this.expire(record);
+        continue;
+      }
+      this.remember(record);
+    }
+    return codes.length;
+  }
+
+  private remember(record: ClassRecord): void {
+    for (const m of record.matches) this.classOfMatch.set(m.matchID, record.code);
+    if (record.pausedAt !== null) this.paused.add(record.code);
+    else this.paused.delete(record.code);
+  }
+
+  private async expire(record: ClassRecord): Promise<void> {
+    for (const m of record.matches) await this.lobby.queue.run(m.matchID, () => this.lobby.removeMatch(m.matchID));
+    await this.store.removeClass(record.code);
+    for (const m of record.matches) this.classOfMatch.delete(m.matchID);
+    this.paused.delete(record.code);
+    log('info', 'class-expired', { code: record.code });
+  }
+
+  /** The class a match belongs to, if any. */
+  classOf(matchID: string): string | undefined {
+    return this.classOfMatch.get(matchID);
+  }
+
+  /** Whether moves in this match are held because its class is paused. */
+  isPaused(matchID: string): boolean {
+    const code = this.classOfMatch.get(matchID);
+    return code !== undefined && this.paused.has(code);
+  }
+
+  /** Calls `listener` after every change to the class (the control room's live feed); returns the unsubscribe. */
+  subscribe(code: string, listener: () => void): () => void {
+    const set = this.listeners.get(code) ?? new Set();
+    set.add(listener);
+    this.listeners.set(code, set);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.listeners.delete(code);
+    };
+  }
+
+  /** Tells the class's listeners that something changed (a class change, or a move in one of its matches). */
+  changed(code: string): void {
+    for (const listener of [...(this.listeners.get(code) ?? [])]) {
+      try {
+        listener();
+      } catch (error) {
+        log('error', 'class-listener-failed', { code, message: (error as Error).message });
+      }
+    }
+  }
+
+  /** Runs a change to a class in its queue: read, change, write, then tell the listeners. */
+  private change(code: string, work: (record: ClassRecord, now: number) => Change | Promise<Change>): Promise<Answer> {
+    return this.lobby.queue.run(`class:${code}`, async () => {
+      const record = await this.store.readClass(code);
+      if (!record || record.expiresAt <= this.lobby.now()) return refuse(404, ...NO_CLASS);
+      const now = this.lobby.now();
+      const { next, answer } = await work(record, now);
+      if (next) {
+        const stamped = { ...next, updatedAt: now };
+        await this.store.writeClass(stamped);
+        this.remember(stamped);
+        this.changed(code);
+      }
+      return answer;
+    });
+  }
+
+  /** Reads a class for a teacher's request; the refusal when the key is not the teacher's. */
+  async asTeacher(code: string, key: string | undefined): Promise<ClassRecord | Answer> {
+    const record = await this.store.readClass(code);
+    if (!record || record.expiresAt <= this.lobby.now()) return refuse(404, ...NO_CLASS);
+    return keyMatches(key, record.teacherDigest) ? record : refuse(403, ...NOT_TEACHER);
+  }
+
+  async create(settings: ClassSettings, title: string): Promise<Answer> {
+    const teacherKey = newKey();
+    const now = this.lobby.now();
+    for (let attempt = 0; attempt < 8; attempt += 1) {
+      const code = newClassCode();
+      const record: ClassRecord = {
+        version: 1,
+        code,
+        teacherDigest: digestOf(teacherKey),
+        title,
+        settings,
+        createdAt: now,
+        updatedAt: now,
+        expiresAt: now + CLASS_LIFETIME_MS,
+        phase: 'gathering',
+        pausedAt: null,
+        finishing: false,
+        message: null,
+        students: [],
+        matches: [],
+      };
+      const made = await this.lobby.queue.run(`class:${code}`, () => this.store.createClass(record));
+      if (made) {
+        log('info', 'class-created', { code, scenario: settings.scenario, length: settings.length });
+        return ok({ code, teacherKey, expiresAt: record.expiresAt });
+      }
+    }
+    throw new Error('No free class code after 8 tries.');
+  }
+
+  async join(code: string, name: string): Promise<Answer> {
+    return this.change(code, async (record) => {
+      if (record.phase === 'finished') return { answer: refuse(409, 'classFinished', 'This class has finished.') };
+      if (record.students.length >= MAX_STUDENTS) return { answer: refuse(409, 'classFull', `A class takes at most ${MAX_STUDENTS} students.`) };
+      const taken = new Set(record.students.map((s) => s.name.toLocaleLowerCase()));
+      if (taken.has(name.toLocaleLowerCase())) return { answer: refuse(409, 'nameTaken', 'Someone in this class already has that name; add an initial.') };
+      const key = newKey();
+      const student: Student = { id: randomBytes(6).toString('base64url'), name, keyDigest: digestOf(key), joinedAt: this.lobby.now() };
+      let next: ClassRecord = { ...record, students: [...record.students, student] };
+      // A late student plays another late student who is waiting, or the computer.
+      if (record.phase === 'playing') next = await this.pairLate(next);
+      return { next, answer: ok({ studentID: student.id, studentKey: key, name }) };
+    });
+  }
+
+  /** What a student may know: the class's state, and once paired their own match, seat and credentials. */
+  async seat(code: string, key: string | undefined): Promise<Answer> {
+    const record = await this.store.readClass(code);
+    if (!record || record.expiresAt <= this.lobby.now()) return refuse(404, ...NO_CLASS);
+    const student = record.students.find((s) => keyMatches(key, s.keyDigest));
+    if (!student) return refuse(403, ...NOT_STUDENT);
+    return ok({
+      code: record.code,
+      title: record.title,
+      name: student.name,
+      phase: record.phase,
+      paused: record.pausedAt !== null,
+      finishing: record.finishing,
+      message: record.message,
+      settings: { scenario: record.settings.scenario, length: record.settings.length, timer: record.settings.timer },
+      ...(student.seat ? { seat: { ...student.seat } } : {}),
+    });
+  }
+
+  async rename(code: string, studentID: string, name: string): Promise<Answer> {
+    return this.change(code, async (record) => {
+      const student = record.students.find((s) => s.id === studentID);
+      if (!student) return { answer: refuse(404, 'noStudent', 'There is no such student in this class.') };
+      if (record.students.some((s) => s !== student && s.name.toLocaleLowerCase() === name.toLocaleLowerCase())) {
+        return { answer: refuse(409, 'nameTaken', 'Someone in this class already has that name.') };
+      }
+      if (student.seat) await this.renameSeat(student.seat.matchID, student.seat.playerID, name);
+      const students = record.students.map((s) => (s === student ? { ...s, name } : s));
+      return { next: { ...record, students }, answer: ok({}) };
+    });
+  }
+
+  /** Removes a student who has not been paired yet (a paired one plays on; the teacher can pause). */
+  async remove(code: string, studentID: string): Promise<Answer> {
+    return this.change(code, (record) => {
+      const student = record.students.find((s) => s.id === studentID);
+      if (!student) return { answer: refuse(404, 'noStudent', 'There is no such student in this class.') };
+      if (student.seat) return { answer: refuse(409, 'alreadyPlaying', 'That student is already in a match.') };
+      return { next: { ...record, students: record.students.filter((s) => s !== student) }, answer: ok({}) };
+    });
+  }
+
+  /** Pairs every student who has joined, creates one match per pair, and seats them. */
+  async start(code: string): Promise<Answer> {
+    return this.change(code, async (record) => {
+      if (record.phase !== 'gathering') return { answer: refuse(409, 'alreadyStarted', 'The games have already started.') };
+      if (record.students.length === 0) return { answer: refuse(409, 'noStudents', 'Nobody has joined yet.') };
+      const order = record.settings.pairing === 'random' ? this.shuffled(record.students) : [...record.students];
+      let next: ClassRecord = { ...record, phase: 'playing' };
+      for (let i = 0; i + 1 < order.length; i += 2) next = await this.seatPair(next, order[i] as Student, order[i + 1] as Student);
+      const odd = order.length % 2 === 1 ? order.at(-1) : undefined;
+      if (odd) next = await this.seatAgainstComputer(next, odd);
+      log('info', 'class-started', { code, students: order.length, matches: next.matches.length });
+      return { next, answer: ok({ matches: next.matches.length }) };
+    });
+  }
+
+  async setPaused(code: string, paused: boolean): Promise<Answer> {
+    return this.change(code, (record, now) => {
+      if (paused === (record.pausedAt !== null)) return { answer: ok({ paused }) };
+      return { next: { ...record, pausedAt: paused ? now : null }, answer: ok({ paused }) };
+    });
+  }
+
+  async finish(code: string): Promise<Answer> {
+    return this.change(code, (record) => {
+      if (record.phase !== 'playing') return { answer: refuse(409, 'notPlaying', 'The games have not started.') };
+      return { next: { ...record, finishing: true }, answer: ok({ finishing: true }) };
+    });
+  }
+
+  async message(code: string, text: string): Promise<Answer> {
+    return this.change(code, (record, now) => ({ next: { ...record, message: text === '' ? null : { text, at: now } }, answer: ok({}) }));
+  }
+
+  private shuffled<T>(items: readonly T[]): T[] {
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i -= 1) {
+      const j = this.random(i + 1);
+      [out[i], out[j]] = [out[j] as T, out[i] as T];
+    }
+    return out;
+  }
+
+  /** Late joiners: two who wait are paired; one alone plays the computer. */
+  private async pairLate(record: ClassRecord): Promise<ClassRecord> {
+    const waiting = record.students.filter((s) => !s.seat);
+    let next = record;
+    for (let i = 0; i + 1 < waiting.length; i += 2) next = await this.seatPair(next, waiting[i] as Student, waiting[i + 1] as Student);
+    const odd = waiting.length % 2 === 1 ? waiting.at(-1) : undefined;
+    if (odd) next = await this.seatAgainstComputer(next, odd);
+    return next;
+  }
+
+  private async seatPair(record: ClassRecord, a: Student, b: Student): Promise<ClassRecord> {
+    const [us, cn] = this.random(2) === 0 ? [a, b] : [b, a];
+    return this.makeMatch(record, { student: us, credentials: newCredentials() }, { student: cn, credentials: newCredentials() });
+  }
+
+  private async seatAgainstComputer(record: ClassRecord, student: Student): Promise<ClassRecord> {
+    const person = { student, credentials: newCredentials() };
+    const computer = { computer: record.settings.computer };
+    return this.random(2) === 0 ? this.makeMatch(record, person, computer) : this.makeMatch(record, computer, person);
+  }
+
+  /** Makes one unlisted match of the class's setup with both seats filled, and records it. */
+  private async makeMatch(record: ClassRecord, us: Occupant, cn: Occupant): Promise<ClassRecord> {
+    const now = this.lobby.now();
+    const occupants: Record<SeatID, Occupant> = { '0': us, '1': cn };
+    const made: { computer?: ComputerSeat } = {};
+    const prepare = (metadata: MatchData): ClassMatchData => {
+      let m: MatchData = metadata;
+      for (const seat of ['0', '1'] as const) {
+        const o = occupants[seat];
+        if ('student' in o) m = withSeat(m, seat, { id: seat === '0' ? 0 : 1, name: o.student.name, credentials: o.credentials }, now);
+        else {
+          const seated = withComputer(m, seat, { level: o.computer, persona: 'balanced' }, now);
+          m = seated.metadata;
+          made.computer = { seat, credentials: seated.credentials, level: o.computer };
+        }
+      }
+      return { ...m, classCode: record.code };
+    };
+    const setup = { scenario: record.settings.scenario, length: record.settings.length };
+    const matchID = await storeNewMatch(this.lobby, setup, true, prepare);
+    if (typeof matchID !== 'string') throw new Error(`The class's setup was refused: ${matchID.error}`);
+    this.classOfMatch.set(matchID, record.code);
+    const seated = made.computer;
+    if (seated) {
+      // The cap on computers running at once is for strangers' requests; a class's odd student always gets one.
+      this.lobby.bots.start(matchID, seated.seat, seated.credentials, { level: seated.level, persona: 'balanced' });
+    }
+    const seatOfStudent = (seat: SeatID) => {
+      const o = occupants[seat];
+      return 'student' in o ? o.student.id : null;
+    };
+    const match: ClassMatch = { matchID, seats: { '0': seatOfStudent('0'), '1': seatOfStudent('1') }, createdAt: now };
+    const students = record.students.map((s) => {
+      for (const seat of ['0', '1'] as const) {
+        const o = occupants[seat];
+        if ('student' in o && o.student.id === s.id) return { ...s, seat: { matchID, playerID: seat, credentials: o.credentials } };
+      }
+      return s;
+    });
+    return { ...record, students, matches: [...record.matches, match] };
+  }
+
+  private async renameSeat(matchID: string, seat: SeatID, name: string): Promise<void> {
+    await this.lobby.queue.run(matchID, async () => {
+      const { metadata } = await fetchMatch(this.lobby.db, matchID, { metadata: true });
+      const player = metadata ? seatOf(metadata, seat) : undefined;
+      if (!metadata || !player) return;
+      await this.lobby.db.setMetadata(matchID, withSeat(metadata, seat, { ...player, name }, this.lobby.now()));
+    });
+  }
+}
+
+interface ComputerSeat {
+  seat: SeatID;
+  credentials: string;
+  level: BotLevel;
+}

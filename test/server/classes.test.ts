@@ -1,0 +1,344 @@
+/**
+ * Classroom mode over real HTTP and real sockets (issue 12): a teacher makes a class, students
+ * join with its code, the teacher starts the games and every student finds their own seat; an
+ * odd student plays the computer; pause holds every move; the class survives a restart; every
+ * teacher route refuses a student's key, a wrong key and no key; nothing secret reaches anyone.
+ */
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FileClassStore } from '../../src/server/classes/store';
+import { CLASS_ALPHABET, CLASS_CODE } from '../../src/server/classes/record';
+import type { ClassStatus } from '../../src/server/classes/status';
+import { ALLOWED_ORIGIN, closeAllSockets, connectSocket, lobby, move, startTestServer, syncAndWait, tempDir, type TestServer } from '../helpers/server';
+import { rm } from 'node:fs/promises';
+
+process.env.LOG_LEVEL = 'silent';
+
+const servers: TestServer[] = [];
+const dirs: string[] = [];
+afterEach(async () => {
+  closeAllSockets();
+  for (const server of servers.splice(0)) await server.close();
+  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+const SETTINGS = { title: 'Period 3', scenario: '2025', length: 4, timer: 0, onTimeout: 'pass', computer: 'easy', pairing: 'joinOrder' } as const;
+
+async function start(dir?: string): Promise<TestServer> {
+  const folder = dir ?? (await tempDir());
+  if (!dir) dirs.push(folder);
+  const server = await startTestServer({ dir: folder, server: { classes: new FileClassStore(join(folder, 'classes')) } });
+  servers.push(server);
+  return server;
+}
+
+function api(url: string) {
+  /** A request with the allowed Origin, the key as a Bearer token, and any header replaced by `raw`. */
+  const call = <T = Record<string, unknown>>(method: 'GET' | 'POST', path: string, { body, key, raw }: { body?: unknown; key?: string; raw?: Record<string, string> } = {}) =>
+    lobby(url, { Origin: ALLOWED_ORIGIN, ...(key ? { Authorization: `Bearer ${key}` } : {}), ...raw }).call<T>(method, path, body);
+  return {
+    call,
+    create: (body: unknown = SETTINGS) => call<{ code: string; teacherKey: string }>('POST', '/classes', { body }),
+    join: (code: string, name: string) => call<{ studentID: string; studentKey: string }>('POST', `/classes/${code}/join`, { body: { name } }),
+    seat: (code: string, key?: string) => call<{ phase: string; paused: boolean; seat?: { matchID: string; playerID: '0' | '1'; credentials: string } }>('GET', `/classes/${code}/seat`, { key }),
+    status: (code: string, key?: string) => call<ClassStatus>('GET', `/classes/${code}`, { key }),
+    teacher: (code: string, action: string, key?: string, body: unknown = {}) => call('POST', `/classes/${code}/${action}`, { body, key }),
+  };
+}
+
+async function classWith(url: string, names: string[], settings: unknown = SETTINGS) {
+  const c = api(url);
+  const made = await c.create(settings);
+  expect(made.status).toBe(200);
+  const { code, teacherKey } = made.body;
+  const students = [];
+  for (const name of names) {
+    const joined = await c.join(code, name);
+    expect(joined.status).toBe(200);
+    students.push({ name, ...joined.body });
+  }
+  return { c, code, teacherKey, students };
+}
+
+describe('a class from code to seats', () => {
+  it('makes a six-character code from the unambiguous alphabet and a long teacher key', async () => {
+    const server = await start();
+    const { code, teacherKey } = (await api(server.url).create()).body;
+    expect(code).toMatch(CLASS_CODE);
+    for (const ambiguous of ['0', 'O', '1', 'I', 'L', '2', 'Z', '5', 'S', '8', 'B']) expect(CLASS_ALPHABET).not.toContain(ambiguous);
+    expect(teacherKey.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('pairs five students into two matches and one against the computer; each student finds only their own seat', async () => {
+    const server = await start();
+    const { c, code, teacherKey, students } = await classWith(server.url, ['Ada', 'Bo', 'Chen', 'Dara', 'Eli']);
+
+    const waiting = await c.status(code, teacherKey);
+    expect(waiting.body.students.map((s) => s.name)).toEqual(['Ada', 'Bo', 'Chen', 'Dara', 'Eli']);
+    expect((await c.seat(code, students[0]?.studentKey)).body).toMatchObject({ phase: 'gathering' });
+    expect((await c.seat(code, students[0]?.studentKey)).body.seat).toBeUndefined();
+
+    expect((await c.teacher(code, 'start', teacherKey)).body).toEqual({ matches: 3 });
+    const seats = await Promise.all(students.map(async (s) => (await c.seat(code, s.studentKey)).body.seat));
+    for (const seat of seats) expect(seat).toMatchObject({ matchID: expect.any(String), playerID: expect.stringMatching(/^[01]$/), credentials: expect.any(String) });
+    // Join order: Ada–Bo, Chen–Dara, Eli against the computer; every seat different.
+    expect(seats[0]?.matchID).toBe(seats[1]?.matchID);
+    expect(seats[2]?.matchID).toBe(seats[3]?.matchID);
+    expect(new Set(seats.map((s) => `${s?.matchID}/${s?.playerID}`)).size).toBe(5);
+
+    const status = (await c.status(code, teacherKey)).body;
+    expect(status.phase).toBe('playing');
+    expect(status.matches).toHaveLength(3);
+    const vsComputer = status.matches.find((m) => m.matchID === seats[4]?.matchID);
+    expect(vsComputer && [vsComputer.seats.us, vsComputer.seats.cn].filter((s) => s.computer)).toHaveLength(1);
+    for (const m of status.matches) expect(m).toMatchObject({ round: 1, length: 4, relationship: expect.any(Number), score: { us: expect.any(Number), cn: expect.any(Number) } });
+
+    // A student's seat works on the socket: they sync into their match as their side.
+    const socket = await connectSocket(server.url);
+    const seat = seats[0];
+    if (!seat) throw new Error('no seat');
+    const synced = await syncAndWait(socket, seat.matchID, seat.playerID, seat.credentials);
+    expect(synced.state.G.round).toBe(1);
+
+    // Nothing secret in what the teacher reads: no credentials, no key digests, no hands or agendas.
+    const text = (await c.status(code, teacherKey)).text;
+    for (const s of seats) expect(text).not.toContain(s?.credentials);
+    expect(text).not.toMatch(/credentials|keyDigest|teacherDigest|hand|agenda|deck/i);
+  });
+
+  it('a late student plays another late student, or the computer when alone', async () => {
+    const server = await start();
+    const { c, code, teacherKey } = await classWith(server.url, ['Ada', 'Bo']);
+    await c.teacher(code, 'start', teacherKey);
+    const late = await c.join(code, 'Fay');
+    const seat = (await c.seat(code, late.body.studentKey)).body.seat;
+    expect(seat).toBeDefined();
+    const status = (await c.status(code, teacherKey)).body;
+    const hers = status.matches.find((m) => m.matchID === seat?.matchID);
+    expect([hers?.seats.us, hers?.seats.cn].some((s) => s?.computer)).toBe(true);
+  });
+
+  it('the teacher renames a student (in the match too) and removes one who has not been paired', async () => {
+    const server = await start();
+    const { c, code, teacherKey, students } = await classWith(server.url, ['Ada', 'Bo', 'Cy']);
+    expect((await c.teacher(code, 'remove', teacherKey, { studentID: students[2]?.studentID })).status).toBe(200);
+    expect((await c.seat(code, students[2]?.studentKey)).status).toBe(403);
+    await c.teacher(code, 'start', teacherKey);
+    expect((await c.teacher(code, 'rename', teacherKey, { studentID: students[0]?.studentID, name: 'Ada L' })).status).toBe(200);
+    const status = (await c.status(code, teacherKey)).body;
+    expect(status.students.map((s) => s.name)).toEqual(['Ada L', 'Bo']);
+    const [m] = status.matches;
+    expect([m?.seats.us.name, m?.seats.cn.name].sort()).toEqual(['Ada L', 'Bo']);
+    expect((await c.teacher(code, 'remove', teacherKey, { studentID: students[1]?.studentID })).body).toMatchObject({ code: 'alreadyPlaying' });
+  });
+
+  it('refuses a second student with the same name, in any case', async () => {
+    const server = await start();
+    const { c, code } = await classWith(server.url, ['Ada']);
+    expect((await c.join(code, 'ADA')).body).toMatchObject({ code: 'nameTaken' });
+  });
+});
+
+describe('pause, resume, message', () => {
+  it('a paused class refuses every move with "paused" and changes nothing; after resume the move goes through', async () => {
+    const server = await start();
+    const { c, code, teacherKey, students } = await classWith(server.url, ['Ada', 'Bo']);
+    await c.teacher(code, 'start', teacherKey);
+    const seats = await Promise.all(students.map(async (s) => (await c.seat(code, s.studentKey)).body.seat));
+    const washington = seats.find((s) => s?.playerID === '0');
+    if (!washington) throw new Error('no Washington seat');
+    const socket = await connectSocket(server.url);
+    const synced = await syncAndWait(socket, washington.matchID, '0', washington.credentials);
+
+    expect((await c.teacher(code, 'pause', teacherKey)).status).toBe(200);
+    expect((await c.seat(code, students[0]?.studentKey)).body.paused).toBe(true);
+    const from = socket.frames.length;
+    move(socket, washington.matchID, '0', washington.credentials, synced.state._stateID, 'pass');
+    const refused = await socket.waitFor('refused', () => true, 3000, from);
+    expect(refused[2]).toEqual({ code: 'paused' });
+    const kept = await server.db.fetch(washington.matchID, { state: true });
+    expect(kept.state?._stateID).toBe(synced.state._stateID);
+
+    await c.teacher(code, 'resume', teacherKey);
+    const after = socket.frames.length;
+    move(socket, washington.matchID, '0', washington.credentials, synced.state._stateID, 'pass');
+    await socket.waitFor('update', () => true, 3000, after);
+    expect((await server.db.fetch(washington.matchID, { state: true })).state?._stateID).toBeGreaterThan(synced.state._stateID);
+  });
+
+  it('a message reaches every student; an empty one clears it', async () => {
+    const server = await start();
+    const { c, code, teacherKey, students } = await classWith(server.url, ['Ada']);
+    await c.teacher(code, 'message', teacherKey, { text: 'Five minutes left — finish your round.' });
+    expect((await c.seat(code, students[0]?.studentKey)).body).toMatchObject({ message: { text: 'Five minutes left — finish your round.' } });
+    await c.teacher(code, 'message', teacherKey, { text: '' });
+    expect((await c.seat(code, students[0]?.studentKey)).body).toMatchObject({ message: null });
+  });
+});
+
+describe('the class survives a restart', () => {
+  it('its students, matches, pause and teacher key are kept; moves stay held until the teacher resumes', async () => {
+    const dir = await tempDir();
+    dirs.push(dir);
+    const first = await start(dir);
+    const { c, code, teacherKey, students } = await classWith(first.url, ['Ada', 'Bo']);
+    await c.teacher(code, 'start', teacherKey);
+    await c.teacher(code, 'pause', teacherKey);
+    const seat = (await c.seat(code, students[0]?.studentKey)).body.seat;
+    await first.close();
+    servers.splice(servers.indexOf(first), 1);
+
+    const second = await start(dir);
+    const again = api(second.url);
+    const status = (await again.status(code, teacherKey)).body;
+    expect(status).toMatchObject({ phase: 'playing', paused: true });
+    expect(status.students.map((s) => s.name)).toEqual(['Ada', 'Bo']);
+    expect((await again.seat(code, students[0]?.studentKey)).body.seat).toEqual(seat);
+    if (!seat) throw new Error('no seat');
+    const socket = await connectSocket(second.url);
+    const synced = await syncAndWait(socket, seat.matchID, seat.playerID, seat.credentials);
+    const from = socket.frames.length;
+    move(socket, seat.matchID, seat.playerID, seat.credentials, synced.state._stateID, 'pass');
+    expect((await socket.waitFor('refused', () => true, 3000, from))[2]).toEqual({ code: 'paused' });
+  });
+});
+
+describe('who may do what', () => {
+  const TEACHER_ROUTES: [method: 'GET' | 'POST', action: string, body?: unknown][] = [
+    ['GET', ''],
+    ['GET', '/live'],
+    ['POST', '/start', {}],
+    ['POST', '/pause', {}],
+    ['POST', '/resume', {}],
+    ['POST', '/finish', {}],
+    ['POST', '/message', { text: 'hi' }],
+    ['POST', '/rename', { studentID: 'abc', name: 'X' }],
+    ['POST', '/remove', { studentID: 'abc' }],
+  ];
+
+  it.each(TEACHER_ROUTES)('%s /classes/:code%s refuses a student key, a wrong key, another class\'s key and no key', async (method, action, body) => {
+    const server = await start();
+    const { c, code, students } = await classWith(server.url, ['Ada']);
+    const other = (await c.create()).body;
+    const keys = [students[0]?.studentKey, 'x'.repeat(32), other.teacherKey, undefined];
+    for (const key of keys) {
+      const reply = await c.call(method, `/classes/${code}${action}`, { key, ...(body === undefined ? {} : { body }) });
+      expect(reply.status, String(key)).toBe(403);
+      expect(reply.body).toMatchObject({ code: 'notTeacher' });
+    }
+    // Nothing changed.
+    expect((await c.seat(code, students[0]?.studentKey)).body).toMatchObject({ phase: 'gathering', paused: false, message: null });
+  });
+
+  it('a teacher key in the URL is never read', async () => {
+    const server = await start();
+    const { c, code, teacherKey } = await classWith(server.url, ['Ada']);
+    expect((await c.call('GET', `/classes/${code}?key=${teacherKey}`)).status).toBe(403);
+    expect((await c.call('GET', `/classes/${code}?access_token=${teacherKey}`)).status).toBe(403);
+  });
+
+  it('a student key never opens another student\'s seat', async () => {
+    const server = await start();
+    const { c, code, teacherKey, students } = await classWith(server.url, ['Ada', 'Bo']);
+    await c.teacher(code, 'start', teacherKey);
+    const ada = (await c.seat(code, students[0]?.studentKey)).body;
+    const bo = (await c.seat(code, students[1]?.studentKey)).body;
+    expect(ada.seat?.credentials).not.toBe(bo.seat?.credentials);
+    expect(JSON.stringify(ada)).not.toContain(bo.seat?.credentials);
+  });
+});
+
+describe('bad requests change nothing', () => {
+  it.each([
+    ['unknown scenario', { ...SETTINGS, scenario: '1999' }],
+    ['bad length', { ...SETTINGS, length: 5 }],
+    ['bad timer', { ...SETTINGS, timer: 30 }],
+    ['unknown field', { ...SETTINGS, teacherKey: 'mine' }],
+    ['prototype key', `{"__proto__":{"admin":true},"scenario":"2025","length":4,"timer":0,"onTimeout":"pass","computer":"easy","pairing":"random"}`],
+    ['constructor key', `{"constructor":{"prototype":{}},"scenario":"2025","length":4,"timer":0,"onTimeout":"pass","computer":"easy","pairing":"random"}`],
+    ['title with a control character', { ...SETTINGS, title: 'a\u0000b' }],
+  ])('creating a class with %s is refused', async (_label, body) => {
+    const server = await start();
+    const reply = await api(server.url).create(body);
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatchObject({ code: 'badRequest' });
+  });
+
+  it('a form-encoded body is refused by its content type', async () => {
+    const server = await start();
+    const reply = await api(server.url).call('POST', '/classes', { body: 'scenario=2025', raw: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    expect(reply.status).toBe(415);
+  });
+
+  it.each(['/CLASSES', '/classes/', '//classes', '/%63lasses', '/classes/../classes', '/Classes/ABCDEF/seat'])('the path %s is answered by the class guard and reaches nothing else', async (path) => {
+    const server = await start();
+    const reply = await api(server.url).call('GET', path);
+    expect([404, 405]).toContain(reply.status);
+    expect(reply.body).toMatchObject({ code: 'badRequest' });
+  });
+
+  it.each(['__proto__', 'constructor', 'prototype', 'abcdef', 'ACDEF', 'ACDEFHJ'])('a class code %s that the server could not have made is not looked up', async (code) => {
+    const server = await start();
+    const reply = await api(server.url).join(code, 'Ada');
+    expect(reply.status).toBe(404);
+  });
+
+  it('a bad name is refused like a lobby name', async () => {
+    const server = await start();
+    const { c, code } = await classWith(server.url, []);
+    for (const name of ['', ' Ada', 'A'.repeat(25), '<script>', 'Ada\n']) expect((await c.join(code, name)).body, name).toMatchObject({ code: 'badName' });
+  });
+
+  it('guessing codes is rate-limited per address', async () => {
+    const folder = await tempDir();
+    dirs.push(folder);
+    const server = await startTestServer({ dir: folder, server: { classLimits: { misses: { perSecond: 0.01, burst: 3 } } } });
+    servers.push(server);
+    const c = api(server.url);
+    const codes = ['ACDEFH', 'ACDEFJ', 'ACDEFK', 'ACDEFM', 'ACDEFN'];
+    const statuses = [];
+    for (const code of codes) statuses.push((await c.join(code, 'Ada')).status);
+    expect(statuses).toEqual([404, 404, 404, 429, 429]);
+  });
+});
+
+describe('the live feed', () => {
+  it('sends the status at once and again after a move in one of the class\'s matches', async () => {
+    const server = await start();
+    const { c, code, teacherKey, students } = await classWith(server.url, ['Ada', 'Bo']);
+    await c.teacher(code, 'start', teacherKey);
+    const controller = new AbortController();
+    const response = await fetch(`${server.url}/classes/${code}/live`, { headers: { Origin: ALLOWED_ORIGIN, Authorization: `Bearer ${teacherKey}` }, signal: controller.signal });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const reader = response.body?.getReader();
+    if (!reader) throw new Error('no stream');
+    const events: ClassStatus[] = [];
+    let buffer = '';
+    const pump = (async () => {
+      const decoder = new TextDecoder();
+      for (;;) {
+        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+        if (done) return;
+        buffer += decoder.decode(value, { stream: true });
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const chunk = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = /^data: (.*)$/m.exec(chunk)?.[1];
+          if (data) events.push(JSON.parse(data) as ClassStatus);
+        }
+      }
+    })();
+    await vi.waitFor(() => expect(events).toHaveLength(1));
+    const seat = (await c.seat(code, students.find(() => true)?.studentKey)).body.seat;
+    if (!seat) throw new Error('no seat');
+    const washington = seat.playerID === '0' ? seat : (await c.seat(code, students[1]?.studentKey)).body.seat;
+    if (!washington) throw new Error('no seat');
+    const socket = await connectSocket(server.url);
+    const synced = await syncAndWait(socket, washington.matchID, '0', washington.credentials);
+    move(socket, washington.matchID, '0', washington.credentials, synced.state._stateID, 'pass');
+    await vi.waitFor(() => expect(events.at(-1)?.matches[0]?.toMove).toBe('cn'), { timeout: 3000 });
+    controller.abort();
+    await pump;
+  });
+});
