@@ -6,7 +6,7 @@
  * function from the other side's seat.
  */
 import type { Side } from '../content/types';
-import { SIDE_TRACKS, dealCost, hawkVerdict, legalPlays, other, whyRefused, type BotReason, type DeRiskState, type Play, type TrackChange, type TurnInfo } from '../game';
+import { SIDE_TRACKS, dealCost, lastRound, hawkVerdict, legalPlays, other, whyRefused, type BotReason, type DeRiskState, type Play, type TrackChange, type TurnInfo } from '../game';
 import { weightsFor, type Weights } from './persona';
 import { lite, project, projectRejected, type Projection } from './position';
 import { mainChanges, motive } from './reasons';
@@ -142,7 +142,7 @@ export function explain(best: Candidate, all: readonly Candidate[], G: DeRiskSta
     case 'pass': {
       const lev = G.tracks[SIDE_TRACKS[side].leverage];
       if (lev === 0) return { kind: 'pass', why: { kind: 'noLeverage' } };
-      if (G.round >= G.length) return { kind: 'pass', why: { kind: 'lastRound' } };
+      if (G.round >= lastRound(G)) return { kind: 'pass', why: { kind: 'lastRound' } };
       return { kind: 'pass', why: { kind: 'saveLeverage', keep: lev } };
     }
   }

@@ -21,6 +21,7 @@ import {
   foreseeRoundEnd,
   gameResult,
   incomeOf,
+  lastRound,
   missedCommitments,
   other,
   previewPlay,
@@ -55,7 +56,7 @@ function nudge(T: WorkingTracks, track: TrackId, delta: number): void {
 function settled(G: DeRiskState): WorkingTracks {
   const T = { ...G.tracks };
   for (const d of G.delayed) {
-    if (d.round > G.length) continue; // due after the last round: it never happens
+    if (d.round > lastRound(G)) continue; // due after the last round: it never happens
     for (const e of d.effects) if (e.kind === 'track') nudge(T, e.track, e.delta);
   }
   return T;
@@ -91,7 +92,7 @@ function agendaWorth(G: DeRiskState, T: Tracks, side: Side, met: boolean): numbe
   const def = id ? CONTENT.agendas.get(id) : undefined;
   if (!def) return 0;
   if (met) return def.points;
-  const roundsAfter = G.length - G.round;
+  const roundsAfter = lastRound(G) - G.round;
   const steps = def.goal.reduce((sum, c) => sum + distance(G, T, c), 0);
   return def.points * Math.max(0, 0.7 - 0.18 * steps) * (roundsAfter > 0 ? 1 : 0.3);
 }
@@ -161,7 +162,7 @@ export function valueOf(G: DeRiskState, side: Side, w: Weights, extras: ValueExt
   const them = other(side);
   const own = SIDE_TRACKS[side];
   const T = settled(G);
-  const roundEnds = Math.min(2, G.length - G.round + 1);
+  const roundEnds = Math.min(2, lastRound(G) - G.round + 1);
   const afterOne = { ...T };
   foreseeRoundEnd(G, afterOne);
   const collapsing = dealWillCollapse(G);
@@ -195,7 +196,7 @@ export function valueOf(G: DeRiskState, side: Side, w: Weights, extras: ValueExt
   v += w.interdependence * T.interdependence;
   v += w.barriers * (side === 'us' ? T.usTariff + T.exportControls : T.cnTariff + T.mineralBans);
 
-  const roundsAfter = G.length - G.round;
+  const roundsAfter = lastRound(G) - G.round;
   const ahead = Math.min(roundsAfter, 2);
   const ownIncome = incomeOf({ ...G, tracks: afterOne }, side).total;
   const theirIncome = incomeOf({ ...G, tracks: afterOne }, them).total;

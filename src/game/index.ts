@@ -12,6 +12,7 @@ export {
   costOf,
   dealCost,
   incomeOf,
+  lastRound,
   legalPlays,
   legalProposals,
   whyRefused,
@@ -56,7 +57,7 @@ export { HAND_LIMIT } from './cards';
 export { PLAYER_OF, SIDE_NAMES, other, sideOf } from './sides';
 export { TRACKS, boundTrack, clampTrack, relationshipBand, SIDE_TRACKS, LEVERAGE_CAP, type TrackInfo } from './tracks';
 export { roundDate } from './dates';
-export { warnings, DE_RISKING_FLOOR, DRIFT_RULES, foreseeRoundEnd, runDrift, type DriftRule } from './round';
+export { warnings, DE_RISKING_FLOOR, DRIFT_RULES, finishingAfterThisRound, foreseeRoundEnd, runDrift, type DriftRule } from './round';
 // For planners such as the computer opponents: a seat's view, a mutable copy of a state, conditions.
 export { playerView } from './view';
 export { workingCopy, type WorkingState, type WorkingTracks } from './working-copy';

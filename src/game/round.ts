@@ -4,7 +4,7 @@ import type { Side, TrackId } from '../content/types';
 import { drawCards, HAND_LIMIT, type Dice } from './cards';
 import { checkBreach, dealUpkeep } from './deals';
 import { addToTrack, emptyOutcome, hasFlag, resolve, type Resolution } from './effects';
-import { incomeOf } from './rules';
+import { incomeOf, lastRound } from './rules';
 import { suddenResult } from './scoring';
 import type { DeRiskState, Snapshot, Tracks } from './state';
 import type { WorkingState, WorkingTracks } from './working-copy';
@@ -176,5 +176,15 @@ export function endRound(G: WorkingState, dice: Dice): void {
   G.discounts = G.discounts.filter((d) => d.duration !== 'round');
 
   G.history.push(snapshot(G));
-  if (G.round >= G.length) G.finished = true;
+  if (G.round >= lastRound(G)) G.finished = true;
+}
+
+/**
+ * The state set to end after the current round's round end: a teacher's "finish after this
+ * round" (issue 12, R11.3). Null when there is nothing to change (the game is over, not yet
+ * started, or ends after this round anyway).
+ */
+export function finishingAfterThisRound(G: DeRiskState): DeRiskState | null {
+  if (G.finished || G.round < 1 || lastRound(G) <= G.round) return null;
+  return { ...G, endsAfter: G.round };
 }

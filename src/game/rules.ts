@@ -37,6 +37,11 @@ export function actingSide(G: DeRiskState, ctx: TurnInfo): Side | null {
   return sideOf(ctx.currentPlayer);
 }
 
+/** The game's last round: its length, or the round a teacher finished it after (R11.3). */
+export function lastRound(G: Pick<DeRiskState, 'length' | 'endsAfter'>): number {
+  return Math.min(G.length, G.endsAfter ?? G.length);
+}
+
 /** Whether a side may still take actions this round (R5.1). */
 export function canStillAct(G: DeRiskState, side: Side): boolean {
   const s = G.sides[side];

@@ -249,6 +249,11 @@ export interface DeRiskState {
   readonly supportLost?: Readonly<Partial<Record<Side, Cause>>>;
   /** Set once the last round has ended. */
   readonly finished: boolean;
+  /**
+   * Set when a teacher finishes a class early (issue 12): the game ends and is scored after this
+   * round's round end instead of after round `length` (R11.3). Absent in every other game.
+   */
+  readonly endsAfter?: number;
   readonly history: readonly Snapshot[];
   readonly chronicle: readonly ChronicleEntry[];
   /** Present only in a player view. */

@@ -34,6 +34,10 @@ export interface ServerOptions {
   classes?: ClassStore;
   /** The classroom API's limits (per address, new classes, guesses). */
   classLimits?: Partial<ClassLimits>;
+  /** How often class decision timers are checked (default every second). */
+  classClockMs?: number;
+  /** The lobby's and the classes' clock (default Date.now; tests move it on). */
+  now?: () => number;
   /** Where the built client is; omit to serve only the API. */
   clientDir?: string;
   origins: readonly string[];
@@ -103,11 +107,11 @@ export function createDeRiskServer(options: ServerOptions) {
     gameName,
     bots,
     newMatchID: roomCode,
-    now: Date.now,
+    now: options.now ?? Date.now,
     rematchHoldMs: options.rematchHoldMs ?? 10 * 60_000,
     removeMatch,
   };
-  const classes = new ClassService({ lobby, store: options.classes ?? new MemoryClassStore() });
+  const classes = new ClassService({ lobby, store: options.classes ?? new MemoryClassStore(), ...(options.classClockMs ? { clockMs: options.classClockMs } : {}) });
   const transport = new GuardedSocketIO({
     origins: options.origins,
     queue,
@@ -123,6 +127,11 @@ export function createDeRiskServer(options: ServerOptions) {
       const code = classes.classOf(matchID);
       if (code) classes.changed(code);
     },
+  });
+  classes.attach({
+    serverMove: (matchID, playerID, stateID, move) => transport.serverMove(matchID, playerID, stateID, move),
+    changeState: (matchID, change) => transport.changeState(matchID, change),
+    decide: (G, ctx, config) => bots.pool.decide(G, ctx, config),
   });
   const server = createBgioServer({
     games: [DeRisk],
@@ -146,7 +155,7 @@ export function createDeRiskServer(options: ServerOptions) {
       origins: options.origins,
       trustProxy,
       limits: { ...DEFAULT_CLASS_LIMITS, ...options.classLimits },
-      status: statusReader((matchID) => options.db.fetch(matchID, { state: true, metadata: true }), Date.now),
+      status: statusReader((matchID) => options.db.fetch(matchID, { state: true, metadata: true }), lobby.now),
     }),
   );
   server.app.use(
@@ -202,6 +211,7 @@ export function createDeRiskServer(options: ServerOptions) {
     },
     async close(): Promise<void> {
       clearInterval(sweeper);
+      classes.stop();
       // Bots first: their sockets close while the server can still record them as gone.
       await bots.close();
       await transport.close();

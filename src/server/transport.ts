@@ -72,6 +72,8 @@ export class GuardedSocketIO extends TransportBase {
   private app: KoaApp | null = null;
   private games: Game[] = [];
   private io: SocketServer | null = null;
+  /** What a step on a match needs, once `listen` has run (for the server's own moves). */
+  private engine: { game: Game; db: StorageAPI.Async; auth: Auth; filter: PlayerViewFilter } | null = null;
 
   constructor(private readonly options: TransportOptions) {
     super();
@@ -120,6 +122,7 @@ export class GuardedSocketIO extends TransportBase {
     const { db, auth } = serverContext(app);
     for (const game of games) {
       const filter = playerViewFilter(game);
+      this.engine ??= { game, db, auth, filter };
       const namespace = io.of(`/${game.name ?? 'default'}`);
       namespace.use((socket, next) => this.admit(socket, next));
       namespace.on('connection', (socket) => this.onConnection(socket, game, db, auth, filter));
@@ -132,6 +135,54 @@ export class GuardedSocketIO extends TransportBase {
     // Let queued moves reach the store before the sockets go.
     await this.options.queue.drain();
     await this.io?.close();
+  }
+
+  /**
+   * A move the server makes for a seat (a class's decision timer ran out): through the Master
+   * with the seat's own credentials, in the match's queue, stored before it is broadcast, like
+   * any move. It was chosen on state `stateID`: if the game has moved on since, it is dropped.
+   * Resolves with whether it was made.
+   */
+  async serverMove(matchID: string, playerID: '0' | '1', stateID: number, move: { move: string; args: readonly unknown[] }): Promise<boolean> {
+    const engine = this.engine;
+    if (!engine) return false;
+    const { game, db, auth, filter } = engine;
+    return this.options.queue.run(matchID, async () => {
+      const { state: before, metadata } = await fetchMatch(db, matchID, { state: true, metadata: true });
+      const credentials = metadata ? seatOf(metadata, playerID)?.credentials : undefined;
+      if (!before || before._stateID !== stateID || !metadata || before.ctx.gameover !== undefined || typeof credentials !== 'string') return false;
+      const pending: Outgoing[] = [];
+      const action = { type: 'MAKE_MOVE', payload: { type: move.move, args: [...move.args], playerID, credentials } };
+      await gameMaster(game, db, auth, () => undefined, (payload) => pending.push(payload)).onUpdate(action, before._stateID, matchID, playerID);
+      const accepted = pending.some((p) => p.type === 'update' && p.args[1]._stateID !== before._stateID);
+      if (accepted) {
+        for (const payload of pending) this.broadcast(matchID, payload, filter, metadata);
+        this.options.onMatchChanged?.(matchID);
+      }
+      return accepted;
+    });
+  }
+
+  /**
+   * A change the server makes to a match's state outside any move (a class finished after the
+   * current round): written as the next state, so that every client takes it and a move made on
+   * the state before is refused as stale, then broadcast. `change` returns null to leave it be.
+   */
+  async changeState(matchID: string, change: (state: State) => State | null): Promise<boolean> {
+    const engine = this.engine;
+    if (!engine) return false;
+    const { db, filter } = engine;
+    return this.options.queue.run(matchID, async () => {
+      const { state, metadata } = await fetchMatch(db, matchID, { state: true, metadata: true });
+      if (!state || !metadata || state.ctx.gameover !== undefined) return false;
+      const changed = change(state);
+      if (!changed) return false;
+      const next = { ...changed, _stateID: state._stateID + 1 };
+      await db.setState(matchID, next);
+      this.broadcast(matchID, { type: 'update', args: [matchID, next] }, filter, metadata);
+      this.options.onMatchChanged?.(matchID);
+      return true;
+    });
   }
 
   private isInternal(socket: Socket): boolean {

@@ -2,6 +2,8 @@ import { describe, it, expect, vi, beforeEach } from 'vitest';
 import { BEIJING, WASHINGTON, calmMatch, play, startMatch } from '../helpers/match';
 import { fixedDice, makeState, resolution, trackChanges } from '../helpers/state';
 import { resolve } from '../../src/game/effects';
+import { finishingAfterThisRound } from '../../src/game/round';
+import { lastRound } from '../../src/game/rules';
 import type { HeadlessMatch } from '../../src/sim/headless';
 import { CONTENT } from '../../src/content';
 import type { TrackId } from '../../src/content/types';
@@ -186,6 +188,27 @@ describe('R11.2 rupture', () => {
     play(match, BEIJING, 'pass');
     expect(match.state.G.lastRelationshipCut).toBeNull();
     expect(result(match)).toEqual({ kind: 'rupture', draw: true, winnerSide: null, causedBy: null, agendas: agendasOf(match.state.G) });
+  });
+});
+
+describe('R4.7 R11.3 a class finished early', () => {
+  it('R4.7 finishingAfterThisRound ends the game after the current round, and only if that is earlier', () => {
+    const G = makeState({});
+    G.round = 3;
+    expect(finishingAfterThisRound(G)).toMatchObject({ endsAfter: 3 });
+    expect(lastRound({ length: 8, endsAfter: 3 })).toBe(3);
+    G.round = G.length;
+    expect(finishingAfterThisRound(G)).toBeNull();
+    G.round = 0;
+    expect(finishingAfterThisRound(G)).toBeNull();
+  });
+
+  it('R11.3 the game is scored after the round end of the round it was finished in', () => {
+    const match = calmMatch({ prepare: (G) => void Object.assign(G, { endsAfter: 1 }) });
+    play(match, WASHINGTON, 'pass');
+    play(match, BEIJING, 'pass');
+    expect(match.state.G.round).toBe(1);
+    expect(result(match)).toMatchObject({ kind: expect.stringMatching(/score|stalemate/) });
   });
 });
 

@@ -176,6 +176,85 @@ describe('pause, resume, message', () => {
   });
 });
 
+describe('pacing: the decision timer and finishing after this round', () => {
+  /** A server whose clock the test moves on; the class clock is driven by hand (`tick`). */
+  async function timedServer() {
+    const folder = await tempDir();
+    dirs.push(folder);
+    const clock = { offset: 0 };
+    const server = await startTestServer({ dir: folder, server: { now: () => Date.now() + clock.offset, classClockMs: 3_600_000 } });
+    servers.push(server);
+    return { server, clock };
+  }
+
+  it.each(['pass', 'computer'] as const)('R4.7 when the time runs out (%s) the seat to move has its move made; a student with time left is not touched', async (onTimeout) => {
+    const { server, clock } = await timedServer();
+    const { c, code, teacherKey } = await classWith(server.url, ['Ada', 'Bo'], { ...SETTINGS, timer: 60, onTimeout, computer: 'normal' });
+    await c.teacher(code, 'start', teacherKey);
+    const matchID = (await c.status(code, teacherKey)).body.matches[0]?.matchID ?? '';
+    const before = (await server.db.fetch(matchID, { state: true })).state;
+
+    clock.offset = 30_000;
+    await server.app.classes.tick();
+    expect((await server.db.fetch(matchID, { state: true })).state?._stateID).toBe(before?._stateID);
+
+    clock.offset = 61_000;
+    await server.app.classes.tick();
+    const after = (await server.db.fetch(matchID, { state: true })).state;
+    expect(after?._stateID).toBe((before?._stateID ?? 0) + 1);
+    const entry = (after?.G as { chronicle: { kind: string; side?: string; reason?: unknown }[] }).chronicle.findLast((e) => e.side === 'us');
+    if (onTimeout === 'pass') expect(entry?.kind).toBe('pass');
+    // Made for the student: no reason of the computer's is put in their name.
+    expect(entry?.reason).toBeUndefined();
+  });
+
+  it('R4.7 a paused class does not time out, and the timer starts again from the resume', async () => {
+    const { server, clock } = await timedServer();
+    const { c, code, teacherKey } = await classWith(server.url, ['Ada', 'Bo'], { ...SETTINGS, timer: 60 });
+    await c.teacher(code, 'start', teacherKey);
+    const matchID = (await c.status(code, teacherKey)).body.matches[0]?.matchID ?? '';
+    const before = (await server.db.fetch(matchID, { state: true })).state?._stateID;
+    await c.teacher(code, 'pause', teacherKey);
+    clock.offset = 600_000;
+    await server.app.classes.tick();
+    expect((await server.db.fetch(matchID, { state: true })).state?._stateID).toBe(before);
+    await c.teacher(code, 'resume', teacherKey);
+    clock.offset = 630_000;
+    await server.app.classes.tick();
+    expect((await server.db.fetch(matchID, { state: true })).state?._stateID).toBe(before);
+  });
+
+  it('R4.7 R11.3 "finish after this round" ends every match at the end of its round, scored; late joiners are turned away', async () => {
+    const server = await start();
+    const { c, code, teacherKey, students } = await classWith(server.url, ['Ada', 'Bo']);
+    await c.teacher(code, 'start', teacherKey);
+    expect((await c.teacher(code, 'finish', teacherKey)).body).toEqual({ finishing: true, matches: 1 });
+    expect((await c.seat(code, students[0]?.studentKey)).body).toMatchObject({ finishing: true });
+    expect((await c.join(code, 'Late')).body).toMatchObject({ code: 'classFinished' });
+
+    const seats = await Promise.all(students.map(async (s) => (await c.seat(code, s.studentKey)).body.seat));
+    const sockets = await Promise.all(seats.map(() => connectSocket(server.url)));
+    const synced = await Promise.all(sockets.map((socket, i) => syncAndWait(socket, seats[i]?.matchID ?? '', seats[i]?.playerID ?? '0', seats[i]?.credentials)));
+    let state = synced[0]?.state;
+    if (!state) throw new Error('not synced');
+    expect(state.G.endsAfter).toBe(1);
+    // Both sides pass until the round ends: the game is then over and scored.
+    for (let i = 0; i < 12 && state.ctx.gameover === undefined; i += 1) {
+      const toMove = state.ctx.currentPlayer;
+      const at = seats.findIndex((s) => s?.playerID === toMove);
+      const socket = sockets[at];
+      const seat = seats[at];
+      if (!socket || !seat) throw new Error('no seat to move');
+      const from = socket.frames.length;
+      move(socket, seat.matchID, seat.playerID, seat.credentials, state._stateID, 'pass');
+      const frame = await socket.waitFor('update', () => true, 3000, from);
+      state = frame[2] as typeof state;
+    }
+    expect(state.ctx.gameover).toMatchObject({ kind: expect.stringMatching(/score|stalemate/) });
+    expect(state.G.round).toBe(1);
+  });
+});
+
 describe('the class survives a restart', () => {
   it('its students, matches, pause and teacher key are kept; moves stay held until the teacher resumes', async () => {
     const dir = await tempDir();

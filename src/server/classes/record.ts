@@ -95,6 +95,8 @@ export interface ClassRecord {
   readonly phase: ClassPhase;
   /** When the teacher paused all matches (ms since 1970), or null while they run. */
   readonly pausedAt: number | null;
+  /** When the teacher last resumed them: decision timers count from here, not from before the pause. */
+  readonly resumedAt?: number;
   /** The teacher asked every match to end at the end of its current round. */
   readonly finishing: boolean;
   readonly message: { readonly text: string; readonly at: number } | null;
@@ -131,6 +133,7 @@ const classShape = z.strictObject({
   expiresAt: z.number(),
   phase: z.enum(['gathering', 'playing', 'finished']),
   pausedAt: z.nullable(z.number()),
+  resumedAt: z.optional(z.number()),
   finishing: z.boolean(),
   message: z.nullable(z.strictObject({ text: z.string().check(z.maxLength(200)), at: z.number() })),
   students: z.array(studentShape).check(z.maxLength(200)),

@@ -9,7 +9,10 @@
  * words and an English message; nothing is changed by a refused request.
  */
 import { randomBytes, randomInt } from 'node:crypto';
-import type { BotLevel } from '../../bots/types';
+import type { Ctx, State } from 'boardgame.io';
+import { safeMove } from '../../bots/safe';
+import type { BotConfig, BotDecision, BotLevel, BotMove } from '../../bots/types';
+import { PLAYER_OF, actingSide, finishingAfterThisRound, toMove, toPlay, type DeRiskState } from '../../game';
 import { fetchMatch } from '../bgio';
 import { newCredentials } from '../guards';
 import { ok, refuse, type Answer, type Lobby } from '../lobby/context';
@@ -45,9 +48,18 @@ interface Change {
   answer: Answer;
 }
 
+/** What the service asks of the game server: moves for a seat whose time ran out, a state change, a decision. */
+export interface ClassActions {
+  serverMove(matchID: string, playerID: '0' | '1', stateID: number, move: BotMove): Promise<boolean>;
+  changeState(matchID: string, change: (state: State) => State | null): Promise<boolean>;
+  decide(G: DeRiskState, ctx: Ctx, config: BotConfig): Promise<BotDecision>;
+}
+
 export interface ClassServiceOptions {
   lobby: Lobby;
   store: ClassStore;
+  /** How often decision timers are checked (ms). */
+  clockMs?: number;
   /** For random sides and pairs; a test passes its own. */
   random?: (below: number) => number;
 }
@@ -64,11 +76,74 @@ export class ClassService {
   /** Paused classes, kept in memory for the per-move check (the record is the truth). */
   private readonly paused = new Set<string>();
   private readonly listeners = new Map<string, Set<() => void>>();
+  /** Classes playing with a decision timer (the clock looks at these only). */
+  private readonly timed = new Set<string>();
+  private actions: ClassActions | null = null;
+  private clock: NodeJS.Timeout | null = null;
+  private ticking = false;
+  private readonly clockMs: number;
 
   constructor(options: ClassServiceOptions) {
     this.lobby = options.lobby;
     this.store = options.store;
     this.random = options.random ?? ((below) => randomInt(below));
+    this.clockMs = options.clockMs ?? 1000;
+  }
+
+  /** Connects the service to the game server and starts the decision clock. */
+  attach(actions: ClassActions): void {
+    this.actions = actions;
+    this.clock ??= setInterval(() => void this.tick(), this.clockMs);
+    this.clock.unref();
+  }
+
+  stop(): void {
+    if (this.clock) clearInterval(this.clock);
+    this.clock = null;
+  }
+
+  /**
+   * The decision clock: in every timed class that is playing and not paused, a person who has
+   * had the move for longer than the timer (counted from the last move, or from the resume)
+   * has it made for them: a pass (or "no" to a deal), or the computer's choice (R4.7).
+   */
+  async tick(): Promise<void> {
+    if (this.ticking || !this.actions) return;
+    this.ticking = true;
+    try {
+      for (const code of [...this.timed]) {
+        const record = await this.store.readClass(code);
+        if (!record || record.pausedAt !== null || record.settings.timer === 0 || record.phase !== 'playing') continue;
+        for (const entry of record.matches) await this.timeOut(record, entry);
+      }
+    } catch (error) {
+      log('error', 'class-clock-failed', { message: (error as Error).message });
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  private async timeOut(record: ClassRecord, entry: ClassMatch): Promise<void> {
+    const actions = this.actions;
+    if (!actions) return;
+    const { state, metadata } = await fetchMatch(this.lobby.db, entry.matchID, { state: true, metadata: true });
+    if (!state || !metadata || state.ctx.gameover !== undefined) return;
+    const G = state.G as DeRiskState;
+    const side = actingSide(G, state.ctx);
+    if (!side) return;
+    const playerID = PLAYER_OF[side];
+    if (entry.seats[playerID] === null) return; // the computer's own seat
+    const since = Math.max(metadata.updatedAt, record.resumedAt ?? 0);
+    if (this.lobby.now() - since < record.settings.timer * 1000) return;
+    let move: BotMove = safeMove(G, { kind: 'nothingBetter' });
+    if (record.settings.onTimeout === 'computer') {
+      const decided = await actions.decide(G, state.ctx, { level: record.settings.computer, persona: 'balanced', seed: state._stateID });
+      move = decided.move;
+    }
+    // The move is the student's, made for them: it carries no reason of the computer's.
+    const play = toPlay(move.move, move.args);
+    const made = play ? await actions.serverMove(entry.matchID, playerID, state._stateID, toMove(play)) : false;
+    if (made) log('info', 'class-timeout', { code: record.code, matchID: entry.matchID, side, move: move.move });
   }
 
   /** Loads the classes kept before a restart: which match is whose, and which classes are paused. */
@@ -90,6 +165,8 @@ export class ClassService {
 
   private remember(record: ClassRecord): void {
     for (const m of record.matches) this.classOfMatch.set(m.matchID, record.code);
+    if (record.settings.timer > 0 && record.phase === 'playing') this.timed.add(record.code);
+    else this.timed.delete(record.code);
     if (record.pausedAt !== null) this.paused.add(record.code);
     else this.paused.delete(record.code);
   }
@@ -191,7 +268,7 @@ export class ClassService {
 
   async join(code: string, name: string): Promise<Answer> {
     return this.change(code, async (record) => {
-      if (record.phase === 'finished') return { answer: refuse(409, 'classFinished', 'This class has finished.') };
+      if (record.phase === 'finished' || record.finishing) return { answer: refuse(409, 'classFinished', 'This class has finished.') };
       if (record.students.length >= MAX_STUDENTS) return { answer: refuse(409, 'classFull', `A class takes at most ${MAX_STUDENTS} students.`) };
       const taken = new Set(record.students.map((s) => s.name.toLocaleLowerCase()));
       if (taken.has(name.toLocaleLowerCase())) return { answer: refuse(409, 'nameTaken', 'Someone in this class already has that name; add an initial.') };
@@ -264,14 +341,24 @@ export class ClassService {
   async setPaused(code: string, paused: boolean): Promise<Answer> {
     return this.change(code, (record, now) => {
       if (paused === (record.pausedAt !== null)) return { answer: ok({ paused }) };
-      return { next: { ...record, pausedAt: paused ? now : null }, answer: ok({ paused }) };
+      const next: ClassRecord = paused ? { ...record, pausedAt: now } : { ...record, pausedAt: null, resumedAt: now };
+      return { next, answer: ok({ paused }) };
     });
   }
 
+  /** Every match of the class ends, and is scored, at the end of its current round (R11.3). */
   async finish(code: string): Promise<Answer> {
-    return this.change(code, (record) => {
+    return this.change(code, async (record) => {
       if (record.phase !== 'playing') return { answer: refuse(409, 'notPlaying', 'The games have not started.') };
-      return { next: { ...record, finishing: true }, answer: ok({ finishing: true }) };
+      let changed = 0;
+      for (const m of record.matches) {
+        const done = await this.actions?.changeState(m.matchID, (state) => {
+          const G = finishingAfterThisRound(state.G as DeRiskState);
+          return G ? { ...state, G } : null;
+        });
+        if (done) changed += 1;
+      }
+      return { next: { ...record, finishing: true }, answer: ok({ finishing: true, matches: changed }) };
     });
   }
 

@@ -1,4 +1,4 @@
-import type { BoardModel, DeRiskState } from '../../game';
+import { lastRound, type BoardModel, type DeRiskState } from '../../game';
 import { contentField, dateLabel, sideName } from '../bridge';
 import { HelpLinks } from '../common/HelpLinks';
 import { Icon } from '../common/Icon';
@@ -14,7 +14,7 @@ export function TopBar({ G, model, onOpenRules, onOpenGlossary }: { G: DeRiskSta
         <span className="scenario">{contentField('scenario', G.scenario, 'title')}</span>
       </div>
       <p className="topbar-round" aria-live="polite">
-        <strong>{t('top.date', { date: dateLabel(G.scenario, G.round), round: G.round, length: G.length })}</strong>
+        <strong>{t('top.date', { date: dateLabel(G.scenario, G.round), round: G.round, length: lastRound(G) })}</strong>
         {acting && (
           <span className={`turn turn-${acting}`}>
             <Icon name={acting === 'us' ? 'washington' : 'beijing'} />
