@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { DeRisk } from '../game';
 import { createBgioServer, retireLobbyRouter, type Middleware } from './bgio';
 import { BotRegistry, DEFAULT_BOT_OPTIONS, type BotOptions } from './bots/registry';
-import { classApi, DEFAULT_CLASS_LIMITS, statusReader, type ClassLimits } from './classes/http';
+import { classApi, DEFAULT_CLASS_LIMITS, resultsReader, statusReader, type ClassLimits } from './classes/http';
 import { ClassService } from './classes/service';
 import { MemoryClassStore, type ClassStore } from './classes/store';
 import { credentialsMatch, newCredentials, ROOM_ALPHABET } from './guards';
@@ -156,6 +156,7 @@ export function createDeRiskServer(options: ServerOptions) {
       trustProxy,
       limits: { ...DEFAULT_CLASS_LIMITS, ...options.classLimits },
       status: statusReader((matchID) => options.db.fetch(matchID, { state: true, metadata: true }), lobby.now),
+      results: resultsReader((matchID) => options.db.fetch(matchID, { state: true, metadata: true })),
     }),
   );
   server.app.use(

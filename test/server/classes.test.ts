@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FileClassStore } from '../../src/server/classes/store';
 import { CLASS_ALPHABET, CLASS_CODE } from '../../src/server/classes/record';
 import type { ClassStatus } from '../../src/server/classes/status';
+import { CSV_COLUMNS, csvField, type ClassResults } from '../../src/server/classes/results';
 import { ALLOWED_ORIGIN, closeAllSockets, connectSocket, lobby, move, startTestServer, syncAndWait, tempDir, type TestServer } from '../helpers/server';
 import { rm } from 'node:fs/promises';
 
@@ -252,6 +253,102 @@ describe('pacing: the decision timer and finishing after this round', () => {
     }
     expect(state.ctx.gameover).toMatchObject({ kind: expect.stringMatching(/score|stalemate/) });
     expect(state.G.round).toBe(1);
+  });
+});
+
+/** RFC 4180 CSV, parsed back the way a spreadsheet reads it. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i += 1;
+    } else field += ch;
+  }
+  return rows;
+}
+
+describe('results: CSV and JSON', () => {
+  it('one row per student opens cleanly in a spreadsheet, whatever the names hold; nothing secret is in any export', async () => {
+    const server = await start();
+    const names = ['O\'Brien, "Jo"', 'Zoë 🦊', 'سارا', '👩🏽‍🚀 Sam', 'प्रिया'];
+    const { c, code, teacherKey, students } = await classWith(server.url, names);
+    await c.teacher(code, 'start', teacherKey);
+    await c.teacher(code, 'finish', teacherKey);
+    // Every student passes until their game is over (the computer plays the odd one's opponent).
+    const seats = await Promise.all(students.map(async (s) => (await c.seat(code, s.studentKey)).body.seat));
+    const sockets = await Promise.all(seats.map(() => connectSocket(server.url)));
+    await Promise.all(sockets.map((socket, i) => syncAndWait(socket, seats[i]?.matchID ?? '', seats[i]?.playerID ?? '0', seats[i]?.credentials)));
+    await vi.waitFor(
+      async () => {
+        const status = (await c.status(code, teacherKey)).body;
+        for (const m of status.matches) {
+          if (m.over || !m.toMove) continue;
+          const at = seats.findIndex((s) => s?.matchID === m.matchID && s.playerID === (m.toMove === 'us' ? '0' : '1'));
+          const seat = seats[at];
+          const socket = sockets[at];
+          if (!seat || !socket) continue;
+          const { state } = await server.db.fetch(m.matchID, { state: true });
+          move(socket, seat.matchID, seat.playerID, seat.credentials, state?._stateID ?? 0, 'pass');
+        }
+        expect(status.matches.every((m) => m.over)).toBe(true);
+      },
+      { timeout: 15_000, interval: 200 },
+    );
+
+    const csv = await c.call('GET', `/classes/${code}/results.csv`, { key: teacherKey });
+    expect(csv.status).toBe(200);
+    // A byte-order mark first, so that a spreadsheet reads the file as UTF-8 (fetch's text() drops it).
+    const bytes = new Uint8Array(await (await fetch(`${server.url}/classes/${code}/results.csv`, { headers: { Origin: ALLOWED_ORIGIN, Authorization: `Bearer ${teacherKey}` } })).arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parseCsv(csv.text.replace(/^\uFEFF/, ''));
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(rows.slice(1).map((r) => r[0]).sort()).toEqual([...names].sort());
+    for (const row of rows.slice(1)) {
+      expect(row).toHaveLength(CSV_COLUMNS.length);
+      expect(['Washington', 'Beijing']).toContain(row[1]);
+      expect(['win', 'loss', 'stalemate']).toContain(row[3]);
+      expect(Number(row[10])).toBe([5, 6, 7, 8, 9].reduce((sum, i) => sum + Number(row[i]), 0));
+    }
+    const json = await c.call<ClassResults>('GET', `/classes/${code}/results.json`, { key: teacherKey });
+    expect(json.body.summary.games).toBe(3);
+    expect(json.body.summary.finished).toBe(3);
+    expect(json.body.summary.wins.us + json.body.summary.wins.cn + json.body.summary.stalemates).toBe(3);
+    for (const text of [csv.text, json.text]) {
+      for (const seat of seats) expect(text).not.toContain(seat?.credentials);
+      expect(text).not.toContain(teacherKey);
+      for (const s of students) expect(text).not.toContain(s.studentKey);
+      expect(text).not.toMatch(/credentials|digest|"hand"|"deck"|"reason"/i);
+    }
+    // Only the teacher.
+    expect((await c.call('GET', `/classes/${code}/results.csv`, { key: students[0]?.studentKey })).status).toBe(403);
+    expect((await c.call('GET', `/classes/${code}/results.json`)).status).toBe(403);
+  });
+
+  it('a field a spreadsheet would run as a formula is defused; commas, quotes and line breaks are quoted', () => {
+    expect(csvField('=SUM(A1)')).toBe("'=SUM(A1)");
+    expect(csvField('@x')).toBe("'@x");
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField(-3)).toBe('-3');
   });
 });
 

@@ -19,6 +19,8 @@
  *   POST /classes/:code/message            teacher key   { text }
  *   POST /classes/:code/rename             teacher key   { studentID, name }
  *   POST /classes/:code/remove             teacher key   { studentID }
+ *   GET  /classes/:code/results.json       teacher key   → the class debrief's figures and one row per student
+ *   GET  /classes/:code/results.csv        teacher key   → one row per student, for a spreadsheet
  */
 import { PassThrough } from 'node:stream';
 import { z } from 'zod/mini';
@@ -27,11 +29,13 @@ import { answer, isPathUnder, methodPasses, originPasses } from '../apiGate';
 import type { Middleware } from '../bgio';
 import { KeyedRateLimit, type Rate } from '../limits';
 import { log } from '../log';
+import { seatOf } from '../seats';
 import { readJsonBody } from '../lobby/body';
 import { ok, refuse, type Answer } from '../lobby/context';
 import { displayName, namesAt, problemsOf } from '../lobby/schemas';
 import { isClassCode, settingsShape, type ClassRecord } from './record';
 import type { ClassService } from './service';
+import { classResults, resultsCsv, type ClassResults } from './results';
 import { classStatus, type ClassStatus, type StoredMatch } from './status';
 
 export interface ClassLimits {
@@ -83,7 +87,7 @@ const ACTIONS: Record<string, PostRoute<unknown>> = {
 type Route =
   | { method: 'POST'; code: null; route: PostRoute<z.infer<typeof createClassBody>> }
   | { method: 'POST'; code: string; route: PostRoute<unknown> }
-  | { method: 'GET'; code: string; view: 'status' | 'live' | 'seat' };
+  | { method: 'GET'; code: string; view: 'status' | 'live' | 'seat' | 'results.json' | 'results.csv' };
 
 /** Whether a path is the classroom API's, in any spelling: such a path is answered here, never passed on. */
 export function isClassPath(path: string): boolean {
@@ -104,7 +108,7 @@ function routeOf(path: string): Route | null {
   if (parts.length === 3) return { method: 'GET', code, view: 'status' };
   if (parts.length !== 4) return null;
   const action = parts[3] ?? '';
-  if (action === 'seat' || action === 'live') return { method: 'GET', code, view: action };
+  if (action === 'seat' || action === 'live' || action === 'results.json' || action === 'results.csv') return { method: 'GET', code, view: action };
   const route = Object.prototype.hasOwnProperty.call(ACTIONS, action) ? ACTIONS[action] : undefined;
   return route ? { method: 'POST', code, route } : null;
 }
@@ -124,8 +128,27 @@ export interface ClassApiOptions {
   limits: ClassLimits;
   /** The control room's status of a class, read from the store (the service's `statusOf`). */
   status: (record: ClassRecord) => Promise<ClassStatus>;
+  /** The class's results, read from the store. */
+  results: (record: ClassRecord) => Promise<ClassResults>;
   /** How often the live feed may send (ms; changes in between are sent together). */
   liveEveryMs?: number;
+}
+
+/** Reads every match of a class from the store and builds its results. */
+export function resultsReader(read: (matchID: string) => Promise<StoredMatch>) {
+  return async (record: ClassRecord): Promise<ClassResults> => {
+    const stored = await Promise.all(record.matches.map(async (m) => [m.matchID, await read(m.matchID)] as const));
+    const names = new Map(
+      stored.map(([matchID, { metadata }]) => {
+        const nameOf = (seat: '0' | '1') => {
+          const player = metadata ? seatOf(metadata, seat) : undefined;
+          return typeof player?.name === 'string' ? player.name : '';
+        };
+        return [matchID, { us: nameOf('0'), cn: nameOf('1') }] as const;
+      }),
+    );
+    return classResults(record, new Map(stored.map(([matchID, { state }]) => [matchID, state])), names);
+  };
 }
 
 /** Reads every match of a class from the store and builds its status. */
@@ -136,7 +159,7 @@ export function statusReader(read: (matchID: string) => Promise<StoredMatch>, no
   };
 }
 
-export function classApi({ service, origins, trustProxy, limits, status, liveEveryMs = 500 }: ClassApiOptions): Middleware {
+export function classApi({ service, origins, trustProxy, limits, status, results, liveEveryMs = 500 }: ClassApiOptions): Middleware {
   const bucket = (rate: Rate | null) => (rate ? new KeyedRateLimit(rate) : null);
   const buckets = { perAddress: bucket(limits.perAddress), create: bucket(limits.create), misses: bucket(limits.misses) };
   return async (ctx, next) => {
@@ -178,7 +201,14 @@ export function classApi({ service, origins, trustProxy, limits, status, liveEve
       const record = await service.asTeacher(route.code, key);
       if (!isRecord(record)) finish(record);
       else if (route.view === 'live') live(ctx, service, record.code, () => service.asTeacher(record.code, key), status, liveEveryMs);
-      else finish(ok(await status(record)));
+      else if (route.view === 'results.json') finish(ok(await results(record)));
+      else if (route.view === 'results.csv') {
+        ctx.status = 200;
+        ctx.set('Content-Type', 'text/csv; charset=utf-8');
+        ctx.set('Content-Disposition', `attachment; filename="de-risk-class-${record.code}.csv"`);
+        ctx.set('Cache-Control', 'no-store');
+        ctx.body = resultsCsv(await results(record));
+      } else finish(ok(await status(record)));
       return;
     }
 

@@ -8,14 +8,19 @@ import { z } from 'zod/mini';
 import { BOT_LEVELS, PERSONAS } from '../../bots/types';
 
 /**
- * Display names: 1–24 letters, digits, spaces and simple punctuation of any script. Checked as
- * sent, not trimmed, so that `"Ada\n"` or a name padded with 1,000 spaces is refused rather than
- * stored (the UI trims before sending).
+ * Display names: 1–24 characters of letters (with their accents and vowel signs, in any script),
+ * digits, emoji, spaces and simple punctuation (. , ' ’ " - _), starting with a letter, digit or
+ * emoji. No markup, no control or direction-override characters. Checked as sent, not trimmed,
+ * so that `"Ada\n"` or a name padded with 1,000 spaces is refused rather than stored (the UI trims
+ * before sending). Commas and quotes are allowed because every export quotes them (CSV).
  */
+const EMOJI = '\\p{Extended_Pictographic}\\u{1F3FB}-\\u{1F3FF}\\u{1F1E6}-\\u{1F1FF}\\u200D\\uFE0F';
 export const displayName = z.string().check(
   z.minLength(1, 'A name needs at least one character.'),
   z.maxLength(24, 'A name has at most 24 characters.'),
-  z.regex(/^[\p{L}\p{N}][\p{L}\p{N} .'’_-]*$/u, 'A name may hold letters, digits, spaces and . \' - _ only.'),
+  // The class lists the zero-width joiner and the emoji variation selector on purpose: an emoji sequence is checked one code point at a time.
+  // eslint-disable-next-line no-misleading-character-class
+  z.regex(new RegExp(`^[\\p{L}\\p{N}${EMOJI}][\\p{L}\\p{M}\\p{N}${EMOJI} .,'’"_-]*$`, 'u'), 'A name may hold letters, digits, emoji, spaces and . , \' " - _ only.'),
 );
 
 export const seatID = z.enum(['0', '1'], { error: 'The seat is "0" (Washington) or "1" (Beijing).' });
