@@ -40,7 +40,7 @@ export const WASHINGTON_CARDS: readonly CardDef[] = [
     id: 'biotechEquipmentControls',
     side: 'us',
     title: 'Biotech Lab-Equipment Controls',
-    text: 'Stop sales of top-end U.S. lab machines to China. Export controls +1. Relationship −1. Interdependence −1. Roll a die: on 1–2 Beijing punishes a U.S. biotech firm in return: Relationship −1 more.',
+    text: 'Stop sales of top-end U.S. lab machines to China. Export controls +1. Relationship −1. Interdependence −1. Your Support +1. Roll a die: on 1–2 Beijing punishes a U.S. biotech firm in return: Relationship −1 more.',
     source:
       'The essay: on January 15 the Biden administration added export controls on U.S. biotech lab equipment aimed at China, and in February China sanctioned the U.S. firm Illumina.',
     reality:
@@ -57,6 +57,7 @@ export const WASHINGTON_CARDS: readonly CardDef[] = [
       { kind: 'track', track: 'exportControls', delta: 1 },
       { kind: 'track', track: 'relationship', delta: -1 },
       { kind: 'track', track: 'interdependence', delta: -1 },
+      { kind: 'track', track: 'usSupport', delta: 1 },
       { kind: 'roll', atMost: 2, then: [{ kind: 'track', track: 'relationship', delta: -1 }] },
     ],
     copies: 1,
