@@ -14,6 +14,10 @@ const RulebookPage = lazy(() => import('./pages/RulebookPage'));
 const GlossaryPage = lazy(() => import('./pages/GlossaryPage'));
 const OnlineMatch = lazy(() => import('./online/OnlineMatch'));
 const VsComputer = lazy(() => import('./bots/VsComputer'));
+const JoinClass = lazy(() => import('./classroom/JoinClass'));
+const ClassSetup = lazy(() => import('./classroom/ClassSetup'));
+const ControlRoom = lazy(() => import('./classroom/ControlRoom'));
+const ClassDebrief = lazy(() => import('./classroom/ClassDebrief'));
 
 /** Shown while a screen's code arrives (a component, so it is worded in the language of the moment). */
 function Loading() {
@@ -35,7 +39,7 @@ export function App() {
   );
 }
 
-/** The start screen, a hot-seat, computer or online match, and the rulebook and glossary. */
+/** The start screen, a hot-seat, computer or online match, the classroom screens, and the rulebook and glossary. */
 function Screens({ locale }: { locale: string }) {
   const [route, go] = useRoute();
   const [match, setMatch] = useState<LocalMatch | null>(null);
@@ -92,6 +96,41 @@ function Screens({ locale }: { locale: string }) {
           onGoTo={goTo}
           onHome={() => go({ page: 'start' })}
         />
+      </Suspense>
+    );
+  }
+  const home = () => go({ page: 'start' });
+  if (route.page === 'classJoin') {
+    return (
+      <Suspense fallback={loading}>
+        <JoinClass
+          key={route.code ?? ''}
+          code={route.code}
+          onJoined={(code) => go({ page: 'classJoin', code })}
+          onSeated={(matchID) => goTo(matchID, false)}
+          onHome={home}
+        />
+      </Suspense>
+    );
+  }
+  if (route.page === 'classNew') {
+    return (
+      <Suspense fallback={loading}>
+        <ClassSetup onCreated={(code) => go({ page: 'classTeach', code })} onHome={home} />
+      </Suspense>
+    );
+  }
+  if (route.page === 'classTeach') {
+    return (
+      <Suspense fallback={loading}>
+        <ControlRoom key={route.code} code={route.code} linkKey={route.key} onHome={home} />
+      </Suspense>
+    );
+  }
+  if (route.page === 'classResults') {
+    return (
+      <Suspense fallback={loading}>
+        <ClassDebrief key={route.code} code={route.code} onHome={home} />
       </Suspense>
     );
   }

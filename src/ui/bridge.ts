@@ -142,7 +142,7 @@ export function refusalText(refusal: Refusal): string {
   return wordRefusal(refusal.code, refusal);
 }
 
-const CONNECTION_CODES: ReadonlySet<string> = new Set<ConnectionRefusalCode>(['malformedMessage', 'unauthorized', 'notSeated', 'seatLost', 'unknownMatch', 'stale', 'serverError', 'notAccepted']);
+const CONNECTION_CODES: ReadonlySet<string> = new Set<ConnectionRefusalCode>(['malformedMessage', 'unauthorized', 'notSeated', 'seatLost', 'unknownMatch', 'stale', 'serverError', 'notAccepted', 'paused']);
 const isConnectionCode = (code: string): code is ConnectionRefusalCode => CONNECTION_CODES.has(code);
 
 /**

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { cleanClassCode, isClassCode } from './classroom/classCode';
 
 export type Route =
   | { page: 'start' }
@@ -7,14 +8,34 @@ export type Route =
   | { page: 'rules'; at?: string }
   | { page: 'glossary' }
   /** An online match by room code; `watch` for the spectator (projector) view. */
-  | { page: 'match'; code: string; watch: boolean };
+  | { page: 'match'; code: string; watch: boolean }
+  /** A student joins a class (the code prefilled when given), then waits for a seat. */
+  | { page: 'classJoin'; code?: string }
+  /** A teacher sets up a class. */
+  | { page: 'classNew' }
+  /** A class's control room; `key` when opened from the teacher link (stored, then taken out of the address). */
+  | { page: 'classTeach'; code: string; key?: string }
+  /** A class's debrief. */
+  | { page: 'classResults'; code: string };
 
 const CODE = /^[A-Z2-9]{7}$/;
 /** A place in the rules: the one-card summary, or a rule's anchor ("r2-2", src/ui/pages/rulesLinks.ts). */
 const RULES_SECTION = /^(summary|r\d+(?:-\d+)*)$/;
+/** A teacher's key as the server makes them (base64url). */
+const TEACHER_KEY = /^[A-Za-z0-9_-]{16,128}$/;
+
+function parseClass(action: string | undefined, code: string | undefined, key: string | undefined): Route {
+  const typed = code ? cleanClassCode(code) : '';
+  if (action === 'new') return { page: 'classNew' };
+  if (action === 'join') return typed ? { page: 'classJoin', code: typed } : { page: 'classJoin' };
+  if (action === 'teach' && isClassCode(typed)) return key && TEACHER_KEY.test(key) ? { page: 'classTeach', code: typed, key } : { page: 'classTeach', code: typed };
+  if (action === 'results' && isClassCode(typed)) return { page: 'classResults', code: typed };
+  return action === undefined || action === '' ? { page: 'classJoin' } : { page: 'start' };
+}
 
 export function parseHash(hash: string): Route {
-  const [, first, second] = hash.replace(/^#\/?/, '/').split('/');
+  const [, first, second, third, fourth] = hash.replace(/^#\/?/, '/').split('/');
+  if (first === 'class') return parseClass(second, third, fourth);
   if (first === 'play') return { page: 'play' };
   if (first === 'rules') return second && RULES_SECTION.test(second) ? { page: 'rules', at: second } : { page: 'rules' };
   if (first === 'glossary') return { page: 'glossary' };
@@ -35,6 +56,14 @@ export function hashOf(route: Route): string {
     case 'glossary':
     case 'play':
       return `#/${route.page}`;
+    case 'classJoin':
+      return route.code ? `#/class/join/${route.code}` : '#/class/join';
+    case 'classNew':
+      return '#/class/new';
+    case 'classTeach':
+      return route.key ? `#/class/teach/${route.code}/${route.key}` : `#/class/teach/${route.code}`;
+    case 'classResults':
+      return `#/class/results/${route.code}`;
   }
 }
 

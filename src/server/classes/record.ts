@@ -12,9 +12,11 @@
  */
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod/mini';
-import { BOT_LEVELS } from '../../bots/types';
-import { LENGTHS, type GameLength, type ScenarioId } from '../../game';
+import { LENGTHS } from '../../game';
 import { SCENARIO_IDS } from '../../content/types';
+import { CLASS_COMPUTER_LEVELS, PAIRINGS, TIMEOUT_ACTIONS, TIMERS, type ClassPhase, type ClassSettings } from '../../game/classWire';
+
+export type { ClassPhase, ClassSettings } from '../../game/classWire';
 
 /** Class codes: six characters no one misreads on a projector or mistypes on a phone (no 0/O, 1/I/L, 2/Z, 5/S, 8/B, 6/G). */
 export const CLASS_ALPHABET = 'ACDEFHJKMNPQRTUVWXY3479';
@@ -45,24 +47,6 @@ export function keyMatches(given: unknown, digest: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export const TIMERS = [0, 60, 90, 120] as const;
-export type TimerSeconds = (typeof TIMERS)[number];
-/** When a decision's time runs out: the seat passes, or the computer makes a safe move for it. */
-export const TIMEOUT_ACTIONS = ['pass', 'computer'] as const;
-export type TimeoutAction = (typeof TIMEOUT_ACTIONS)[number];
-export const PAIRINGS = ['random', 'joinOrder'] as const;
-export type Pairing = (typeof PAIRINGS)[number];
-
-export interface ClassSettings {
-  readonly scenario: ScenarioId;
-  readonly length: GameLength;
-  readonly timer: TimerSeconds;
-  readonly onTimeout: TimeoutAction;
-  /** The level of the computer an odd student (or a late one with nobody to pair with) plays. */
-  readonly computer: (typeof BOT_LEVELS)[number];
-  readonly pairing: Pairing;
-}
-
 export interface Student {
   /** Short, random, public within the class (the teacher's screen uses it to rename or remove). */
   readonly id: string;
@@ -79,8 +63,6 @@ export interface ClassMatch {
   readonly seats: { readonly '0': string | null; readonly '1': string | null };
   readonly createdAt: number;
 }
-
-export type ClassPhase = 'gathering' | 'playing' | 'finished';
 
 export interface ClassRecord {
   readonly version: 1;
@@ -110,7 +92,7 @@ export const settingsShape = z.strictObject({
   length: z.union(LENGTHS.map((l) => z.literal(l))),
   timer: z.union(TIMERS.map((t) => z.literal(t))),
   onTimeout: z.enum(TIMEOUT_ACTIONS),
-  computer: z.enum(BOT_LEVELS),
+  computer: z.enum(CLASS_COMPUTER_LEVELS),
   pairing: z.enum(PAIRINGS),
 });
 

@@ -8,65 +8,12 @@
 import type { State } from 'boardgame.io';
 import { SIDES, TRACK_IDS, type Side, type TrackId } from '../../content/types';
 import { agendaMet, gameResult, scoreFor, type ChronicleEntry, type DeRiskState, type GameResult } from '../../game';
+import type { ClassResults, PairResult, StudentRow } from '../../game/classWire';
 import type { ClassRecord } from './record';
 
-export type Outcome = 'win' | 'loss' | 'stalemate' | 'unfinished';
-
-export interface StudentRow {
-  readonly name: string;
-  readonly side: Side;
-  readonly opponent: string;
-  readonly opponentIsComputer: boolean;
-  readonly matchID: string;
-  readonly result: Outcome;
-  /** How the game ended: on points, a side voted out, a rupture; null while it goes on. */
-  readonly ending: GameResult['kind'] | null;
-  readonly round: number;
-  readonly score: { readonly support: number; readonly economy: number; readonly resilience: number; readonly agenda: number; readonly deal: number; readonly total: number };
-  readonly agendaMet: boolean;
-  /** Actions, cards, recycles, passes, proposals and answers this student made. */
-  readonly moves: number;
-  readonly dealsSigned: number;
-  readonly dealsCollapsed: number;
-}
-
-export interface PairResult {
-  readonly matchID: string;
-  readonly names: Readonly<Record<Side, string>>;
-  readonly over: boolean;
-  readonly winner: Side | null;
-  readonly ending: GameResult['kind'] | null;
-  readonly margin: number;
-  readonly tracks: Readonly<Record<TrackId, number>>;
-  /** Interdependence at the start and now: the essay's forecast is that it falls. */
-  readonly interdependence: { readonly start: number; readonly end: number };
-}
-
-export interface ClassResults {
-  readonly code: string;
-  readonly title: string;
-  readonly scenario: string;
-  readonly length: number;
-  readonly students: readonly StudentRow[];
-  readonly pairs: readonly PairResult[];
-  readonly summary: {
-    readonly games: number;
-    readonly finished: number;
-    readonly wins: Readonly<Record<Side, number>>;
-    readonly stalemates: number;
-    /** The average winning margin of each side's wins, in points. */
-    readonly margin: Readonly<Record<Side, number | null>>;
-    readonly suddenEnds: { readonly collapse: number; readonly rupture: number };
-    readonly dealsSigned: number;
-    readonly dealsCollapsed: number;
-    /** The five most used actions and cards of each side, with how often. */
-    readonly topMoves: Readonly<Record<Side, readonly { readonly id: string; readonly count: number }[]>>;
-    /** Games in which interdependence ended lower than it started. */
-    readonly interdependenceFell: number;
-  };
-}
-
 const SEATS = { us: '0', cn: '1' } as const;
+
+export type { ClassResults } from '../../game/classWire';
 
 /** The chronicle's records of a side's own moves (not the round's own steps). */
 const MOVE_KINDS: ReadonlySet<ChronicleEntry['kind']> = new Set(['action', 'card', 'recycle', 'pass', 'dealProposed', 'dealRejected', 'dealSigned']);

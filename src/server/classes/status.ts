@@ -10,63 +10,10 @@ import { botSettingsOf } from '../bots/botSeat';
 import { actingSide, scoreFor, type DeRiskState, type GameResult } from '../../game';
 import type { Side } from '../../content/types';
 import { seatOf } from '../seats';
+import type { ClassStatus, MatchStatus, SeatStatus, Warning } from '../../game/classWire';
+
+export type { ClassStatus, MatchStatus } from '../../game/classWire';
 import type { ClassRecord } from './record';
-
-export type Warning =
-  /** A side's support or the relationship is at 2 or less: one bad play from a sudden end. */
-  | { kind: 'nearSuddenEnd'; track: 'relationship' | 'usSupport' | 'cnSupport'; value: number }
-  /** The side to move has not moved for longer than the class's decision timer (or 3 minutes without one). */
-  | { kind: 'idle'; side: Side; seconds: number }
-  /** A person's seat has no open connection. */
-  | { kind: 'disconnected'; side: Side };
-
-export interface SeatStatus {
-  readonly name: string;
-  /** The class's student in the seat; null for the computer. */
-  readonly studentID: string | null;
-  readonly computer: boolean;
-  readonly connected: boolean;
-}
-
-export interface MatchStatus {
-  readonly matchID: string;
-  readonly seats: Readonly<Record<Side, SeatStatus>>;
-  readonly round: number;
-  readonly length: number;
-  /** Who must act now; null once the game is over. */
-  readonly toMove: Side | null;
-  /** Seconds since the last move (the time the side to move has taken so far). */
-  readonly waitingSeconds: number;
-  readonly relationship: number;
-  readonly support: Readonly<Record<Side, number>>;
-  /** The score as it stands, without the secret agendas (they count only at the end, R10). */
-  readonly score: Readonly<Record<Side, number>>;
-  readonly deal: readonly string[] | null;
-  readonly over: null | { readonly kind: GameResult['kind']; readonly winner: Side | null };
-  readonly warnings: readonly Warning[];
-}
-
-export interface StudentStatus {
-  readonly id: string;
-  readonly name: string;
-  readonly joinedAt: number;
-  readonly matchID: string | null;
-  readonly side: Side | null;
-}
-
-export interface ClassStatus {
-  readonly code: string;
-  readonly title: string;
-  readonly settings: ClassRecord['settings'];
-  readonly phase: ClassRecord['phase'];
-  readonly paused: boolean;
-  readonly finishing: boolean;
-  readonly message: ClassRecord['message'];
-  readonly createdAt: number;
-  readonly expiresAt: number;
-  readonly students: readonly StudentStatus[];
-  readonly matches: readonly MatchStatus[];
-}
 
 /** What the control room reads of a stored match. */
 export interface StoredMatch {
@@ -101,7 +48,8 @@ export function matchStatus(
   const seats = { us: seatStatus(metadata, '0', entry.seats['0']), cn: seatStatus(metadata, '1', entry.seats['1']) };
   const result = state.ctx.gameover as GameResult | undefined;
   const toMove = result ? null : actingSide(G, state.ctx);
-  const waitingSeconds = Math.max(0, Math.round((now - metadata.updatedAt) / 1000));
+  // Counted from the last move, or from the resume if the class was paused since (as the decision clock counts, R4.7).
+  const waitingSeconds = Math.max(0, Math.round((now - Math.max(metadata.updatedAt, record.resumedAt ?? 0)) / 1000));
   const warnings: Warning[] = [];
   if (!result) {
     for (const track of ['relationship', 'usSupport', 'cnSupport'] as const) {

@@ -7,6 +7,7 @@ import { serverRefusalText } from '../bridge';
 import { t } from '../i18n';
 import { useClientState } from '../hotseat/useClientState';
 import { stopOnce, type DeRiskClient } from '../hotseat/client';
+import { ClassBanner } from '../classroom/ClassBanner';
 import { MatchStoreProvider } from '../store/context';
 import { computerOf, computerSide, computerSides, seatHolder } from './computerSeat';
 import { JoinPanel } from './JoinPanel';
@@ -102,6 +103,7 @@ function OnlineBoard({ client, seat, watch, code, props }: { client: DeRiskClien
           {t('online.refused', { message: refusal })}
         </p>
       )}
+      {!watch && <ClassBanner matchID={code} />}
       {!watch && !bothJoined && seat && (
         <WaitingRoom
           code={code}

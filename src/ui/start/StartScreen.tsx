@@ -107,6 +107,11 @@ export function StartScreen({ onStart, onGoTo, onOpenRules, onOpenGlossary, resu
           </Suspense>
         )}
       </form>
+      <nav className="start-links start-class" aria-label={t('start.classroom')}>
+        <span className="muted">{t('start.classroom')}</span>
+        <a href="#/class/new">{t('start.runClass')}</a>
+        <a href="#/class/join">{t('start.joinClass')}</a>
+      </nav>
       <HelpLinks className="start-links" onOpenRules={onOpenRules} onOpenGlossary={onOpenGlossary} />
     </main>
   );
