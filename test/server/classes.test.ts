@@ -107,16 +107,32 @@ describe('a class from code to seats', () => {
     expect(text).not.toMatch(/credentials|keyDigest|teacherDigest|hand|agenda|deck/i);
   });
 
-  it('a late student plays another late student, or the computer when alone', async () => {
-    const server = await start();
+  it('a late student plays the next late student; one left alone plays the computer after a short wait', async () => {
+    const folder = await tempDir();
+    dirs.push(folder);
+    const clock = { offset: 0 };
+    const server = await startTestServer({ dir: folder, server: { now: () => Date.now() + clock.offset, classClockMs: 3_600_000 } });
+    servers.push(server);
     const { c, code, teacherKey } = await classWith(server.url, ['Ada', 'Bo']);
     await c.teacher(code, 'start', teacherKey);
-    const late = await c.join(code, 'Fay');
-    const seat = (await c.seat(code, late.body.studentKey)).body.seat;
-    expect(seat).toBeDefined();
+    const fay = await c.join(code, 'Fay');
+    expect((await c.seat(code, fay.body.studentKey)).body.seat).toBeUndefined();
+    const gus = await c.join(code, 'Gus');
+    const faySeat = (await c.seat(code, fay.body.studentKey)).body.seat;
+    const gusSeat = (await c.seat(code, gus.body.studentKey)).body.seat;
+    expect(faySeat?.matchID).toBeDefined();
+    expect(gusSeat?.matchID).toBe(faySeat?.matchID);
+    expect(gusSeat?.playerID).not.toBe(faySeat?.playerID);
+
+    const hal = await c.join(code, 'Hal');
+    await server.app.classes.tick();
+    expect((await c.seat(code, hal.body.studentKey)).body.seat).toBeUndefined();
+    clock.offset = 46_000;
+    await server.app.classes.tick();
+    const halSeat = (await c.seat(code, hal.body.studentKey)).body.seat;
     const status = (await c.status(code, teacherKey)).body;
-    const hers = status.matches.find((m) => m.matchID === seat?.matchID);
-    expect([hers?.seats.us, hers?.seats.cn].some((s) => s?.computer)).toBe(true);
+    const his = status.matches.find((m) => m.matchID === halSeat?.matchID);
+    expect([his?.seats.us, his?.seats.cn].filter((seat) => seat?.computer)).toHaveLength(1);
   });
 
   it('the teacher renames a student (in the match too) and removes one who has not been paired', async () => {

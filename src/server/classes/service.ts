@@ -60,6 +60,8 @@ export interface ClassServiceOptions {
   store: ClassStore;
   /** How often decision timers are checked (ms). */
   clockMs?: number;
+  /** How long a lone late student waits for another before playing the computer (ms; default 45 s). */
+  lateWaitMs?: number;
   /** For random sides and pairs; a test passes its own. */
   random?: (below: number) => number;
 }
@@ -82,12 +84,16 @@ export class ClassService {
   private clock: NodeJS.Timeout | null = null;
   private ticking = false;
   private readonly clockMs: number;
+  private readonly lateWaitMs: number;
+  /** Playing classes with a late student waiting for a partner. */
+  private readonly lateWaiting = new Set<string>();
 
   constructor(options: ClassServiceOptions) {
     this.lobby = options.lobby;
     this.store = options.store;
     this.random = options.random ?? ((below) => randomInt(below));
     this.clockMs = options.clockMs ?? 1000;
+    this.lateWaitMs = options.lateWaitMs ?? 45_000;
   }
 
   /** Connects the service to the game server and starts the decision clock. */
@@ -111,6 +117,7 @@ export class ClassService {
     if (this.ticking || !this.actions) return;
     this.ticking = true;
     try {
+      for (const code of [...this.lateWaiting]) await this.seatLoneLateStudents(code);
       for (const code of [...this.timed]) {
         const record = await this.store.readClass(code);
         if (!record || record.pausedAt !== null || record.settings.timer === 0 || record.phase !== 'playing') continue;
@@ -167,6 +174,8 @@ export class ClassService {
     for (const m of record.matches) this.classOfMatch.set(m.matchID, record.code);
     if (record.settings.timer > 0 && record.phase === 'playing') this.timed.add(record.code);
     else this.timed.delete(record.code);
+    if (record.phase === 'playing' && record.students.some((s) => !s.seat)) this.lateWaiting.add(record.code);
+    else this.lateWaiting.delete(record.code);
     if (record.pausedAt !== null) this.paused.add(record.code);
     else this.paused.delete(record.code);
   }
@@ -375,14 +384,27 @@ export class ClassService {
     return out;
   }
 
-  /** Late joiners: two who wait are paired; one alone plays the computer. */
-  private async pairLate(record: ClassRecord): Promise<ClassRecord> {
+  /**
+   * Late joiners: two who wait are paired at once. One alone waits up to `lateWaitMs` for another
+   * late student, then plays the computer (`alone`, from the clock).
+   */
+  private async pairLate(record: ClassRecord, alone = false): Promise<ClassRecord> {
     const waiting = record.students.filter((s) => !s.seat);
     let next = record;
     for (let i = 0; i + 1 < waiting.length; i += 2) next = await this.seatPair(next, waiting[i] as Student, waiting[i + 1] as Student);
     const odd = waiting.length % 2 === 1 ? waiting.at(-1) : undefined;
-    if (odd) next = await this.seatAgainstComputer(next, odd);
+    if (odd && (alone || this.lobby.now() - odd.joinedAt >= this.lateWaitMs)) next = await this.seatAgainstComputer(next, odd);
     return next;
+  }
+
+  /** A late student who has waited long enough for a partner plays the computer. */
+  private async seatLoneLateStudents(code: string): Promise<void> {
+    await this.change(code, async (record, now) => {
+      const waiting = record.students.filter((s) => !s.seat);
+      const lone = waiting.length === 1 && waiting[0] !== undefined && now - waiting[0].joinedAt >= this.lateWaitMs;
+      if (record.phase !== 'playing' || record.finishing || !lone) return { answer: ok({}) };
+      return { next: await this.pairLate(record, true), answer: ok({}) };
+    });
   }
 
   private async seatPair(record: ClassRecord, a: Student, b: Student): Promise<ClassRecord> {
