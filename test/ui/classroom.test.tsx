@@ -66,7 +66,7 @@ describe('a student joins a class', () => {
     await user.type(screen.getByLabelText('Your name'), 'Ada');
     await user.click(screen.getByRole('button', { name: 'Join the class' }));
 
-    expect(await screen.findByRole('heading', { name: /You’re in\. Waiting for your teacher to start/ })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: /You’re in the class/ })).toBeTruthy();
     expect(onJoined).toHaveBeenCalledWith(CODE);
     expect(studentPass(CODE)).toEqual({ studentKey: STUDENT_KEY, name: 'Ada' });
     expect(await screen.findByText('Message from your teacher: Read the rules on one card while you wait')).toBeTruthy();
@@ -87,7 +87,7 @@ describe('a student joins a class', () => {
     keepStudentPass(CODE, { studentKey: STUDENT_KEY, name: 'Ada' });
     const { calls } = stubFetch({ [`GET /classes/${CODE}/seat`]: { body: seatView() } });
     render(<JoinClass code={CODE} onJoined={() => undefined} onSeated={() => undefined} onHome={() => undefined} />);
-    expect(screen.getByRole('heading', { name: /Waiting for your teacher to start/ })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: /You’re in the class/ })).toBeTruthy();
     expect(await screen.findByText('Period 3')).toBeTruthy();
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
   });
