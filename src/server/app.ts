@@ -123,10 +123,7 @@ export function createDeRiskServer(options: ServerOptions) {
     trustProxy,
     onPersonActive: (matchID) => void bots.wake(matchID).catch((e: unknown) => log('error', 'bot-wake-failed', { matchID, message: e instanceof Error ? e.message : String(e) })),
     holdMoves: (matchID) => (classes.isPaused(matchID) ? { code: 'paused' } : null),
-    onMatchChanged: (matchID) => {
-      const code = classes.classOf(matchID);
-      if (code) classes.changed(code);
-    },
+    onMatchChanged: (matchID) => void classes.matchChanged(matchID).catch((e: unknown) => log('error', 'class-update-failed', { matchID, message: e instanceof Error ? e.message : String(e) })),
   });
   classes.attach({
     serverMove: (matchID, playerID, stateID, move) => transport.serverMove(matchID, playerID, stateID, move),

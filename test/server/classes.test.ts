@@ -269,6 +269,8 @@ describe('pacing: the decision timer and finishing after this round', () => {
     }
     expect(state.ctx.gameover).toMatchObject({ kind: expect.stringMatching(/score|stalemate/) });
     expect(state.G.round).toBe(1);
+    // Every game of the class is over: the class has finished.
+    await vi.waitFor(async () => expect((await c.seat(code, students[0]?.studentKey)).body.phase).toBe('finished'));
   });
 });
 

@@ -221,6 +221,25 @@ export class ClassService {
     }
   }
 
+  /**
+   * A move or a connection change in one of the class's matches: tells the listeners, and once a
+   * class told to finish has every game over, marks the class finished.
+   */
+  async matchChanged(matchID: string): Promise<void> {
+    const code = this.classOfMatch.get(matchID);
+    if (!code) return;
+    this.changed(code);
+    await this.change(code, async (record) => {
+      if (record.phase !== 'playing' || !record.finishing) return { answer: ok({}) };
+      for (const m of record.matches) {
+        const { state } = await fetchMatch(this.lobby.db, m.matchID, { state: true });
+        if (state && state.ctx.gameover === undefined) return { answer: ok({}) };
+      }
+      log('info', 'class-finished', { code });
+      return { next: { ...record, phase: 'finished' }, answer: ok({}) };
+    });
+  }
+
   /** Runs a change to a class in its queue: read, change, write, then tell the listeners. */
   private change(code: string, work: (record: ClassRecord, now: number) => Change | Promise<Change>): Promise<Answer> {
     return this.lobby.queue.run(`class:${code}`, async () => {
