@@ -65,6 +65,20 @@ async function playMatch(url: string, index: number, figures: Figures, deadline:
       return { playerID, credentials: playerCredentials };
     }),
   );
+  return playSeats(url, matchID, seats, index, figures, deadline);
+}
+
+/** Two bot clients play a match whose seats they hold; `onMove` hears of every move sent. */
+async function playSeats(
+  url: string,
+  matchID: string,
+  seats: readonly { playerID: '0' | '1'; credentials: string }[],
+  index: number,
+  figures: Figures,
+  deadline: number,
+  onMove?: (matchID: string, at: number) => void,
+): Promise<void> {
+  const address = addressOf(index);
   const rand = seededRandom(index + 1);
   const sent = new Map<number, { at: number; by: string }>(); // state a move was made from → when, by whom
   return new Promise<void>((resolve) => {
@@ -94,6 +108,7 @@ async function playMatch(url: string, index: number, figures: Figures, deadline:
         const think = THINK_MS > 0 ? THINK_MS * (0.5 + rand()) : 0;
         setTimeout(() => {
           sent.set(state._stateID, { at: performance.now(), by: seat.playerID });
+          onMove?.(matchID, performance.now());
           socket.emit('update', { type: 'MAKE_MOVE', payload: { type: choice.move, args: choice.args, playerID: seat.playerID, credentials: seat.credentials } }, state._stateID, matchID, seat.playerID);
           figures.moves += 1;
         }, think);
@@ -221,6 +236,97 @@ async function runAttacks(): Promise<void> {
   );
 }
 
+const CLASSES = Number(process.env.BENCH_CLASSES ?? 10);
+const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 40);
+
+/**
+ * Classroom mode (issue 12): CLASSES classes of STUDENTS students on one server, each class made,
+ * joined and started through the class API, every student playing over the sockets with the
+ * seat "where is my seat" gave them, and each class's control room following its live feed.
+ * Prints the move latency as above and the control room's update latency: from a move's emit to
+ * the first status event that shows its match moved on (the feed sends at most every 500 ms).
+ */
+async function runClasses(label: string, env: Record<string, string>, cleanup: () => Promise<void>): Promise<void> {
+  const server = await startServer(env);
+  const { url } = server;
+  await warmUp(url);
+  const figures: Figures = { moves: 0, finished: 0, latencies: [], ms: 0 };
+  const updates: number[] = [];
+  const feeds: AbortController[] = [];
+  const deadline = Date.now() + TIME_LIMIT_MS;
+  const started = performance.now();
+  let matches = 0;
+  try {
+    const plays: Promise<void>[] = [];
+    for (let c = 0; c < CLASSES; c += 1) {
+      const teacher = addressOf(4000 + c);
+      const made = await post<{ code: string; teacherKey: string }>(`${url}/classes`, { scenario: '2025', length: LENGTH, timer: 0, onTimeout: 'pass', computer: 'easy', pairing: 'joinOrder' }, teacher);
+      const keys: string[] = [];
+      for (let i = 0; i < STUDENTS; i += 1) keys.push((await post<{ studentKey: string }>(`${url}/classes/${made.code}/join`, { name: `S${c} ${i}` }, teacher)).studentKey);
+      const auth = { 'content-type': 'application/json', 'x-forwarded-for': teacher, authorization: `Bearer ${made.teacherKey}` };
+      const start = await fetch(`${url}/classes/${made.code}/start`, { method: 'POST', headers: auth, body: '{}' });
+      if (!start.ok) throw new Error(`start: ${start.status} ${await start.text()}`);
+      // The control room: pending moves by match, settled by the first status that shows the match moved on.
+      const pending = new Map<string, number[]>();
+      const last = new Map<string, string>();
+      const controller = new AbortController();
+      feeds.push(controller);
+      void (async () => {
+        const res = await fetch(`${url}/classes/${made.code}/live`, { headers: auth, signal: controller.signal });
+        const reader = res.body?.getReader();
+        const decoder = new TextDecoder();
+        let buffer = '';
+        for (;;) {
+          const chunk = await reader?.read().catch(() => ({ done: true, value: undefined }));
+          if (!chunk || chunk.done) return;
+          buffer += decoder.decode(chunk.value, { stream: true });
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const data = /^data: (.*)$/m.exec(buffer.slice(0, end))?.[1];
+            buffer = buffer.slice(end + 2);
+            if (!data) continue;
+            const now = performance.now();
+            const status = JSON.parse(data) as { matches: { matchID: string; round: number; toMove: string | null; waitingSeconds: number; over: unknown }[] };
+            for (const m of status.matches) {
+              const seen = `${m.round}/${m.toMove}/${m.over ? 1 : 0}`;
+              if (last.get(m.matchID) === seen) continue;
+              last.set(m.matchID, seen);
+              const sent = pending.get(m.matchID) ?? [];
+              if (sent.length > 0) updates.push(now - (sent[0] ?? now));
+              pending.set(m.matchID, []);
+            }
+          }
+        }
+      })().catch(() => undefined);
+      const onMove = (matchID: string, at: number) => pending.set(matchID, [...(pending.get(matchID) ?? []), at]);
+      const seats = new Map<string, { playerID: '0' | '1'; credentials: string }[]>();
+      for (const key of keys) {
+        const res = await fetch(`${url}/classes/${made.code}/seat`, { headers: { 'x-forwarded-for': teacher, authorization: `Bearer ${key}` } });
+        const { seat } = (await res.json()) as { seat?: { matchID: string; playerID: '0' | '1'; credentials: string } };
+        if (seat) seats.set(seat.matchID, [...(seats.get(seat.matchID) ?? []), { playerID: seat.playerID, credentials: seat.credentials }]);
+      }
+      for (const [matchID, held] of seats) {
+        if (held.length !== 2) continue;
+        plays.push(playSeats(url, matchID, held, 1000 + matches, figures, deadline, onMove));
+        matches += 1;
+      }
+    }
+    await Promise.all(plays);
+  } finally {
+    figures.ms = performance.now() - started;
+    for (const feed of feeds) feed.abort();
+    await server.stop('SIGTERM');
+    await cleanup();
+  }
+  const moves = [...figures.latencies].sort((a, b) => a - b);
+  const room = [...updates].sort((a, b) => a - b);
+  console.log(
+    `${label.padEnd(28)} ${String(figures.finished).padStart(4)}/${matches} matches finished (${CLASSES} classes of ${STUDENTS}), ${String(figures.moves).padStart(6)} moves, ` +
+      `${((figures.moves / figures.ms) * 1000).toFixed(0).padStart(5)} moves/s, move latency p50 ${percentile(moves, 50).toFixed(1)} ms, p99 ${percentile(moves, 99).toFixed(1)} ms; ` +
+      `control room update p50 ${percentile(room, 50).toFixed(0)} ms, p99 ${percentile(room, 99).toFixed(0)} ms (${room.length} updates; target within 2 s)`,
+  );
+}
+
 async function main(): Promise<void> {
   // As scripts/build-server.mjs does: import.meta.url is the bundle's own file (the bots' worker is not built here).
   await build({
@@ -239,6 +345,17 @@ async function main(): Promise<void> {
     `De-Risk server benchmark: ${MATCHES} concurrent matches of ${LENGTH} rounds, 2 socket clients each, bots thinking ${THINK_MS * 0.5}–${THINK_MS * 1.5} ms a move, loopback, Node ${process.version}`,
   );
   if (process.env.BENCH_ONLY === 'attacks') return runAttacks();
+  if (process.env.BENCH_ONLY === 'classes') {
+    // The same matches without classes first, then in classes, on the embedded store.
+    const removing = (dir: string) => () => {
+      rmSync(dir, { recursive: true, force: true });
+      return Promise.resolve();
+    };
+    const plain = mkdtempSync(join(tmpdir(), 'de-risk-bench-'));
+    await runStorage('embedded, no classes', { DATA_DIR: plain }, removing(plain));
+    const dir = mkdtempSync(join(tmpdir(), 'de-risk-bench-'));
+    return runClasses('embedded, in classes', { DATA_DIR: dir }, removing(dir));
+  }
   await runStorage('memory', { STORAGE: 'memory' }, () => Promise.resolve());
   const dir = mkdtempSync(join(tmpdir(), 'de-risk-bench-'));
   await runStorage('embedded (fsync per write)', { DATA_DIR: dir }, () => {

@@ -285,11 +285,17 @@ function live(
       schedule();
     }
   };
+  let lastSent = 0;
+  // The first change after a quiet spell goes at once; changes that follow within `everyMs` go together.
   const schedule = () => {
-    timer ??= setTimeout(() => {
-      timer = null;
-      void send();
-    }, everyMs);
+    timer ??= setTimeout(
+      () => {
+        timer = null;
+        lastSent = Date.now();
+        void send();
+      },
+      Math.max(0, everyMs - (Date.now() - lastSent)),
+    );
   };
   const unsubscribe = service.subscribe(code, schedule);
   const keepAlive = setInterval(() => stream.write(': still here\n\n'), 15_000);
