@@ -135,6 +135,20 @@ describe('a class from code to seats', () => {
     expect([his?.seats.us, his?.seats.cn].filter((seat) => seat?.computer)).toHaveLength(1);
   });
 
+  it('a class cannot start computers past the server\'s cap: the odd student waits, and plays the next student who joins', async () => {
+    const folder = await tempDir();
+    dirs.push(folder);
+    const server = await startTestServer({ dir: folder, server: { bots: { max: 0 } } });
+    servers.push(server);
+    const { c, code, teacherKey, students } = await classWith(server.url, ['Ada']);
+    expect((await c.teacher(code, 'start', teacherKey)).body).toEqual({ matches: 0 });
+    expect((await c.seat(code, students[0]?.studentKey)).body.seat).toBeUndefined();
+    const bo = await c.join(code, 'Bo');
+    const ada = (await c.seat(code, students[0]?.studentKey)).body.seat;
+    expect(ada).toBeDefined();
+    expect((await c.seat(code, bo.body.studentKey)).body.seat?.matchID).toBe(ada?.matchID);
+  });
+
   it('the teacher renames a student (in the match too) and removes one who has not been paired', async () => {
     const server = await start();
     const { c, code, teacherKey, students } = await classWith(server.url, ['Ada', 'Bo', 'Cy']);

@@ -431,10 +431,24 @@ export class ClassService {
     return this.makeMatch(record, { student: us, credentials: newCredentials() }, { student: cn, credentials: newCredentials() });
   }
 
+  /**
+   * The student plays the computer, within the server's cap on computers running at once (a
+   * class cannot be used to start computers without limit). When the server is full the student
+   * stays unpaired, and the class clock tries again.
+   */
   private async seatAgainstComputer(record: ClassRecord, student: Student): Promise<ClassRecord> {
-    const person = { student, credentials: newCredentials() };
-    const computer = { computer: record.settings.computer };
-    return this.random(2) === 0 ? this.makeMatch(record, person, computer) : this.makeMatch(record, computer, person);
+    const hold = `class:${record.code}:${student.id}`;
+    if (!this.lobby.bots.reserve(hold)) {
+      log('warn', 'class-computer-full', { code: record.code });
+      return record;
+    }
+    try {
+      const person = { student, credentials: newCredentials() };
+      const computer = { computer: record.settings.computer };
+      return await (this.random(2) === 0 ? this.makeMatch(record, person, computer) : this.makeMatch(record, computer, person));
+    } finally {
+      this.lobby.bots.release(hold);
+    }
   }
 
   /** Makes one unlisted match of the class's setup with both seats filled, and records it. */
@@ -461,7 +475,7 @@ export class ClassService {
     this.classOfMatch.set(matchID, record.code);
     const seated = made.computer;
     if (seated) {
-      // The cap on computers running at once is for strangers' requests; a class's odd student always gets one.
+      // Within the cap: the caller holds a place for it (seatAgainstComputer).
       this.lobby.bots.start(matchID, seated.seat, seated.credentials, { level: seated.level, persona: 'balanced' });
     }
     const seatOfStudent = (seat: SeatID) => {
