@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FileClassStore } from '../../src/server/classes/store';
 import { CLASS_ALPHABET, CLASS_CODE } from '../../src/server/classes/record';
+import { MAX_FEEDS } from '../../src/server/classes/http';
 import type { ClassStatus } from '../../src/server/classes/status';
 import { CSV_COLUMNS, csvField, type ClassResults } from '../../src/server/classes/results';
 import { ALLOWED_ORIGIN, closeAllSockets, connectSocket, lobby, move, startTestServer, syncAndWait, tempDir, type TestServer } from '../helpers/server';
@@ -511,6 +512,22 @@ describe('bad requests change nothing', () => {
 });
 
 describe('the live feed', () => {
+  it('at most MAX_FEEDS feeds follow one class; the next is refused with tooMany', async () => {
+    const server = await start();
+    const { code, teacherKey } = await classWith(server.url, ['Ada']);
+    const controllers: AbortController[] = [];
+    const open = async () => {
+      const controller = new AbortController();
+      controllers.push(controller);
+      return fetch(`${server.url}/classes/${code}/live`, { headers: { Origin: ALLOWED_ORIGIN, Authorization: `Bearer ${teacherKey}` }, signal: controller.signal });
+    };
+    for (let i = 0; i < MAX_FEEDS; i += 1) expect((await open()).status).toBe(200);
+    const refused = await open();
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({ code: 'tooMany' });
+    for (const controller of controllers) controller.abort();
+  });
+
   it('sends the status at once and again after a move in one of the class\'s matches', async () => {
     const server = await start();
     const { c, code, teacherKey, students } = await classWith(server.url, ['Ada', 'Bo']);

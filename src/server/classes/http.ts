@@ -113,6 +113,9 @@ function routeOf(path: string): Route | null {
   return route ? { method: 'POST', code, route } : null;
 }
 
+/** Live feeds one class may have open at once. */
+export const MAX_FEEDS = 8;
+
 const isRecord = (read: ClassRecord | Answer): read is ClassRecord => 'teacherDigest' in read;
 
 /** The key in `Authorization: Bearer <key>`, or undefined. */
@@ -200,7 +203,11 @@ export function classApi({ service, origins, trustProxy, limits, status, results
       }
       const record = await service.asTeacher(route.code, key);
       if (!isRecord(record)) finish(record);
-      else if (route.view === 'live') live(ctx, service, record.code, () => service.asTeacher(record.code, key), status, liveEveryMs);
+      else if (route.view === 'live') {
+        // A teacher has a screen or two open, not hundreds: each feed holds a connection and reads every match.
+        if (service.followers(record.code) >= MAX_FEEDS) answer(ctx, refuse(429, 'tooMany', `At most ${MAX_FEEDS} control rooms may follow one class at once.`));
+        else live(ctx, service, record.code, () => service.asTeacher(record.code, key), status, liveEveryMs);
+      }
       else if (route.view === 'results.json') finish(ok(await results(record)));
       else if (route.view === 'results.csv') {
         ctx.status = 200;

@@ -199,6 +199,11 @@ export class ClassService {
     return code !== undefined && this.paused.has(code);
   }
 
+  /** How many live feeds follow the class now. */
+  followers(code: string): number {
+    return this.listeners.get(code)?.size ?? 0;
+  }
+
   /** Calls `listener` after every change to the class (the control room's live feed); returns the unsubscribe. */
   subscribe(code: string, listener: () => void): () => void {
     const set = this.listeners.get(code) ?? new Set();
