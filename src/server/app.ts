@@ -142,7 +142,10 @@ export function createDeRiskServer(options: ServerOptions) {
   retireLobbyRouter(server);
   // Koa's own error printing writes multi-line stack traces; ours writes one JSON line.
   server.app.silent = true;
-  server.app.on('error', (error: Error) => log('error', 'http-error', { message: error.message }));
+  // A client that goes away mid-answer (a closed control-room feed, a closed tab) is not a server error.
+  server.app.on('error', (error: NodeJS.ErrnoException) =>
+    log(error.code === 'ECONNRESET' || error.code === 'EPIPE' ? 'info' : 'error', 'http-error', { message: error.message }),
+  );
 
   server.app.use(answerErrors);
   server.app.use(securityHeaders());
