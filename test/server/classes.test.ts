@@ -164,6 +164,17 @@ describe('a class from code to seats', () => {
     expect((await c.teacher(code, 'remove', teacherKey, { studentID: students[1]?.studentID })).body).toMatchObject({ code: 'alreadyPlaying' });
   });
 
+  it('a student gives up an unpaired place with their own key; not once paired, and not with a wrong key', async () => {
+    const server = await start();
+    const { c, code, teacherKey, students } = await classWith(server.url, ['Ada', 'Bo', 'Cy']);
+    expect((await c.call('POST', `/classes/${code}/leave`, { body: {}, key: 'x'.repeat(32) })).status).toBe(403);
+    expect((await c.call('POST', `/classes/${code}/leave`, { body: {}, key: students[2]?.studentKey })).status).toBe(200);
+    expect((await c.seat(code, students[2]?.studentKey)).status).toBe(403);
+    expect((await c.status(code, teacherKey)).body.students.map((s) => s.name)).toEqual(['Ada', 'Bo']);
+    await c.teacher(code, 'start', teacherKey);
+    expect((await c.call('POST', `/classes/${code}/leave`, { body: {}, key: students[0]?.studentKey })).body).toMatchObject({ code: 'alreadyPlaying' });
+  });
+
   it('refuses a second student with the same name, in any case', async () => {
     const server = await start();
     const { c, code } = await classWith(server.url, ['Ada']);

@@ -92,6 +92,19 @@ describe('a student joins a class', () => {
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
   });
 
+  it('"Not Ada?" gives the place up on the server with the student key and returns to the form', async () => {
+    keepStudentPass(CODE, { studentKey: STUDENT_KEY, name: 'Ada' });
+    const { calls } = stubFetch({ [`GET /classes/${CODE}/seat`]: { body: seatView() }, [`POST /classes/${CODE}/leave`]: { body: {} } });
+    const user = userEvent.setup();
+    render(<JoinClass code={CODE} onJoined={() => undefined} onSeated={() => undefined} onHome={() => undefined} />);
+    await user.click(await screen.findByRole('button', { name: /Not Ada\?/ }));
+    expect(await screen.findByText('You left the class. Join again with your own name.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Join the class' })).toBeTruthy();
+    const leave = calls.find((c) => c.method === 'POST' && c.path === `/classes/${CODE}/leave`);
+    expect(leave?.headers.Authorization).toBe(`Bearer ${STUDENT_KEY}`);
+    expect(studentPass(CODE)).toBeNull();
+  });
+
   it('words a class code the server does not know, and one that cannot be a code', async () => {
     stubFetch({ ['POST /classes/ACDEFH/join']: { status: 404, body: { code: 'noClass', error: 'There is no class with that code.' } } });
     const user = userEvent.setup();

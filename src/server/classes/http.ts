@@ -12,6 +12,7 @@
  *
  *   POST /classes                          create        → { code, teacherKey, expiresAt }
  *   POST /classes/:code/join               a student     → { studentID, studentKey, name }
+ *   POST /classes/:code/leave              student key   {} → gives up an unpaired place
  *   GET  /classes/:code/seat               student key   → the class's state and the student's seat once paired
  *   GET  /classes/:code                    teacher key   → the control room's status
  *   GET  /classes/:code/live               teacher key   → the same status as server-sent events, on every change
@@ -65,16 +66,17 @@ const messageBody = z.strictObject({
 const renameBody = z.strictObject({ studentID, name: displayName });
 const removeBody = z.strictObject({ studentID });
 
-type Who = 'anyone' | 'teacher';
+type Who = 'anyone' | 'teacher' | 'student';
 interface PostRoute<T> {
   who: Who;
   schema: z.ZodMiniType<T>;
-  run(service: ClassService, code: string, body: T): Promise<Answer>;
+  run(service: ClassService, code: string, body: T, key: string | undefined): Promise<Answer>;
 }
 const post = <T>(who: Who, schema: z.ZodMiniType<T>, run: PostRoute<T>['run']): PostRoute<T> => ({ who, schema, run });
 
 const ACTIONS: Record<string, PostRoute<unknown>> = {
   join: post('anyone', joinClassBody, (s, code, b) => s.join(code, b.name)),
+  leave: post('student', emptyBody, (s, code, _b, key) => s.leave(code, key)),
   start: post('teacher', emptyBody, (s, code) => s.start(code)),
   pause: post('teacher', emptyBody, (s, code) => s.setPaused(code, true)),
   resume: post('teacher', emptyBody, (s, code) => s.setPaused(code, false)),
@@ -231,7 +233,7 @@ export function classApi({ service, origins, trustProxy, limits, status, results
       return;
     }
     if (route.code === null) {
-      finish(await CREATE.run(service, '', checked.data as z.infer<typeof createClassBody>));
+      finish(await CREATE.run(service, '', checked.data as z.infer<typeof createClassBody>, undefined));
       return;
     }
     if (route.route.who === 'teacher') {
@@ -241,7 +243,7 @@ export function classApi({ service, origins, trustProxy, limits, status, results
         return;
       }
     }
-    finish(await route.route.run(service, route.code, checked.data));
+    finish(await route.route.run(service, route.code, checked.data, key));
   };
 }
 

@@ -346,6 +346,16 @@ export class ClassService {
     });
   }
 
+  /** A student gives up their place (a wrong name, the wrong class) before being paired: their key stops working. */
+  async leave(code: string, key: string | undefined): Promise<Answer> {
+    return this.change(code, (record) => {
+      const student = record.students.find((s) => keyMatches(key, s.keyDigest));
+      if (!student) return { answer: refuse(403, ...NOT_STUDENT) };
+      if (student.seat) return { answer: refuse(409, 'alreadyPlaying', 'You are already in a match; your teacher can help.') };
+      return { next: { ...record, students: record.students.filter((s) => s !== student) }, answer: ok({}) };
+    });
+  }
+
   /** Removes a student who has not been paired yet (a paired one plays on; the teacher can pause). */
   async remove(code: string, studentID: string): Promise<Answer> {
     return this.change(code, (record) => {

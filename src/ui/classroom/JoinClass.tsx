@@ -3,7 +3,7 @@ import { Icon } from '../common/Icon';
 import { t } from '../i18n';
 import { holdSeat, savedName, saveName } from '../online/seats';
 import { scenarioChoices } from '../start/setupChoices';
-import { classError, cleanClassCode, isClassCode, joinClass, keyRefused, type StudentView } from './classApi';
+import { classError, cleanClassCode, isClassCode, joinClass, keyRefused, leaveClass, type StudentView } from './classApi';
 import { forgetStudentPass, keepStudentPass, studentPass, type StudentPass } from './classKeys';
 import { useFocusedHeading } from './focus';
 import { useStudentView } from './useStudentView';
@@ -216,7 +216,15 @@ function WaitingForTeacher({ code, pass, onSeated, onLost }: { code: string; pas
       </p>
       <p className="class-hint">{t('class.wait.keepOpen')}</p>
       <p>
-        <button type="button" className="link-button" onClick={() => onLost(t('class.wait.leftNotice'))}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            // The place is given up on the server too, so the teacher's list loses the name; if that fails, the teacher can remove it.
+            void leaveClass(code, pass.studentKey).catch(() => undefined);
+            onLost(t('class.wait.leftNotice'));
+          }}
+        >
           {t('class.wait.notMe', { name })}
         </button>
       </p>

@@ -74,6 +74,9 @@ export const createClass = (settings: ClassSettings, title: string) => call<Crea
 
 export const joinClass = (code: string, name: string) => call<JoinedClass>('POST', classPath(code, 'join'), undefined, { name });
 
+/** Gives up a student's place before they are paired (the teacher's list loses the name). */
+export const leaveClass = (code: string, studentKey: string) => call<unknown>('POST', classPath(code, 'leave'), studentKey, {});
+
 /** A student's "where is my seat". */
 export const studentView = (code: string, studentKey: string) => call<StudentView>('GET', classPath(code, 'seat'), studentKey);
 
