@@ -350,7 +350,9 @@ describe('results: CSV and JSON', () => {
           const socket = sockets[at];
           if (!seat || !socket) continue;
           const { state } = await server.db.fetch(m.matchID, { state: true });
-          move(socket, seat.matchID, seat.playerID, seat.credentials, state?._stateID ?? 0, 'pass');
+          // The computer may offer a deal: its answer, not a pass, is the move then.
+          const offered = (state?.G as { proposal?: unknown } | undefined)?.proposal;
+          move(socket, seat.matchID, seat.playerID, seat.credentials, state?._stateID ?? 0, offered ? 'rejectDeal' : 'pass');
         }
         expect(status.matches.every((m) => m.over)).toBe(true);
       },
