@@ -3,7 +3,10 @@
  * in one place so the two can never drift apart: which paths are the API's in any spelling,
  * the Origin (S6), the CORS preflight and the method, and how an answer is written.
  */
+import type { z } from 'zod/mini';
 import type { Middleware } from './bgio';
+import { readJsonBody } from './lobby/body';
+import { namesAt, problemsOf } from './lobby/schemas';
 import { originAllowed } from './guards';
 import { refuse, type Answer } from './lobby/context';
 import { log } from './log';
@@ -47,6 +50,24 @@ export function originPasses(ctx: Context, origins: readonly string[], what: str
     ctx.set('Vary', 'Origin');
   }
   return true;
+}
+
+/**
+ * The request's JSON body checked against `schema` (body.ts, then zod): the checked value, or
+ * undefined once the refusal has been answered (a bad name is `badName`, the rest `badRequest`).
+ */
+export async function checkedBody<T>(ctx: Context, schema: z.ZodMiniType<T>): Promise<{ value: T } | undefined> {
+  const body = await readJsonBody(ctx.req);
+  if (!body.ok) {
+    answer(ctx, refuse(body.status, 'badRequest', body.error));
+    return undefined;
+  }
+  const checked = schema.safeParse(body.value);
+  if (!checked.success) {
+    answer(ctx, refuse(400, namesAt(checked.error) ? 'badName' : 'badRequest', problemsOf(checked.error)));
+    return undefined;
+  }
+  return { value: checked.data };
 }
 
 /** Answers a preflight, or a request in the wrong method (405); returns whether the request may go on. */

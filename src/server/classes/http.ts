@@ -26,14 +26,13 @@
 import { PassThrough } from 'node:stream';
 import { z } from 'zod/mini';
 import { clientAddress } from '../address';
-import { answer, isPathUnder, methodPasses, originPasses } from '../apiGate';
+import { answer, checkedBody, isPathUnder, methodPasses, originPasses } from '../apiGate';
 import type { Middleware } from '../bgio';
 import { KeyedRateLimit, type Rate } from '../limits';
 import { log } from '../log';
 import { seatOf } from '../seats';
-import { readJsonBody } from '../lobby/body';
 import { ok, refuse, type Answer } from '../lobby/context';
-import { displayName, namesAt, problemsOf } from '../lobby/schemas';
+import { displayName } from '../lobby/schemas';
 import { isClassCode, settingsShape, type ClassRecord } from './record';
 import type { ClassService } from './service';
 import { classResults, resultsCsv, type ClassResults } from './results';
@@ -222,18 +221,10 @@ export function classApi({ service, origins, trustProxy, limits, status, results
     }
 
     if (route.code === null && limited(buckets.create, 'class-create-flood')) return;
-    const body = await readJsonBody(ctx.req);
-    if (!body.ok) {
-      answer(ctx, refuse(body.status, 'badRequest', body.error));
-      return;
-    }
-    const checked = route.route.schema.safeParse(body.value);
-    if (!checked.success) {
-      answer(ctx, refuse(400, namesAt(checked.error) ? 'badName' : 'badRequest', problemsOf(checked.error)));
-      return;
-    }
+    const checked = await checkedBody(ctx, route.route.schema);
+    if (!checked) return;
     if (route.code === null) {
-      finish(await CREATE.run(service, '', checked.data as z.infer<typeof createClassBody>, undefined));
+      finish(await CREATE.run(service, '', checked.value as z.infer<typeof createClassBody>, undefined));
       return;
     }
     if (route.route.who === 'teacher') {
@@ -243,7 +234,7 @@ export function classApi({ service, origins, trustProxy, limits, status, results
         return;
       }
     }
-    finish(await route.route.run(service, route.code, checked.data, key));
+    finish(await route.route.run(service, route.code, checked.value, key));
   };
 }
 

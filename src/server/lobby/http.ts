@@ -12,16 +12,15 @@
 import type { z } from 'zod/mini';
 import { clientAddress } from '../address';
 import type { Middleware } from '../bgio';
-import { answer, isPathUnder, methodPasses, originPasses } from '../apiGate';
+import { answer, checkedBody, isPathUnder, methodPasses, originPasses } from '../apiGate';
 import { isMatchID } from '../guards';
 import { KeyedRateLimit, type Rate } from '../limits';
 import { log } from '../log';
-import { readJsonBody } from './body';
 import { seatComputer } from './computer';
 import { refuse, type Answer, type Lobby } from './context';
 import { createMatch, getMatch, joinMatch, leaveMatch, listMatches, renamePlayer } from './matches';
 import { playAgain } from './rematch';
-import { botBody, createBody, gameoverFilter, joinBody, leaveBody, namesAt, playAgainBody, problemsOf, updateBody } from './schemas';
+import { botBody, createBody, gameoverFilter, joinBody, leaveBody, playAgainBody, updateBody } from './schemas';
 
 export interface LobbyLimits {
   /** Any lobby request from one address (null: none). */
@@ -131,20 +130,12 @@ export function lobbyApi({ lobby, origins, trustProxy, limits }: LobbyApiOptions
 
     if (route.action === 'create' && limited(buckets.create, address, 'create-flood')) return;
     if (route.action === 'bot' && limited(buckets.bot, address, 'bot-flood')) return;
-    const body = await readJsonBody(ctx.req);
-    if (!body.ok) {
-      answer(ctx, refuse(body.status, 'badRequest', body.error));
-      return;
-    }
-    const checked = route.route.schema.safeParse(body.value);
-    if (!checked.success) {
-      answer(ctx, refuse(400, namesAt(checked.error) ? 'badName' : 'badRequest', problemsOf(checked.error)));
-      return;
-    }
+    const checked = await checkedBody(ctx, route.route.schema);
+    if (!checked) return;
     if (route.matchID !== null) {
       if (limited(buckets.perMatch, route.matchID, 'match-flood')) return;
       if (route.action === 'bot' && limited(buckets.botPerMatch, route.matchID, 'bot-flood')) return;
     }
-    answer(ctx, await route.route.run(lobby, route.matchID ?? '', checked.data));
+    answer(ctx, await route.route.run(lobby, route.matchID ?? '', checked.value));
   };
 }
