@@ -76,7 +76,7 @@ async function playSeats(
   index: number,
   figures: Figures,
   deadline: number,
-  onMove?: (matchID: string, at: number) => void,
+  onMove?: (matchID: string, from: number, at: number) => void,
 ): Promise<void> {
   const address = addressOf(index);
   const rand = seededRandom(index + 1);
@@ -108,7 +108,7 @@ async function playSeats(
         const think = THINK_MS > 0 ? THINK_MS * (0.5 + rand()) : 0;
         setTimeout(() => {
           sent.set(state._stateID, { at: performance.now(), by: seat.playerID });
-          onMove?.(matchID, performance.now());
+          onMove?.(matchID, state._stateID, performance.now());
           socket.emit('update', { type: 'MAKE_MOVE', payload: { type: choice.move, args: choice.args, playerID: seat.playerID, credentials: seat.credentials } }, state._stateID, matchID, seat.playerID);
           figures.moves += 1;
         }, think);
@@ -240,11 +240,13 @@ const CLASSES = Number(process.env.BENCH_CLASSES ?? 10);
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 40);
 
 /**
- * Classroom mode (issue 12): CLASSES classes of STUDENTS students on one server, each class made,
+ * Classroom mode (issue 12): CLASSES classes of STUDENTS students on one server (a 120 s decision
+ * timer on, so the clock's checks are part of the load), each class made,
  * joined and started through the class API, every student playing over the sockets with the
  * seat "where is my seat" gave them, and each class's control room following its live feed.
  * Prints the move latency as above and the control room's update latency: from a move's emit to
- * the first status event that shows its match moved on (the feed sends at most every 500 ms).
+ * the first status event whose version shows its match past the state the move was made from
+ * (the feed sends at most every 500 ms).
  */
 async function runClasses(label: string, env: Record<string, string>, cleanup: () => Promise<void>): Promise<void> {
   const server = await startServer(env);
@@ -260,15 +262,15 @@ async function runClasses(label: string, env: Record<string, string>, cleanup: (
     const plays: Promise<void>[] = [];
     for (let c = 0; c < CLASSES; c += 1) {
       const teacher = addressOf(4000 + c);
-      const made = await post<{ code: string; teacherKey: string }>(`${url}/classes`, { scenario: '2025', length: LENGTH, timer: 0, onTimeout: 'pass', computer: 'easy', pairing: 'joinOrder' }, teacher);
+      const made = await post<{ code: string; teacherKey: string }>(`${url}/classes`, { scenario: '2025', length: LENGTH, timer: 120, onTimeout: 'pass', computer: 'easy', pairing: 'joinOrder' }, teacher);
       const keys: string[] = [];
       for (let i = 0; i < STUDENTS; i += 1) keys.push((await post<{ studentKey: string }>(`${url}/classes/${made.code}/join`, { name: `S${c} ${i}` }, teacher)).studentKey);
       const auth = { 'content-type': 'application/json', 'x-forwarded-for': teacher, authorization: `Bearer ${made.teacherKey}` };
       const start = await fetch(`${url}/classes/${made.code}/start`, { method: 'POST', headers: auth, body: '{}' });
       if (!start.ok) throw new Error(`start: ${start.status} ${await start.text()}`);
-      // The control room: pending moves by match, settled by the first status that shows the match moved on.
-      const pending = new Map<string, number[]>();
-      const last = new Map<string, string>();
+      // The control room: moves waiting to be shown, by match (the state id each was made from, and when),
+      // each settled by the first status whose version shows the match past that state.
+      const pending = new Map<string, { from: number; at: number }[]>();
       const controller = new AbortController();
       feeds.push(controller);
       void (async () => {
@@ -286,19 +288,17 @@ async function runClasses(label: string, env: Record<string, string>, cleanup: (
             buffer = buffer.slice(end + 2);
             if (!data) continue;
             const now = performance.now();
-            const status = JSON.parse(data) as { matches: { matchID: string; round: number; toMove: string | null; waitingSeconds: number; over: unknown }[] };
+            const status = JSON.parse(data) as { matches: { matchID: string; version: number }[] };
             for (const m of status.matches) {
-              const seen = `${m.round}/${m.toMove}/${m.over ? 1 : 0}`;
-              if (last.get(m.matchID) === seen) continue;
-              last.set(m.matchID, seen);
-              const sent = pending.get(m.matchID) ?? [];
-              if (sent.length > 0) updates.push(now - (sent[0] ?? now));
-              pending.set(m.matchID, []);
+              const waiting = pending.get(m.matchID);
+              if (!waiting) continue;
+              for (const move of waiting.filter((w) => m.version > w.from)) updates.push(now - move.at);
+              pending.set(m.matchID, waiting.filter((w) => m.version <= w.from));
             }
           }
         }
       })().catch(() => undefined);
-      const onMove = (matchID: string, at: number) => pending.set(matchID, [...(pending.get(matchID) ?? []), at]);
+      const onMove = (matchID: string, from: number, at: number) => pending.set(matchID, [...(pending.get(matchID) ?? []), { from, at }]);
       const seats = new Map<string, { playerID: '0' | '1'; credentials: string }[]>();
       for (const key of keys) {
         const res = await fetch(`${url}/classes/${made.code}/seat`, { headers: { 'x-forwarded-for': teacher, authorization: `Bearer ${key}` } });

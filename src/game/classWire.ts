@@ -73,6 +73,8 @@ export interface SeatStatus {
 
 export interface MatchStatus {
   readonly matchID: string;
+  /** Grows with every change to the match (its state id), so a client can tell a changed row from a repeat. */
+  readonly version: number;
   readonly seats: Readonly<Record<Side, SeatStatus>>;
   readonly round: number;
   readonly length: number;

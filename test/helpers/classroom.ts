@@ -16,6 +16,7 @@ const seat = (name: string, connected = true) => ({ name, studentID: name.toLowe
 export function matchStatus(overrides: Partial<MatchStatus> = {}): MatchStatus {
   return {
     matchID: 'ABCDEFG',
+    version: 12,
     seats: { us: seat('Ada'), cn: seat('Bo') },
     round: 2,
     length: 4,

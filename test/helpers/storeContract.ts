@@ -21,6 +21,8 @@ export interface ContractData {
 export interface ContractOptions {
   /** The data outlives the store object: a new store object must see every kept change. */
   durable: boolean;
+  /** The store says cheaply whether a match changed (`revisionOf`). */
+  revisions?: boolean;
 }
 
 export function metadata(updatedAt: number, extra: Partial<Server.MatchData> = {}): Server.MatchData {
@@ -65,7 +67,7 @@ export async function quarantineLines(body: () => Promise<void>): Promise<Record
   }
 }
 
-export function storeContract(name: string, makeData: () => Promise<ContractData>, { durable }: ContractOptions): void {
+export function storeContract(name: string, makeData: () => Promise<ContractData>, { durable, revisions = false }: ContractOptions): void {
   describe(`${name} keeps the store contract`, () => {
     let data: ContractData;
     let store: MatchStore;
@@ -101,6 +103,34 @@ export function storeContract(name: string, makeData: () => Promise<ContractData
       await store.wipe('MATCH01');
       expect(await store.fetch('MATCH01', ALL)).toEqual({});
       expect(await (await afterRestart()).fetch('MATCH01', ALL)).toEqual({});
+    });
+
+    it.runIf(revisions)('revisionOf changes with every kept write, only once it is kept, and never comes back for a match made again', async () => {
+      const revision = (id: string) => store.revisionOf?.(id);
+      expect(revision('REV0001')).toBeUndefined();
+      await store.createMatch('REV0001', { initialState: state(0), metadata: metadata(1000) });
+      const seen = [revision('REV0001')];
+      expect(seen[0]).toEqual(expect.any(Number));
+      expect(revision('REV0001')).toBe(seen[0]);
+      await store.fetch('REV0001', ALL);
+      expect(revision('REV0001')).toBe(seen[0]);
+      const writing = store.setState('REV0001', state(1), [entry(0, 'act')]);
+      expect(revision('REV0001')).toBe(seen[0]);
+      await writing;
+      seen.push(revision('REV0001'));
+      await store.setMetadata('REV0001', metadata(2000));
+      seen.push(revision('REV0001'));
+      // A refused write changes nothing, so the revision stays.
+      await expect(store.setState('REV0001', { ...state(2), G: { bad: 1n } })).rejects.toThrow();
+      expect(revision('REV0001')).toBe(seen.at(-1));
+      await store.wipe('REV0001');
+      expect(revision('REV0001')).toBeUndefined();
+      await store.createMatch('REV0001', { initialState: state(0), metadata: metadata(1000) });
+      seen.push(revision('REV0001'));
+      expect(new Set(seen).size).toBe(seen.length);
+      // A match loaded at start-up has a revision too.
+      const restarted = await afterRestart();
+      expect(restarted.revisionOf?.('REV0001')).toEqual(expect.any(Number));
     });
 
     it('reads are copies, and so is what a write was given', async () => {

@@ -9,7 +9,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FileClassStore } from '../../src/server/classes/store';
 import { CLASS_ALPHABET, CLASS_CODE } from '../../src/server/classes/record';
 import { MAX_FEEDS } from '../../src/server/classes/http';
-import type { ClassStatus } from '../../src/server/classes/status';
+import { storedMatchReader, type ClassStatus } from '../../src/server/classes/status';
+import { MemoryStore } from '../../src/server/storage/memoryStore';
+import { metadata, state } from '../helpers/storeContract';
 import { CSV_COLUMNS, csvField, type ClassResults } from '../../src/server/classes/results';
 import { ALLOWED_ORIGIN, closeAllSockets, connectSocket, lobby, move, startTestServer, syncAndWait, tempDir, type TestServer } from '../helpers/server';
 import { rm } from 'node:fs/promises';
@@ -576,7 +578,40 @@ describe('the live feed', () => {
     const synced = await syncAndWait(socket, washington.matchID, '0', washington.credentials);
     move(socket, washington.matchID, '0', washington.credentials, synced.state._stateID, 'pass');
     await vi.waitFor(() => expect(events.at(-1)?.matches[0]?.toMove).toBe('cn'), { timeout: 3000 });
+    // The row's version is the match's state id: a client tells a changed row from a repeat by it.
+    expect(events[0]?.matches[0]?.version).toBe(synced.state._stateID);
+    expect(events.at(-1)?.matches[0]?.version).toBeGreaterThan(synced.state._stateID);
     controller.abort();
     await pump;
+  });
+});
+
+describe('the control room reads a match again only once it changed', () => {
+  const made = { initialState: state(0), metadata: metadata(1000) };
+
+  it('answers from what it parsed while the store says nothing changed, and reads the change once it is kept', async () => {
+    const db = new MemoryStore();
+    const fetch = vi.spyOn(db, 'fetch');
+    const read = storedMatchReader(db);
+    await db.createMatch('CACHED1', made);
+    const first = await read('CACHED1');
+    expect(await read('CACHED1')).toBe(first);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await db.setState('CACHED1', state(1, 'moved'));
+    const moved = await read('CACHED1');
+    expect(moved.state).toEqual(state(1, 'moved'));
+    expect(fetch).toHaveBeenCalledTimes(2);
+    await db.wipe('CACHED1');
+    expect(await read('CACHED1')).toEqual({});
+  });
+
+  it('reads every time from a store that cannot say whether a match changed', async () => {
+    const db = new MemoryStore();
+    await db.createMatch('PLAIN01', made);
+    const fetch = vi.fn((matchID: string, opts: { state: true; metadata: true }) => db.fetch(matchID, opts));
+    const read = storedMatchReader({ fetch } as unknown as Parameters<typeof storedMatchReader>[0]);
+    await read('PLAIN01');
+    await read('PLAIN01');
+    expect(fetch).toHaveBeenCalledTimes(2);
   });
 });

@@ -12,7 +12,7 @@ import { MemoryStore } from '../../src/server/storage/memoryStore';
 import { metadata, quarantineLines, state, storeContract, type ContractData } from '../helpers/storeContract';
 import { lobby, startTestServer, tempDir } from '../helpers/server';
 
-storeContract('MemoryStore', async () => ({ open: () => new MemoryStore(), dispose: async () => undefined }), { durable: false });
+storeContract('MemoryStore', async () => ({ open: () => new MemoryStore(), dispose: async () => undefined }), { durable: false, revisions: true });
 
 async function fileData(dir: string): Promise<ContractData> {
   return {
@@ -23,7 +23,7 @@ async function fileData(dir: string): Promise<ContractData> {
   };
 }
 
-storeContract('FileStore', async () => fileData(await tempDir('de-risk-store-')), { durable: true });
+storeContract('FileStore', async () => fileData(await tempDir('de-risk-store-')), { durable: true, revisions: true });
 
 describe('FileStore start-up', () => {
   const dirs: string[] = [];

@@ -87,6 +87,8 @@ export class ClassService {
   private readonly lateWaitMs: number;
   /** Playing classes with a late student waiting for a partner. */
   private readonly lateWaiting = new Set<string>();
+  /** Playing classes told to finish after this round (a move in one may finish the class). */
+  private readonly finishing = new Set<string>();
 
   constructor(options: ClassServiceOptions) {
     this.lobby = options.lobby;
@@ -133,15 +135,18 @@ export class ClassService {
   private async timeOut(record: ClassRecord, entry: ClassMatch): Promise<void> {
     const actions = this.actions;
     if (!actions) return;
-    const { state, metadata } = await fetchMatch(this.lobby.db, entry.matchID, { state: true, metadata: true });
-    if (!state || !metadata || state.ctx.gameover !== undefined) return;
+    // The match data says how long the seat has waited; the state (far larger) is read only once the time is up.
+    const { metadata } = await fetchMatch(this.lobby.db, entry.matchID, { metadata: true });
+    if (!metadata || metadata.gameover !== undefined) return;
+    const since = Math.max(metadata.updatedAt, record.resumedAt ?? 0);
+    if (this.lobby.now() - since < record.settings.timer * 1000) return;
+    const { state } = await fetchMatch(this.lobby.db, entry.matchID, { state: true });
+    if (!state || state.ctx.gameover !== undefined) return;
     const G = state.G as DeRiskState;
     const side = actingSide(G, state.ctx);
     if (!side) return;
     const playerID = PLAYER_OF[side];
     if (entry.seats[playerID] === null) return; // the computer's own seat
-    const since = Math.max(metadata.updatedAt, record.resumedAt ?? 0);
-    if (this.lobby.now() - since < record.settings.timer * 1000) return;
     let move: BotMove = safeMove(G, { kind: 'nothingBetter' });
     if (record.settings.onTimeout === 'computer') {
       const decided = await actions.decide(G, state.ctx, { level: record.settings.computer, persona: 'balanced', seed: state._stateID });
@@ -178,13 +183,19 @@ export class ClassService {
     else this.lateWaiting.delete(record.code);
     if (record.pausedAt !== null) this.paused.add(record.code);
     else this.paused.delete(record.code);
+    if (record.phase === 'playing' && record.finishing) this.finishing.add(record.code);
+    else this.finishing.delete(record.code);
+  }
+
+  private forget(record: ClassRecord): void {
+    for (const m of record.matches) this.classOfMatch.delete(m.matchID);
+    for (const set of [this.timed, this.lateWaiting, this.paused, this.finishing]) set.delete(record.code);
   }
 
   private async expire(record: ClassRecord): Promise<void> {
     for (const m of record.matches) await this.lobby.queue.run(m.matchID, () => this.lobby.removeMatch(m.matchID));
     await this.store.removeClass(record.code);
-    for (const m of record.matches) this.classOfMatch.delete(m.matchID);
-    this.paused.delete(record.code);
+    this.forget(record);
     log('info', 'class-expired', { code: record.code });
   }
 
@@ -234,6 +245,8 @@ export class ClassService {
     const code = this.classOfMatch.get(matchID);
     if (!code) return;
     this.changed(code);
+    // Only a class told to finish can change with a move; the others are not read at all.
+    if (!this.finishing.has(code)) return;
     await this.change(code, async (record) => {
       if (record.phase !== 'playing' || !record.finishing) return { answer: ok({}) };
       for (const m of record.matches) {

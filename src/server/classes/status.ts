@@ -14,11 +14,46 @@ import type { ClassStatus, MatchStatus, SeatStatus, Warning } from '../../game/c
 
 export type { ClassStatus, MatchStatus } from '../../game/classWire';
 import type { ClassRecord } from './record';
+import type { MatchStore } from '../storage/types';
 
-/** What the control room reads of a stored match. */
+/** What the control room reads of a stored match. Shared between readers: never changed. */
 export interface StoredMatch {
   readonly state?: State;
   readonly metadata?: ServerTypes.MatchData;
+}
+
+/** How many matches `storedMatchReader` keeps parsed: the matches of 10 classes of 40 many times over. */
+const KEPT_PARSED = 2_000;
+
+/**
+ * Reads a match's state and match data for the control room and the results. Every live feed
+ * reads every match of its class each time it sends, and a read from the embedded store parses
+ * the whole state; so when the store can say cheaply whether a match changed (`revisionOf`), a
+ * match read before is answered from what was parsed then, and only a changed match is read
+ * again. Stores that cannot say (PostgreSQL) are read every time. At most KEPT_PARSED matches
+ * are kept, the least recently read dropped first.
+ */
+export function storedMatchReader(db: Pick<MatchStore, 'fetch' | 'revisionOf'>): (matchID: string) => Promise<StoredMatch> {
+  const kept = new Map<string, { revision: number; stored: StoredMatch }>();
+  return async (matchID) => {
+    const revision = db.revisionOf?.(matchID);
+    const hit = kept.get(matchID);
+    kept.delete(matchID);
+    if (revision !== undefined && hit?.revision === revision) {
+      kept.set(matchID, hit);
+      return hit.stored;
+    }
+    const stored: StoredMatch = await db.fetch(matchID, { state: true, metadata: true });
+    // Kept only if nothing changed while it was read.
+    if (revision !== undefined && db.revisionOf?.(matchID) === revision) {
+      kept.set(matchID, { revision, stored });
+      for (const oldest of kept.keys()) {
+        if (kept.size <= KEPT_PARSED) break;
+        kept.delete(oldest);
+      }
+    }
+    return stored;
+  };
 }
 
 const SIDE_OF_SEAT = { '0': 'us', '1': 'cn' } as const;
@@ -65,6 +100,7 @@ export function matchStatus(
   };
   return {
     matchID: entry.matchID,
+    version: state._stateID,
     seats,
     round: G.round,
     length: G.length,

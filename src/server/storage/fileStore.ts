@@ -61,7 +61,7 @@ export class FileStore extends MemoryStore {
       if (id === undefined) continue;
       const read = await this.read(name, id);
       if ('record' in read) {
-        this.matches.set(id, keptFrom(read.record));
+        this.serve(id, keptFrom(read.record));
         continue;
       }
       quarantined ??= new Set(await this.fs.readdir(join(this.dir, QUARANTINE)).catch(() => []));

@@ -34,9 +34,12 @@ interface Queue {
 }
 
 export class MemoryStore extends AsyncStorage implements MatchStore {
-  /** What reads return (copied); a record changes only once its batch has been kept. */
-  protected readonly matches = new Map<string, KeptRecord>();
+  /** What reads return (copied); a record changes only once its batch has been kept. Set through `serve`. */
+  private readonly matches = new Map<string, KeptRecord>();
   private readonly queues = new Map<string, Queue>();
+  /** A number per match, new whenever what reads return changes (never reused, even for a match made again). */
+  private readonly revisions = new Map<string, number>();
+  private lastRevision = 0;
 
   async connect(): Promise<void> {}
 
@@ -98,9 +101,19 @@ export class MemoryStore extends AsyncStorage implements MatchStore {
       for (const waiting of applied) waiting.reject(error);
       return;
     }
-    if (after) this.matches.set(matchID, after);
-    else this.matches.delete(matchID);
+    this.serve(matchID, after);
     for (const waiting of applied) waiting.resolve();
+  }
+
+  /** Makes `record` what reads of the match return from now on (undefined: the match is gone). */
+  protected serve(matchID: string, record: KeptRecord | undefined): void {
+    if (record) {
+      this.matches.set(matchID, record);
+      this.revisions.set(matchID, ++this.lastRevision);
+    } else {
+      this.matches.delete(matchID);
+      this.revisions.delete(matchID);
+    }
   }
 
   override async createMatch(matchID: string, { initialState, metadata }: StorageAPI.CreateMatchOpts): Promise<void> {
@@ -133,6 +146,11 @@ export class MemoryStore extends AsyncStorage implements MatchStore {
       if (!record) throw new MatchGoneError(matchID);
       return { ...record, ...own };
     });
+  }
+
+  /** See MatchStore.revisionOf: a counter, so asking copies and parses nothing. */
+  revisionOf(matchID: string): number | undefined {
+    return this.revisions.get(matchID);
   }
 
   /** Reads memory only (never waiting on a write): a copy of what is kept now. */

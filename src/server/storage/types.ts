@@ -42,6 +42,12 @@ export interface ListMatchDataOptions {
 
 export interface MatchStore extends StorageAPI.Async {
   listMatchData(options: ListMatchDataOptions): Promise<MatchSummary[]>;
+  /**
+   * Optional: a number that changes whenever what `fetch` would return for the match changes
+   * (undefined when there is no such match), asked without reading the match. A store that
+   * cannot tell cheaply leaves it out, and its readers fetch every time.
+   */
+  revisionOf?(matchID: string): number | undefined;
   /** Releases connections or handles (a pool's clients); the data stays. */
   close?(): Promise<void>;
 }
