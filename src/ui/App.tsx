@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import type { SetupData } from '../game';
 import type { ComputerOpponent } from './bots/opponent';
 import { LanguageMenu } from './common/LanguageMenu';
-import { t } from './i18n';
+import { t, withMessages } from './i18n';
 import { createLocalMatch, prefetchHotSeat, type LocalMatch } from './localMatch';
 import { useRoute } from './router';
 import { StartScreen } from './start/StartScreen';
@@ -14,10 +14,10 @@ const RulebookPage = lazy(() => import('./pages/RulebookPage'));
 const GlossaryPage = lazy(() => import('./pages/GlossaryPage'));
 const OnlineMatch = lazy(() => import('./online/OnlineMatch'));
 const VsComputer = lazy(() => import('./bots/VsComputer'));
-const JoinClass = lazy(() => import('./classroom/JoinClass'));
-const ClassSetup = lazy(() => import('./classroom/ClassSetup'));
-const ControlRoom = lazy(() => import('./classroom/ControlRoom'));
-const ClassDebrief = lazy(() => import('./classroom/ClassDebrief'));
+const JoinClass = lazy(withMessages(['classroom'], () => import('./classroom/JoinClass')));
+const ClassSetup = lazy(withMessages(['classroom'], () => import('./classroom/ClassSetup')));
+const ControlRoom = lazy(withMessages(['classroom'], () => import('./classroom/ControlRoom')));
+const ClassDebrief = lazy(withMessages(['classroom', 'debrief'], () => import('./classroom/ClassDebrief')));
 
 /** Shown while a screen's code arrives (a component, so it is worded in the language of the moment). */
 function Loading() {

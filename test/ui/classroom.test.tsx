@@ -7,7 +7,7 @@
  */
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/ui/App';
 import { parseEvents } from '../../src/ui/classroom/classApi';
 import { ClassBanner } from '../../src/ui/classroom/ClassBanner';
@@ -19,6 +19,10 @@ import { rowOf, tableRows } from '../../src/ui/classroom/matchRows';
 import { heldSeat } from '../../src/ui/online/seats';
 import { parseHash } from '../../src/ui/router';
 import { CODE, STUDENT_KEY, TEACHER_KEY, classResults, classStatus, matchStatus, playingStatus, statusEvent, stubFetch } from '../helpers/classroom';
+import { loadMessages } from '../../src/ui/i18n';
+
+// These screens are rendered here without the lazy route that loads their messages.
+beforeAll(() => loadMessages('classroom', 'debrief'));
 
 vi.mock('chart.js', () => {
   class Chart {

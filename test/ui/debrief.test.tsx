@@ -3,7 +3,7 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CONTENT } from '../../src/content';
 import { forecastCheck, gameResult, scoreFor, type DeRiskState, type GameResult, type Side } from '../../src/game';
 import { suddenEnd, turningPoints } from '../../src/game/analysis';
@@ -15,8 +15,11 @@ import { BIG_FALL, candidates, chooseQuestions, QUESTION_COUNT, STRONG_FALL } fr
 import { pointTitle } from '../../src/ui/debrief/TurningPoints';
 import { BEIJING, calmMatch, play, WASHINGTON } from '../helpers/match';
 import { TRACK_GROUPS } from '../../src/ui/debrief/TrackChart';
-import { t } from '../../src/ui/i18n';
-import english from '../../src/ui/i18n/locales/en/app.json';
+import { loadMessages, t } from '../../src/ui/i18n';
+import english from '../../src/ui/i18n/locales/en/debrief.json';
+
+// These screens are rendered here without the lazy route that loads their messages.
+beforeAll(() => loadMessages('debrief'));
 
 const charts = vi.hoisted(() => ({ configs: [] as { data: { datasets: unknown[] } }[] }));
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /** The debrief says why each side chose its moves (R12), and who the computer played. */
 import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BotReason, ChronicleEntry, Reason, ReasonChange, Side, TrackId } from '../../src/game';
 import { contentField, dateLabel, sideName } from '../../src/ui/bridge';
 import { playRandomGame } from '../../src/sim/headless';
@@ -9,6 +9,10 @@ import { entryTitle } from '../../src/ui/chronicleText';
 import Debrief, { type ComputerPlayers } from '../../src/ui/debrief/Debrief';
 import { reasonText } from '../../src/ui/reasonText';
 import { playBotGame } from '../helpers/botGame';
+import { loadMessages } from '../../src/ui/i18n';
+
+// These screens are rendered here without the lazy route that loads their messages.
+beforeAll(() => loadMessages('debrief'));
 
 vi.mock('chart.js', () => import('../helpers/chartMock'));
 

@@ -4,13 +4,13 @@ import { sendPlay } from '../moves';
 import { Board } from '../board/Board';
 import type { ComputerPlayers } from '../debrief/Debrief';
 import { useClientState } from '../hotseat/useClientState';
-import { t } from '../i18n';
+import { t, withMessages } from '../i18n';
 import { MatchStoreProvider } from '../store/context';
 import type { ComputerMatch } from './computerMatch';
 import { ComputerStatus } from './ComputerStatus';
 import { useComputerTurn } from './useComputerTurn';
 
-const Debrief = lazy(() => import('../debrief/Debrief'));
+const Debrief = lazy(withMessages(['debrief'], () => import('../debrief/Debrief')));
 
 /** How long, at least, the computer's turn stays on screen, so a person can follow it. */
 export const COMPUTER_PAUSE_MS = 500;

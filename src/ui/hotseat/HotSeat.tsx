@@ -1,14 +1,14 @@
 import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { actingSide, moverOf, PLAYER_OF, type Play, type Side } from '../../game';
 import { Board } from '../board/Board';
-import { t } from '../i18n';
+import { t, withMessages } from '../i18n';
 import { sendPlay } from '../moves';
 import { MatchStoreProvider, useMatchUi } from '../store/context';
 import type { DeRiskClient } from './client';
 import { Curtain } from './Curtain';
 import { useClientState } from './useClientState';
 
-const Debrief = lazy(() => import('../debrief/Debrief'));
+const Debrief = lazy(withMessages(['debrief'], () => import('../debrief/Debrief')));
 
 export interface HotSeatProps {
   client: DeRiskClient;

@@ -10,25 +10,47 @@
  *   chosen by the locale's own plural rules.
  * - English is built in; another locale's catalogue loads when it is chosen (`loadLocale`),
  *   anything it lacks falls back to English, and its numbers are formatted the locale's way.
+ * - Screens a first visit never shows keep their messages in namespaces of their own
+ *   (`classroom`, `debrief`), loaded with the screen's code (`withMessages`), so the start
+ *   screen does not download them. In development and tests a message asked for before its
+ *   namespace is loaded throws, naming the key; a built page shows the key instead.
  * - The pseudo-locale (pseudo.ts) proves the wiring: text that bypasses this layer stays
  *   plain English on a page that is otherwise accented and bracketed.
  */
 import { i18n, type Messages } from '@lingui/core';
 import app from './locales/en/app.json';
 import bots from './locales/en/bots.json';
+import type classroom from './locales/en/classroom.json';
+import type debrief from './locales/en/debrief.json';
 import { PSEUDO_LOCALE, pseudoLocalise } from './pseudo';
 
-/** The English catalogue, one JSON file a namespace (`locales/en/*.json`); every other locale has the same files. */
+/** The English catalogue a first visit needs, one JSON file a namespace (`locales/en/*.json`); every other locale has the same files. */
 const english = { ...app, ...bots };
 
-export type MessageKey = keyof typeof english;
+/** Namespaces loaded with the screens that use them, not with the start screen. */
+interface LazyCatalogues {
+  classroom: typeof classroom;
+  debrief: typeof debrief;
+}
+export type Namespace = keyof LazyCatalogues;
+
+export type MessageKey = keyof typeof english | { [N in Namespace]: keyof LazyCatalogues[N] }[Namespace];
 export type Values = Readonly<Record<string, string | number>>;
 
 /**
  * The catalogue as compiled at build: its JSON type says strings (the source), the module holds
  * Lingui's compiled tokens. This is the one place that knows.
  */
-const ENGLISH = english as unknown as Messages;
+const compiled = (messages: object): Messages => messages as Messages;
+
+/** English as loaded so far: the first visit's namespaces, then each lazy one as it arrives. */
+const ENGLISH: Messages = { ...compiled(english) };
+
+const LAZY_ENGLISH: Readonly<Record<Namespace, () => Promise<{ default: object }>>> = {
+  classroom: () => import('./locales/en/classroom.json'),
+  debrief: () => import('./locales/en/debrief.json'),
+};
+const namespaces = new Map<Namespace, Promise<void>>();
 
 export interface LocaleInfo {
   /** BCP 47 tag, also the page's `lang`. */
@@ -73,9 +95,41 @@ const LOADERS: Readonly<Record<string, () => Promise<Catalogue>>> = {
 /** A locale listed in LOCALES with no loader of its own is read from its files. */
 const loaderOf = (code: string): (() => Promise<Catalogue>) => LOADERS[code] ?? (() => loadFiles(code));
 
-let active: { info: LocaleInfo; content: Catalogue['content'] } = { info: LOCALES[0] as LocaleInfo, content: undefined };
-i18n.load('en', ENGLISH);
+let active: { info: LocaleInfo; messages: Messages; content: Catalogue['content'] } = { info: LOCALES[0] as LocaleInfo, messages: {}, content: undefined };
+i18n.load('en', { ...ENGLISH });
 i18n.activate('en');
+
+/** Gives Lingui the active locale's messages over the English loaded so far. */
+function install(code: string, messages: Messages): void {
+  i18n.load(code, { ...ENGLISH, ...messages });
+}
+
+/**
+ * Loads namespaces' English (once each; the active locale's own texts came with it) and adds
+ * them to what `t` knows. Resolves once every one is in.
+ */
+export function loadMessages(...wanted: readonly Namespace[]): Promise<void> {
+  return Promise.all(
+    wanted.map((namespace) => {
+      let loading = namespaces.get(namespace);
+      if (!loading) {
+        loading = LAZY_ENGLISH[namespace]().then(({ default: messages }) => {
+          Object.assign(ENGLISH, compiled(messages));
+          install(active.info.code, active.messages);
+        });
+        // A failed load (a dropped connection) is tried again the next time.
+        loading.catch(() => namespaces.delete(namespace));
+        namespaces.set(namespace, loading);
+      }
+      return loading;
+    }),
+  ).then(() => undefined);
+}
+
+/** For `React.lazy`: a screen's code together with the namespaces its texts are in. */
+export function withMessages<M>(wanted: readonly Namespace[], load: () => Promise<M>): () => Promise<M> {
+  return async () => (await Promise.all([load(), loadMessages(...wanted)]))[0];
+}
 
 export function localeInfo(code: string): LocaleInfo | undefined {
   return LOCALES.find((l) => l.code === code);
@@ -91,15 +145,18 @@ export async function loadLocale(code: string): Promise<LocaleInfo> {
   const info = localeInfo(code);
   if (!info) throw new Error(`No locale ${code}`);
   const catalogue = await loaderOf(code)();
-  i18n.load(code, { ...ENGLISH, ...catalogue.messages });
+  install(code, catalogue.messages);
   // Plural rules and numbers: the locale's own; the pseudo-locale counts like English.
   i18n.activate(code, code === PSEUDO_LOCALE ? ['en'] : [code, 'en']);
-  active = { info, content: catalogue.content };
+  active = { info, messages: catalogue.messages, content: catalogue.content };
   return info;
 }
 
 /** A message in the active language. */
 export function t(key: MessageKey, values?: Values): string {
+  if (import.meta.env.DEV && !Object.prototype.hasOwnProperty.call(ENGLISH, key)) {
+    throw new Error(`No message "${key}" is loaded: load its namespace first (withMessages, loadMessages).`);
+  }
   return i18n._(key, values as Record<string, unknown> | undefined);
 }
 

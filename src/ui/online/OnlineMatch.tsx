@@ -4,7 +4,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { DeRisk, type DeRiskState, type Play, type SetupData } from '../../game';
 import { Board } from '../board/Board';
 import { serverRefusalText } from '../bridge';
-import { t } from '../i18n';
+import { t, withMessages } from '../i18n';
 import { useClientState } from '../hotseat/useClientState';
 import { stopOnce, type DeRiskClient } from '../hotseat/client';
 import { ClassBanner } from '../classroom/ClassBanner';
@@ -17,7 +17,7 @@ import { SeatList } from './SeatList';
 import { heldSeat, holdSeat, releaseSeat, type HeldSeat } from './seats';
 import { WaitingRoom } from './WaitingRoom';
 
-const Debrief = lazy(() => import('../debrief/Debrief'));
+const Debrief = lazy(withMessages(['debrief'], () => import('../debrief/Debrief')));
 
 export interface OnlineMatchProps {
   code: string;
