@@ -91,6 +91,7 @@ function Screens({ locale }: { locale: string }) {
           key={`${route.code}-${String(route.watch)}`}
           code={route.code}
           watch={route.watch}
+          {...(route.classCode ? { classCode: route.classCode } : {})}
           onOpenRules={openRules}
           onOpenGlossary={openGlossary}
           onGoTo={goTo}

@@ -7,8 +7,11 @@ export type Route =
   /** The rulebook; `at` a rule's anchor ("r2-2") to open it there, or "summary" for the rules on one card. */
   | { page: 'rules'; at?: string }
   | { page: 'glossary' }
-  /** An online match by room code; `watch` for the spectator (projector) view. */
-  | { page: 'match'; code: string; watch: boolean }
+  /**
+   * An online match by room code; `watch` for the spectator (projector) view, with `classCode`
+   * when a teacher opened it from the control room (the board then shows the class's pause and message).
+   */
+  | { page: 'match'; code: string; watch: boolean; classCode?: string }
   /** A student joins a class (the code prefilled when given), then waits for a seat. */
   | { page: 'classJoin'; code?: string }
   /** A teacher sets up a class. */
@@ -40,7 +43,8 @@ export function parseHash(hash: string): Route {
   if (first === 'rules') return second && RULES_SECTION.test(second) ? { page: 'rules', at: second } : { page: 'rules' };
   if (first === 'glossary') return { page: 'glossary' };
   if ((first === 'm' || first === 'watch') && second && CODE.test(second.toUpperCase())) {
-    return { page: 'match', code: second.toUpperCase(), watch: first === 'watch' };
+    const classCode = first === 'watch' && third ? cleanClassCode(third) : '';
+    return { page: 'match', code: second.toUpperCase(), watch: first === 'watch', ...(isClassCode(classCode) ? { classCode } : {}) };
   }
   return { page: 'start' };
 }
@@ -50,7 +54,7 @@ export function hashOf(route: Route): string {
     case 'start':
       return '#/';
     case 'match':
-      return `#/${route.watch ? 'watch' : 'm'}/${route.code}`;
+      return route.watch ? `#/watch/${route.code}${route.classCode ? `/${route.classCode}` : ''}` : `#/m/${route.code}`;
     case 'rules':
       return route.at ? `#/rules/${route.at}` : '#/rules';
     case 'glossary':

@@ -133,6 +133,22 @@ describe('a student joins a class', () => {
     expect(screen.getByText('Message from your teacher: Read the rules on one card while you wait')).toBeTruthy();
   });
 
+  it('on the teacher’s projector (a spectator view opened from the control room) the class’s pause and message show too, read with the teacher’s key', async () => {
+    keepTeacherKey(CODE, TEACHER_KEY);
+    const { calls } = stubFetch({ [`GET /classes/${CODE}`]: { body: playingStatus({ paused: true, message: { text: 'Eyes on the board', at: 1 } }) } });
+    render(<ClassBanner matchID="ABCDEFG" watchedIn={CODE} />);
+    expect(await screen.findByText('Paused by your teacher. Moves wait until the game resumes.')).toBeTruthy();
+    expect(screen.getByText('Message from your teacher: Eyes on the board')).toBeTruthy();
+    expect(calls[0]?.headers.Authorization).toBe(`Bearer ${TEACHER_KEY}`);
+  });
+
+  it('a spectator view naming a class whose teacher key this browser does not hold shows nothing and asks nothing', () => {
+    const { fetchMock } = stubFetch({});
+    const { container } = render(<ClassBanner matchID="ABCDEFG" watchedIn={CODE} />);
+    expect(container.textContent).toBe('');
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
   it('shows nothing on the board of a match that did not come from a class', () => {
     const { fetchMock } = stubFetch({});
     const { container } = render(<ClassBanner matchID="QRTUVWX" />);
@@ -182,7 +198,7 @@ describe('the control room', () => {
     expect(within(calm).getByRole('meter', { name: 'Relationship' }).getAttribute('aria-valuetext')).toBe('Guarded, 6 of 10');
     expect(within(calm).getByRole('meter', { name: 'Beijing: support at home' }).getAttribute('aria-valuenow')).toBe('6');
     const watch = within(calm).getByRole('link', { name: /Watch/ });
-    expect(watch.getAttribute('href')).toBe('#/watch/ABCDEFG');
+    expect(watch.getAttribute('href')).toBe(`#/watch/ABCDEFG/${CODE}`);
     expect(watch.getAttribute('target')).toBe('_blank');
 
     await user.selectOptions(screen.getByLabelText('Show'), 'Only matches with warnings');
@@ -286,6 +302,10 @@ describe('the classroom addresses', () => {
     expect(parseHash(`#/class/teach/${CODE}/${TEACHER_KEY}`)).toEqual({ page: 'classTeach', code: CODE, key: TEACHER_KEY });
     expect(parseHash(`#/class/results/${CODE}`)).toEqual({ page: 'classResults', code: CODE });
     expect(parseHash('#/class/teach/NOTACODE')).toEqual({ page: 'start' });
+    // The control room's "Watch": the match, and the class it is in; anything else after the match is ignored.
+    expect(parseHash(`#/watch/ABCDEFG/${CODE.toLowerCase()}`)).toEqual({ page: 'match', code: 'ABCDEFG', watch: true, classCode: CODE });
+    expect(parseHash('#/watch/ABCDEFG/__proto__')).toEqual({ page: 'match', code: 'ABCDEFG', watch: true });
+    expect(parseHash(`#/m/ABCDEFG/${CODE}`)).toEqual({ page: 'match', code: 'ABCDEFG', watch: false });
   });
 
   it('offers "Run a class" and "Join a class" on the start screen', async () => {

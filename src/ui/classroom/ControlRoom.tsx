@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { Icon } from '../common/Icon';
+import { useProjectorType } from '../common/projector';
 import { t } from '../i18n';
 import { hashOf } from '../router';
 import { scenarioChoices } from '../start/setupChoices';
@@ -61,6 +62,7 @@ function useNow(everyMs: number): number {
 
 /** The control room of a class: its code for the projector, its students, its matches, its controls. */
 export default function ControlRoom({ code, linkKey, onHome }: ControlRoomProps) {
+  useProjectorType();
   const key = linkKey ?? teacherKey(code);
   useEffect(() => {
     if (!linkKey) return;
@@ -205,7 +207,7 @@ function Room({ code, teacherKey: key }: { code: string; teacherKey: string }) {
             </section>
           ) : (
             <>
-              <MatchTable rows={rows} />
+              <MatchTable rows={rows} classCode={code} />
               <details className="class-card class-late">
                 <summary>{t('class.roster.title', { count: students.length })}</summary>
                 <p className="class-hint">{t('class.roster.late')}</p>

@@ -6,6 +6,7 @@ import { t } from '../i18n';
 import { sideName } from '../start/setupChoices';
 import type { MatchStatus, Warning } from './classApi';
 import { durationParts, FILTERS, SORTS, tableRows, type Filter, type MatchRow, type SortBy } from './matchRows';
+import { hashOf } from '../router';
 
 const SIDES = ['us', 'cn'] as const satisfies readonly Side[];
 
@@ -107,7 +108,7 @@ function Warnings({ warnings }: { warnings: readonly Warning[] }) {
   );
 }
 
-function Row({ row }: { row: MatchRow }) {
+function Row({ row, classCode }: { row: MatchRow; classCode: string }) {
   const { match, warnings } = row;
   const names = { us: match.seats.us.computer ? t('class.computer') : match.seats.us.name, cn: match.seats.cn.computer ? t('class.computer') : match.seats.cn.name };
   const rel = match.relationship;
@@ -148,7 +149,7 @@ function Row({ row }: { row: MatchRow }) {
         <Warnings warnings={warnings} />
       </td>
       <td>
-        <a href={`#/watch/${match.matchID}`} target="_blank" rel="noopener noreferrer" className="class-watch">
+        <a href={hashOf({ page: 'match', code: match.matchID, watch: true, classCode })} target="_blank" rel="noopener noreferrer" className="class-watch">
           <Icon name="eye" /> {t('class.watch')}
           <span className="visually-hidden"> {t('class.watchHidden', names)}</span>
         </a>
@@ -169,7 +170,7 @@ const SORTED_COLUMN: Readonly<Record<SortBy, { column: string; order: 'ascending
 const COLUMNS = ['players', 'round', 'turn', 'relationship', 'support', 'score', 'deal', 'warnings', 'watch'] as const;
 
 /** Every match of the class, sortable and filterable; each row opens the match's spectator view in a new tab. */
-export function MatchTable({ rows }: { rows: readonly MatchRow[] }) {
+export function MatchTable({ rows, classCode }: { rows: readonly MatchRow[]; classCode: string }) {
   const [sortBy, setSortBy] = useState<SortBy>('attention');
   const [filter, setFilter] = useState<Filter>('all');
   const [search, setSearch] = useState('');
@@ -229,7 +230,7 @@ export function MatchTable({ rows }: { rows: readonly MatchRow[] }) {
           </thead>
           <tbody>
             {shown.map((row) => (
-              <Row key={row.match.matchID} row={row} />
+              <Row key={row.match.matchID} row={row} classCode={classCode} />
             ))}
           </tbody>
         </table>

@@ -1,26 +1,29 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { studentView, type StudentView } from './classApi';
 
-export interface StudentViewState {
+export interface PolledState<T> {
   /** The latest answer, kept through a failed check. */
-  readonly view: StudentView | null;
+  readonly view: T | null;
   /** Why the latest check failed, or null when it succeeded. */
   readonly error: unknown;
 }
 
+export type StudentViewState = PolledState<StudentView>;
+
 /**
- * Asks "where is my seat" now and every `everyMs` while mounted (the next check waits for the
- * last answer, so a slow server is never asked twice at once). Stops when `stop(view)` says so.
+ * Calls `read` now and every `everyMs` while mounted and while `read` stays the same (the next
+ * call waits for the last answer, so a slow server is never asked twice at once). Nothing when
+ * `read` is null.
  */
-export function useStudentView(code: string | null, studentKey: string | null, everyMs: number): StudentViewState {
-  const [state, setState] = useState<StudentViewState>({ view: null, error: null });
+export function usePolled<T>(read: (() => Promise<T>) | null, everyMs: number): PolledState<T> {
+  const [state, setState] = useState<PolledState<T>>({ view: null, error: null });
   useEffect(() => {
-    if (!code || !studentKey) return undefined;
+    if (!read) return undefined;
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const check = async () => {
       try {
-        const view = await studentView(code, studentKey);
+        const view = await read();
         if (!stopped) setState({ view, error: null });
       } catch (error) {
         if (!stopped) setState((s) => ({ view: s.view, error }));
@@ -32,6 +35,12 @@ export function useStudentView(code: string | null, studentKey: string | null, e
       stopped = true;
       if (timer) clearTimeout(timer);
     };
-  }, [code, studentKey, everyMs]);
+  }, [read, everyMs]);
   return state;
+}
+
+/** A student's "where is my seat", asked now and every `everyMs` while mounted. */
+export function useStudentView(code: string | null, studentKey: string | null, everyMs: number): StudentViewState {
+  const read = useMemo(() => (code && studentKey ? () => studentView(code, studentKey) : null), [code, studentKey]);
+  return usePolled(read, everyMs);
 }

@@ -8,6 +8,7 @@ import { t, withMessages } from '../i18n';
 import { useClientState } from '../hotseat/useClientState';
 import { stopOnce, type DeRiskClient } from '../hotseat/client';
 import { ClassBanner } from '../classroom/ClassBanner';
+import { useProjectorType } from '../common/projector';
 import { MatchStoreProvider } from '../store/context';
 import { computerOf, computerSide, computerSides, seatHolder } from './computerSeat';
 import { JoinPanel } from './JoinPanel';
@@ -22,6 +23,8 @@ const Debrief = lazy(withMessages(['debrief'], () => import('../debrief/Debrief'
 export interface OnlineMatchProps {
   code: string;
   watch: boolean;
+  /** The class whose teacher opened this spectator view from the control room. */
+  classCode?: string;
   onOpenRules: () => void;
   onOpenGlossary: () => void;
   onGoTo: (code: string, watch: boolean) => void;
@@ -103,7 +106,7 @@ function OnlineBoard({ client, seat, watch, code, props }: { client: DeRiskClien
           {t('online.refused', { message: refusal })}
         </p>
       )}
-      {!watch && <ClassBanner matchID={code} />}
+      <ClassBanner matchID={code} {...(watch && props.classCode ? { watchedIn: props.classCode } : {})} />
       {!watch && !bothJoined && seat && (
         <WaitingRoom
           code={code}
@@ -117,9 +120,9 @@ function OnlineBoard({ client, seat, watch, code, props }: { client: DeRiskClien
       )}
       {!watch && computerOf(opponent) && opponent && <p className="banner">{t('online.computer.opponent', { who: seatHolder(opponent) })}</p>}
       {watch && (
-        <div className="banner">
+        <div className="banner spectator-banner">
           <p>{t('online.spectating', { code })}</p>
-          <SeatList players={players} />
+          <SeatList players={players} connection />
         </div>
       )}
       <Board
@@ -140,6 +143,7 @@ export default function OnlineMatch(props: OnlineMatchProps) {
   const { code, watch } = props;
   const [seat, setSeat] = useState<HeldSeat | null>(() => (watch ? null : heldSeat(code)));
   const client = useOnlineClient(code, seat, watch);
+  useProjectorType(watch);
   if (!seat && !watch) return <JoinPanel code={code} onJoined={setSeat} onWatch={() => props.onGoTo(code, true)} onHome={props.onHome} />;
   if (!client) return <p role="status">{t('online.connecting')}</p>;
   return (
