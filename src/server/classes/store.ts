@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type pg from 'pg';
 import { log } from '../log';
 import { nodeFileSystem, removeFile, removeQuietly, replaceFile, TEMPORARY, type FileSystem } from '../storage/durable';
+import { loadOnce } from '../storage/loadOnce';
 import { classProblem, isClassCode, type ClassRecord } from './record';
 
 export interface ClassStore {
@@ -97,7 +98,7 @@ const FILE = /^(.+)\.json$/;
 
 /** One file a class, `DIR/CODE.json`; bad files go to `DIR/quarantine/`. */
 export class FileClassStore extends MemoryClassStore {
-  private loading: Promise<void> | null = null;
+  private readonly loadFolder = loadOnce(() => this.load());
 
   constructor(
     private readonly dir: string,
@@ -106,12 +107,9 @@ export class FileClassStore extends MemoryClassStore {
     super();
   }
 
+  /** Loads the folder once (the class service and the tests may both call it); after a failure, the next call tries again. */
   override connect(): Promise<void> {
-    this.loading ??= this.load().catch((error: unknown) => {
-      this.loading = null;
-      throw error;
-    });
-    return this.loading;
+    return this.loadFolder();
   }
 
   protected override async persist(code: string, after: string | undefined, before: string | undefined): Promise<void> {

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { log } from '../log';
 import { nodeFileSystem, removeFile, removeQuietly, replaceFile, TEMPORARY, type FileSystem } from './durable';
 import { keptFrom, recordText, type KeptRecord } from './kept';
+import { loadOnce } from './loadOnce';
 import { MemoryStore } from './memoryStore';
 import { recordProblem, validID, type MatchRecord } from './record';
 
@@ -21,7 +22,7 @@ const FILE = /^(.+)\.json$/;
 export const QUARANTINE = 'quarantine';
 
 export class FileStore extends MemoryStore {
-  private loading: Promise<void> | null = null;
+  private readonly loadFolder = loadOnce(() => this.load());
 
   /** `fs` is node:fs/promises unless a test injects faults. */
   constructor(
@@ -31,13 +32,9 @@ export class FileStore extends MemoryStore {
     super();
   }
 
-  /** Loads the folder once (boardgame.io's Server and the tests may both call it). */
+  /** Loads the folder once (boardgame.io's Server and the tests may both call it); after a failure, the next call tries again. */
   override connect(): Promise<void> {
-    this.loading ??= this.load().catch((error: unknown) => {
-      this.loading = null;
-      throw error;
-    });
-    return this.loading;
+    return this.loadFolder();
   }
 
   protected override async persist(matchID: string, after: KeptRecord | undefined, before: KeptRecord | undefined): Promise<void> {

@@ -4,10 +4,12 @@
  * ends, the favourite moves, the essay's forecast across the class, three questions chosen from
  * the class's own numbers, every student's result, and the results as CSV or JSON.
  */
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Side } from '../../content/types';
 import { contentField, sideName } from '../bridge';
 import { Icon } from '../common/Icon';
+import { useProjectorType } from '../common/projector';
+import { useOpenDetailsForPrint } from '../debrief/print';
 import { formatNumber, t } from '../i18n';
 import { hashOf } from '../router';
 import { classError, classResults, downloadResults, type ClassResults, type StudentRow } from './classApi';
@@ -159,16 +161,8 @@ function Students({ rows }: { rows: readonly StudentRow[] }) {
   );
 }
 
-/** Opens every <details> before printing, so the numbers are on paper too. */
-function useOpenDetailsForPrint(root: RefObject<HTMLElement | null>) {
-  useEffect(() => {
-    const open = () => root.current?.querySelectorAll('details').forEach((d) => (d.open = true));
-    window.addEventListener('beforeprint', open);
-    return () => window.removeEventListener('beforeprint', open);
-  }, [root]);
-}
-
 export default function ClassDebrief({ code, onHome }: { code: string; onHome: () => void }) {
+  useProjectorType();
   const key = teacherKey(code);
   const [results, setResults] = useState<ClassResults | null>(null);
   const [error, setError] = useState<string | null>(key ? null : t('class.room.noKey'));

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { ChoiceGroup } from '../common/ChoiceGroup';
 import { t } from '../i18n';
 import { LevelChoice } from '../start/ComputerChoices';
+import { ScenarioPicker } from '../start/ScenarioPicker';
 import { LENGTHS, scenarioChoices } from '../start/setupChoices';
 import { classError, createClass, PAIRINGS, TIMEOUT_ACTIONS, TIMERS, type ClassSettings, type TimerSeconds } from './classApi';
 import { keepTeacherKey } from './classKeys';
@@ -54,18 +55,7 @@ export default function ClassSetup({ onCreated, onHome }: { onCreated: (code: st
           <label htmlFor={titleId}>{t('class.setup.nameLabel')}</label>{' '}
           <input id={titleId} className="class-title-input" value={title} maxLength={80} onChange={(e) => setTitle(e.target.value)} />
         </fieldset>
-        <fieldset className="scenarios">
-          <legend>{t('start.scenario')}</legend>
-          {scenarioChoices().map((s) => (
-            <label key={s.id} className="choice scenario-choice">
-              <input type="radio" name="class-scenario" value={s.id} checked={settings.scenario === s.id} onChange={() => set({ scenario: s.id })} />
-              <span>
-                <strong>{s.title}</strong>
-                <span className="choice-text">{s.text}</span>
-              </span>
-            </label>
-          ))}
-        </fieldset>
+        <ScenarioPicker name="class-scenario" choices={scenarioChoices()} value={settings.scenario} onChange={(scenario) => set({ scenario })} />
         <fieldset className="lengths">
           <legend>{t('start.length')}</legend>
           {LENGTHS.map((n) => (

@@ -5,7 +5,7 @@
  * "Teaching layer").
  */
 import type { Ctx } from 'boardgame.io';
-import { useEffect, useId, useRef, type RefObject } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { BotLevel, Persona } from '../../bots/types';
 import { gameResult, scoreFor, type DeRiskState, type GameResult, type ScoreBreakdown, type Side } from '../../game';
 import { contentField, sideName } from '../bridge';
@@ -14,6 +14,7 @@ import { t, type MessageKey } from '../i18n';
 import { Agendas } from './Agendas';
 import { Forecast } from './Forecast';
 import { Outcome } from './Outcome';
+import { useOpenDetailsForPrint } from './print';
 import { chooseQuestions } from './questions';
 import { Reasons } from './Reasons';
 import { ScoreTable } from './ScoreTable';
@@ -35,15 +36,6 @@ function Questions({ keys }: { keys: readonly MessageKey[] }) {
       </ol>
     </section>
   );
-}
-
-/** Opens every <details> before printing, so the numbers and notes are on paper too. */
-function useOpenDetailsForPrint(root: RefObject<HTMLElement | null>) {
-  useEffect(() => {
-    const open = () => root.current?.querySelectorAll('details').forEach((d) => (d.open = true));
-    window.addEventListener('beforeprint', open);
-    return () => window.removeEventListener('beforeprint', open);
-  }, [root]);
 }
 
 /** The sides the computer played, with its level and temperament (a game against the computer, or a bot in an online seat). */

@@ -1,22 +1,13 @@
 import type { ChartConfiguration, PointStyle } from 'chart.js';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { TRACKS, trackSeries, type DeRiskState, type TrackId } from '../../game';
 import { dateLabel } from '../bridge';
-import { Icon } from '../common/Icon';
 import { t } from '../i18n';
+import { ChartCanvas, ChartNumbers, ChartSection, GROUP_IDS, GroupButtons, LEGEND, TRACK_GROUPS, lineChart, trackAxis, useChart, type BaseOptions, type TrackGroup } from './chartSetup';
 import { seriesLabel } from './labels';
 
-/** The tracks, in groups small enough to read on one chart. Together they cover every track. */
-export const TRACK_GROUPS = {
-  relations: ['relationship', 'usSupport', 'cnSupport'],
-  economies: ['usInflation', 'cnGrowth'],
-  tradeWar: ['usTariff', 'cnTariff', 'exportControls', 'mineralBans'],
-  dependence: ['interdependence', 'usMineralDependence', 'cnChipDependence'],
-  leverage: ['usLeverage', 'cnLeverage'],
-} as const satisfies Record<string, readonly TrackId[]>;
-
-export type TrackGroup = keyof typeof TRACK_GROUPS;
-const GROUP_IDS = Object.keys(TRACK_GROUPS) as TrackGroup[];
+// The groups moved to chartSetup with the rest of what the two charts share; what took them from here still can.
+export { TRACK_GROUPS, type TrackGroup } from './chartSetup';
 
 /**
  * Okabe–Ito colours (Washington blue, Beijing vermillion, shared black or green), and within
@@ -66,128 +57,78 @@ function useSeries(G: DeRiskState) {
   }, [G]);
 }
 
-type Status = 'loading' | 'ready' | 'failed';
-
 /** Every track over the rounds: a chart of one group at a time, and a table of all the numbers. */
 export function TrackChart({ G }: { G: DeRiskState }) {
   const [group, setGroup] = useState<TrackGroup>('relations');
-  const [status, setStatus] = useState<Status>('loading');
-  const canvas = useRef<HTMLCanvasElement>(null);
   const { columns, values, sudden } = useSeries(G);
   const tracks: readonly TrackId[] = TRACK_GROUPS[group];
-  const id = useId();
 
-  useEffect(() => {
-    const element = canvas.current;
-    if (!element) return;
-    let cancelled = false;
-    let chart: { destroy(): void } | null = null;
-    const draw = async () => {
-      const { Chart, LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend, Tooltip } = await import('chart.js');
-      if (cancelled) return;
-      Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend, Tooltip);
-      const still = typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-      const config: ChartConfiguration<'line', number[], string> = {
-        type: 'line',
-        data: {
-          labels: columns.map((c) => c.short),
-          datasets: tracks.map((track) => ({
-            label: seriesLabel(track),
-            data: values[track],
-            borderColor: LINE[track].color,
-            backgroundColor: LINE[track].color,
-            borderDash: LINE[track].dash,
-            borderWidth: 3,
-            pointStyle: LINE[track].point,
-            pointRadius: 6,
-            pointHoverRadius: 8,
-            // Points on 0 or on the top line are drawn whole, not cut by the chart area.
-            clip: false,
-          })),
-        },
-        options: {
-          responsive: true,
-          maintainAspectRatio: false,
-          animation: still ? false : { duration: 300 },
-          interaction: { mode: 'index', intersect: false },
-          scales: {
-            y: { min: 0, suggestedMax: Math.max(...tracks.map((track) => TRACKS[track].max)), ticks: { precision: 0, color: '#333' } },
-            x: { ticks: { color: '#333' } },
-          },
-          plugins: {
-            legend: { position: 'bottom', labels: { usePointStyle: true, color: '#222', font: { size: 14 } } },
-            tooltip: { usePointStyle: true },
-          },
-        },
-      };
-      chart = new Chart(element, config);
-      setStatus('ready');
-    };
-    draw().catch(() => {
-      if (!cancelled) setStatus('failed');
-    });
-    return () => {
-      cancelled = true;
-      chart?.destroy();
-    };
-  }, [columns, values, tracks]);
+  const configure = useCallback(
+    (base: BaseOptions): ChartConfiguration<'line', number[], string> => ({
+      type: 'line',
+      data: {
+        labels: columns.map((c) => c.short),
+        datasets: tracks.map((track) => ({
+          label: seriesLabel(track),
+          data: values[track],
+          borderColor: LINE[track].color,
+          backgroundColor: LINE[track].color,
+          borderDash: LINE[track].dash,
+          borderWidth: 3,
+          pointStyle: LINE[track].point,
+          pointRadius: 6,
+          pointHoverRadius: 8,
+          // Points on 0 or on the top line are drawn whole, not cut by the chart area.
+          clip: false,
+        })),
+      },
+      options: {
+        ...base,
+        interaction: { mode: 'index', intersect: false },
+        scales: { y: trackAxis(tracks), x: { ticks: { color: '#333' } } },
+        plugins: { legend: LEGEND, tooltip: { usePointStyle: true } },
+      },
+    }),
+    [columns, values, tracks],
+  );
+  const chart = useChart(lineChart, configure);
 
   const first = columns[0]?.short ?? '';
   const last = columns.at(-1)?.short ?? '';
   return (
-    <section className="debrief-card debrief-chart" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>
-        <Icon name="chart" /> {t('debrief.chart.title')}
-      </h2>
-      <p>{t('debrief.chart.intro')}</p>
-      <div className="debrief-groups" role="group" aria-label={t('debrief.chart.groups')}>
-        {GROUP_IDS.map((g) => (
-          <button key={g} type="button" className="debrief-toggle" aria-pressed={g === group} onClick={() => setGroup(g)}>
-            {g === group && <Icon name="check" />} {t(`debrief.chart.group.${g}`)}
-          </button>
-        ))}
-      </div>
-      <div className="debrief-chart-box">
-        <canvas ref={canvas} role="img" aria-label={t('debrief.chart.label', { tracks: tracks.map(seriesLabel).join(', '), first, last })} />
-      </div>
-      {status === 'loading' && <p role="status">{t('debrief.chart.loading')}</p>}
-      {status === 'failed' && <p role="alert">{t('debrief.chart.failed')}</p>}
+    <ChartSection title={t('debrief.chart.title')} intro={t('debrief.chart.intro')}>
+      <GroupButtons group={group} onChange={setGroup} />
+      <ChartCanvas chart={chart} label={t('debrief.chart.label', { tracks: tracks.map(seriesLabel).join(', '), first, last })} />
       {sudden && <p className="debrief-note">{t('debrief.chart.suddenNote', { round: G.round })}</p>}
-      <details className="debrief-numbers">
-        <summary>{t('debrief.chart.showNumbers')}</summary>
-        <div className="debrief-table-wrap" role="region" tabIndex={0} aria-labelledby={`${id}-caption`}>
-          <table className="debrief-table">
-            <caption id={`${id}-caption`}>{t('debrief.chart.tableCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('debrief.chart.track')}</th>
-                {columns.map((c, i) => (
-                  <th key={i} scope="col">
-                    {c.long}
-                  </th>
+      <ChartNumbers caption={t('debrief.chart.tableCaption')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('debrief.chart.track')}</th>
+            {columns.map((c, i) => (
+              <th key={i} scope="col">
+                {c.long}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        {GROUP_IDS.map((g) => (
+          <tbody key={g}>
+            <tr className="debrief-rowgroup">
+              <th scope="rowgroup" colSpan={columns.length + 1}>
+                {t(`debrief.chart.group.${g}`)}
+              </th>
+            </tr>
+            {TRACK_GROUPS[g].map((track) => (
+              <tr key={track}>
+                <th scope="row">{seriesLabel(track)}</th>
+                {values[track].map((v, i) => (
+                  <td key={i}>{v}</td>
                 ))}
               </tr>
-            </thead>
-            {GROUP_IDS.map((g) => (
-              <tbody key={g}>
-                <tr className="debrief-rowgroup">
-                  <th scope="rowgroup" colSpan={columns.length + 1}>
-                    {t(`debrief.chart.group.${g}`)}
-                  </th>
-                </tr>
-                {TRACK_GROUPS[g].map((track) => (
-                  <tr key={track}>
-                    <th scope="row">{seriesLabel(track)}</th>
-                    {values[track].map((v, i) => (
-                      <td key={i}>{v}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
             ))}
-          </table>
-        </div>
-      </details>
-    </section>
+          </tbody>
+        ))}
+      </ChartNumbers>
+    </ChartSection>
   );
 }

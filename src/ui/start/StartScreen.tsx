@@ -5,6 +5,7 @@ import { HelpLinks } from '../common/HelpLinks';
 import { Icon } from '../common/Icon';
 import { t } from '../i18n';
 import { ComputerChoices, DEFAULT_COMPUTER_CHOICE } from './ComputerChoices';
+import { ScenarioPicker } from './ScenarioPicker';
 import { DEFAULT_SETUP, LENGTHS, other, scenarioChoices } from './setupChoices';
 
 const OnlinePanel = lazy(() => import('../online/OnlinePanel'));
@@ -74,18 +75,7 @@ export function StartScreen({ onStart, onGoTo, onOpenRules, onOpenGlossary, resu
           </label>
         </fieldset>
         {mode === 'computer' && <ComputerChoices choice={computer} onChange={setComputer} />}
-        <fieldset className="scenarios">
-          <legend>{t('start.scenario')}</legend>
-          {scenarioChoices().map((s) => (
-            <label key={s.id} className="choice scenario-choice">
-              <input type="radio" name="scenario" value={s.id} checked={scenario === s.id} onChange={() => setScenario(s.id)} />
-              <span>
-                <strong>{s.title}</strong>
-                <span className="choice-text">{s.text}</span>
-              </span>
-            </label>
-          ))}
-        </fieldset>
+        <ScenarioPicker name="scenario" choices={scenarioChoices()} value={scenario} onChange={setScenario} />
         <fieldset className="lengths">
           <legend>{t('start.length')}</legend>
           {[...LENGTHS].reverse().map((n) => (
