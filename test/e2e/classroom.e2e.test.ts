@@ -9,7 +9,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { inspect, serverAndBrowser } from './harness';
+import { inspect, PROJECTOR, serverAndBrowser, SIZES } from './harness';
+
+/** What a teacher's screens are checked at: a laptop, a small laptop, a phone, and the room's projector. */
+const TEACHER_SIZES = [...SIZES, PROJECTOR];
 
 // Computers move quickly, so the student against the computer is not held up.
 const { url, newPage } = serverAndBrowser({ BOT_THINK_MS: '50' });
@@ -68,7 +71,7 @@ describe('classroom mode', () => {
     await inspect(first, 'class-waiting');
     // The names appear live on the teacher's screen.
     for (const name of NAMES) await teacher.getByText(name, { exact: true }).first().waitFor();
-    await inspect(teacher, 'class-gathering');
+    await inspect(teacher, 'class-gathering', TEACHER_SIZES);
 
     await teacher.getByRole('button', { name: 'Start games' }).click();
     clicks += 1;
@@ -80,11 +83,26 @@ describe('classroom mode', () => {
     // The control room lists three matches, one of them against the computer.
     await expect.poll(() => teacher.getByRole('link', { name: /Watch/ }).count(), { timeout: 10_000 }).toBe(3);
     await expect.poll(() => teacher.getByText('Computer', { exact: true }).count()).toBeGreaterThan(0);
-    await inspect(teacher, 'class-control-room');
+    await inspect(teacher, 'class-control-room', TEACHER_SIZES);
+
+    // "Watch" opens a match as a spectator in the projector view: large type, no hand, no agenda.
+    const [projector] = await Promise.all([teacher.context().waitForEvent('page'), teacher.getByRole('link', { name: /Watch/ }).first().click()]);
+    await projector.getByText(/Spectator view of match/).waitFor();
+    await projector.getByRole('heading', { name: 'Washington', exact: true }).waitFor();
+    await projector.setViewportSize({ width: PROJECTOR.width, height: PROJECTOR.height });
+    const rootPx = await projector.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    expect(rootPx).toBeGreaterThanOrEqual(21);
+    expect(await desk(projector).count()).toBe(0);
+    expect(await projector.getByText('Your secret agenda').count()).toBe(0);
+    expect(await projector.getByRole('button', { name: /^Play / }).count()).toBe(0);
+    await inspect(projector, 'class-projector', TEACHER_SIZES);
 
     // Pause: a student's move is refused with the teacher's words.
     await teacher.getByRole('button', { name: 'Pause all games' }).click();
     await teacher.getByRole('button', { name: 'Resume all games' }).waitFor();
+    // The projector shows it too (the teacher opened it from the control room).
+    await projector.getByText(/Paused by your teacher/).waitFor({ timeout: 10_000 });
+    await projector.close();
     let refusedOn: Page | null = null;
     for (const page of students) {
       if (await passIfMyTurn(page)) {
@@ -115,7 +133,7 @@ describe('classroom mode', () => {
     await teacher.getByRole('link', { name: 'Open the class debrief' }).click();
     await teacher.getByRole('heading', { name: /Class debrief/ }).waitFor();
     await teacher.getByText(/Interdependence (fell|rose|did not fall)|interdependence/i).first().waitFor();
-    await inspect(teacher, 'class-debrief');
+    await inspect(teacher, 'class-debrief', TEACHER_SIZES);
     const [download] = await Promise.all([teacher.waitForEvent('download'), teacher.getByRole('button', { name: 'Download CSV' }).click()]);
     const path = await download.path();
     const csv = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');

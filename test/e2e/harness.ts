@@ -117,12 +117,14 @@ export const SIZES = [
   { name: '1024x768', width: 1024, height: 768 },
   { name: '390x844', width: 390, height: 844 },
 ] as const;
+/** A classroom projector: the control room, the spectator view and the class debrief are checked at it too. */
+export const PROJECTOR = { name: '1920x1080', width: 1920, height: 1080 } as const;
 export const SHOTS = 'test-results/screens';
 
 /** Checks a screen with axe-core and at every size, saving a screenshot of each in SHOTS. */
-export async function inspect(page: Page, screen: string): Promise<void> {
+export async function inspect(page: Page, screen: string, sizes: readonly { name: string; width: number; height: number }[] = SIZES): Promise<void> {
   expect(await axeSerious(page), `axe on ${screen}`).toEqual([]);
-  for (const size of SIZES) {
+  for (const size of sizes) {
     await page.setViewportSize({ width: size.width, height: size.height });
     expect(await scrollsSideways(page), `${screen} at ${size.name} scrolls sideways`).toBe(false);
     await page.screenshot({ path: `${SHOTS}/${screen}-${size.name}.png`, fullPage: size.width < 500 });
