@@ -107,11 +107,11 @@ export function ClassControls({ status, actions }: { status: ClassStatus; action
         <div className="class-control-row">
           {status.paused ? (
             <button type="button" className="primary" onClick={() => void actions.act('resume').then(setError)}>
-              <Icon name="arrow-up" /> {t('class.controls.resume')}
+              <Icon name="play" /> {t('class.controls.resume')}
             </button>
           ) : (
             <button type="button" className="primary" onClick={() => void actions.act('pause').then(setError)}>
-              <Icon name="pass" /> {t('class.controls.pause')}
+              <Icon name="pause" /> {t('class.controls.pause')}
             </button>
           )}
           {!status.finishing && <FinishControl act={actions.act} onError={setError} />}
@@ -120,7 +120,7 @@ export function ClassControls({ status, actions }: { status: ClassStatus; action
       <MessageForm current={status.message} send={actions.message} />
       {status.paused && (
         <p className="class-state class-state-paused">
-          <Icon name="warning" /> {t('class.state.paused')}
+          <Icon name="pause" /> {t('class.state.paused')}
         </p>
       )}
       {status.finishing && status.phase !== 'finished' && (
