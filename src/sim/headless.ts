@@ -5,7 +5,7 @@
 import type { State } from 'boardgame.io';
 import { CreateGameReducer, InitializeGame, ProcessGameConfig } from 'boardgame.io/internal';
 import { seededRandom } from '../bots/random';
-import { DeRisk, enumerate, workingCopy, type BotMove, type DeRiskState, type SetupData, type WorkingState } from '../game';
+import { DeRisk, enumerate, recordProblem, workingCopy, type BotMove, type DeRiskState, type GameRecord, type SetupData, type WorkingState } from '../game';
 
 export { seededRandom };
 
@@ -97,4 +97,23 @@ export function playRandomGame({ seed, setupData, afterMove, maxMoves = 2000 }: 
     afterMove?.(match.state, choice);
   }
   return { state: match.state, moves };
+}
+
+/** A record played again: the state it reaches, or the first move the engine refused (a damaged or edited record). */
+export type Replayed = { readonly state: State<DeRiskState> } | { readonly refused: number; readonly problem: string };
+
+/**
+ * Plays a game record again through the engine, move by move, from its setup and seed. A record
+ * that is not one, was made under other rules, or holds a move the engine refuses, is answered
+ * with why, never half played.
+ */
+export function replayRecord(value: unknown): Replayed {
+  const problem = recordProblem(value);
+  if (problem) return { refused: -1, problem };
+  const record = value as GameRecord;
+  const match = createHeadlessMatch(record.seed, record.setup);
+  for (const [index, { playerID, move, args }] of record.moves.entries()) {
+    if (match.state.ctx.gameover !== undefined || !match.move(playerID, move, ...args)) return { refused: index, problem: 'a move the rules refuse' };
+  }
+  return { state: match.state };
 }
