@@ -1,10 +1,11 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { SetupData } from '../game';
 import type { ComputerOpponent } from './bots/opponent';
 import { LanguageMenu } from './common/LanguageMenu';
 import { t, withMessages } from './i18n';
-import { createLocalMatch, prefetchHotSeat, type LocalMatch } from './localMatch';
+import { createLocalMatch, prefetchHotSeat, resumeLocalMatch, type LocalMatch } from './localMatch';
 import { useRoute } from './router';
+import { forgetSavedGame, savedSummary, setSavedGameAside, type SavedSummary } from './savedGame';
 import { StartScreen } from './start/StartScreen';
 import { useLocale } from './store/localeStore';
 
@@ -44,6 +45,10 @@ function Screens({ locale }: { locale: string }) {
   const [route, go] = useRoute();
   const [match, setMatch] = useState<LocalMatch | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
+  // The local game saved in this browser (a reload or a closed tab), offered until it is resumed or replaced.
+  const [saved, setSaved] = useState<SavedSummary | null>(() => savedSummary());
+  // One resume at a time (a ref, so that React's doubled effects in development see it at once).
+  const resuming = useRef(false);
   // Where the rulebook and glossary lead back to.
   const [returnTo, setReturnTo] = useState<typeof route>({ page: 'start' });
 
@@ -60,11 +65,43 @@ function Screens({ locale }: { locale: string }) {
     createLocalMatch((match?.id ?? 0) + 1, setup, opponent)
       .then((next) => {
         setMatch(next);
+        setSaved(null);
         go({ page: 'play' });
       })
       .catch(() => setStartError(t(opponent ? 'start.loadFailed' : 'start.gameLoadFailed')));
   };
+  const resume = () => {
+    if (resuming.current) return;
+    resuming.current = true;
+    setStartError(null);
+    resumeLocalMatch((match?.id ?? 0) + 1)
+      .then((next) => {
+        setMatch(next);
+        setSaved(null);
+        go({ page: 'play' });
+      })
+      .catch((error: unknown) => {
+        // A save that cannot be played again is put aside (not deleted); a page that could not load keeps it for another try.
+        if (error instanceof Error && error.name === 'ResumeError') {
+          setSavedGameAside();
+          setSaved(null);
+          setStartError(t('start.resumeFailed'));
+        } else setStartError(t('start.gameLoadFailed'));
+        go({ page: 'start' });
+      })
+      .finally(() => {
+        resuming.current = false;
+      });
+  };
+  // Reloaded during a local game: the address still says #/play, so resume the saved game, or go to the start.
+  useEffect(() => {
+    if (route.page !== 'play' || match || resuming.current) return;
+    if (saved) resume();
+    else go({ page: 'start' });
+  }, [route.page, match]);
   const playAgain = () => {
+    forgetSavedGame();
+    setSaved(null);
     setMatch(null);
     go({ page: 'start' });
   };
@@ -84,6 +121,8 @@ function Screens({ locale }: { locale: string }) {
       </Suspense>
     );
   }
+  // Reloaded at #/play: the saved game is being resumed (or the start screen is on its way).
+  if (route.page === 'play') return loading;
   if (route.page === 'match') {
     return (
       <Suspense fallback={loading}>
@@ -158,6 +197,8 @@ function Screens({ locale }: { locale: string }) {
       onOpenGlossary={openGlossary}
       resumable={match !== null}
       onResume={() => go({ page: 'play' })}
+      saved={match === null ? saved : null}
+      onResumeSaved={resume}
       />
     </>
   );

@@ -1,5 +1,6 @@
 /**
- * A whole hot-seat game in real Chromium, by clicking only; axe-core on every screen;
+ * A whole hot-seat game in real Chromium, by clicking only, with a reload in the middle that
+ * resumes it; axe-core on every screen;
  * screenshots at three sizes (test-results/screens/), none of which may scroll sideways.
  */
 import type { Page } from 'playwright-core';
@@ -51,7 +52,16 @@ describe('hot seat in the browser', () => {
       }
       if (!raised && (await enabled(page, 'Take action: Raise tariffs (+10 points)'))) {
         raised = true;
+        const tariff = page.getByRole('meter', { name: 'U.S. tariff on China' });
+        const before = Number(await tariff.getAttribute('aria-valuenow'));
         await page.getByRole('button', { name: 'Take action: Raise tariffs (+10 points)' }).click();
+        // A reload (F5) mid-game resumes it where it stood, behind the curtain.
+        await page.reload();
+        await curtain(page).waitFor({ timeout: 10_000 });
+        expect(page.url()).toMatch(/#\/play$/);
+        await page.getByRole('button', { name: /^I am (Washington|Beijing): show my side$/ }).click();
+        expect(Number(await tariff.getAttribute('aria-valuenow'))).toBe(before + 1);
+        await inspect(page, 'resumed');
         continue;
       }
       const beijingDesk = (await page.getByRole('heading', { name: 'Beijing’s desk' }).count()) > 0;

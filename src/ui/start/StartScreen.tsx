@@ -4,6 +4,7 @@ import type { ComputerOpponent } from '../bots/opponent';
 import { HelpLinks } from '../common/HelpLinks';
 import { Icon } from '../common/Icon';
 import { t } from '../i18n';
+import type { SavedSummary } from '../savedGame';
 import { ComputerChoices, DEFAULT_COMPUTER_CHOICE } from './ComputerChoices';
 import { ScenarioPicker } from './ScenarioPicker';
 import { DEFAULT_SETUP, LENGTHS, other, scenarioChoices } from './setupChoices';
@@ -14,7 +15,7 @@ const OnlinePanel = lazy(() => import('../online/OnlinePanel'));
  * Choose how to play (hot seat, against the computer, online), the scenario and the length;
  * links to the rules and the glossary.
  */
-export function StartScreen({ onStart, onGoTo, onOpenRules, onOpenGlossary, resumable, onResume }: {
+export function StartScreen({ onStart, onGoTo, onOpenRules, onOpenGlossary, resumable, onResume, saved = null, onResumeSaved }: {
   /** Starts a local game; with an opponent, against the computer. */
   onStart: (setup: SetupData, opponent?: ComputerOpponent) => void;
   onGoTo: (code: string, watch: boolean) => void;
@@ -22,6 +23,9 @@ export function StartScreen({ onStart, onGoTo, onOpenRules, onOpenGlossary, resu
   onOpenGlossary: () => void;
   resumable: boolean;
   onResume: () => void;
+  /** The local game saved in this browser, when there is no game in this tab. */
+  saved?: SavedSummary | null;
+  onResumeSaved?: () => void;
 }) {
   const [scenario, setScenario] = useState<ScenarioId>(DEFAULT_SETUP.scenario);
   const [length, setLength] = useState<GameLength>(DEFAULT_SETUP.length);
@@ -44,6 +48,14 @@ export function StartScreen({ onStart, onGoTo, onOpenRules, onOpenGlossary, resu
             {t('start.resume')}
           </button>
         </p>
+      )}
+      {saved && (
+        <div className="resume">
+          <button type="button" className="primary" onClick={onResumeSaved}>
+            {t('start.resumeSaved', { kind: saved.kind, scenario: saved.scenario, count: saved.length })}
+          </button>
+          <p className="muted">{t('start.resumeNote')}</p>
+        </div>
       )}
       <form
         className="start-form"
