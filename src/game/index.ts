@@ -62,7 +62,7 @@ export { warnings, DE_RISKING_FLOOR, DRIFT_RULES, finishingAfterThisRound, fores
 export { playerView } from './view';
 export { workingCopy, type WorkingState, type WorkingTracks } from './working-copy';
 export { allHold } from './conditions';
-export { previewDeal, previewPlay, type Preview } from './preview';
+export { consequencesOf, previewDeal, previewPlay, type Consequences, type Preview } from './preview';
 export { boardModel, type ActionOption, type BoardModel, type CapitalModel, type CardOption, type DealAnswer, type DealDesk, type Desk, type PlayOption, type TermOption } from './board';
 export { creditedTo, forecastCheck, moverOf, turningPoints, trackSeries, swingOf, type ForecastCheck, type TurningPoint } from './analysis';
 export { newRecord, recordedMoves, recordProblem, rulesVersionOf, RECORD_FORMAT, RULES_VERSION, type GameRecord, type RecordedMove } from './record';

@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react';
-import { boardModel, REASON_MAX, type Play, type Side } from '../../game';
+import { boardModel, consequencesOf, REASON_MAX, type Consequences, type Play, type Side } from '../../game';
+import { contentField } from '../bridge';
 import { t } from '../i18n';
 import { reasonLine } from '../moves';
 import { useMatchUi } from '../store/context';
 import { DealPanel, RelationshipPanel, TradeWarPanel } from './CenterPanels';
 import { Chronicle } from './Chronicle';
+import { ConfirmPlay } from './ConfirmPlay';
 import { DealResponse } from './DealResponse';
 import { EventBanner } from './EventBanner';
 import { PlayerDesk } from './PlayerDesk';
@@ -39,6 +41,13 @@ function useReason(seat: Side | null) {
   return [text, setText] as const;
 }
 
+/** A play's name for the confirmation: the action's or card's title, or the deal. */
+function playTitle(play: Play): string {
+  if (play.kind === 'action') return contentField('action', play.id, 'title');
+  if (play.kind === 'card') return contentField('card', play.id, 'title');
+  return t('deal.propose');
+}
+
 /**
  * The game board: the two capitals either side of the shared tracks, the desk and the
  * chronicle. The engine's board model is computed once here; the parts below only show it.
@@ -48,9 +57,23 @@ export function Board({ onOpenRules, onOpenGlossary, inert, computer = null, sha
   const composer = useMatchUi((s) => s.composer);
   const model = useMemo(() => boardModel(G, ctx, seat, composer), [G, ctx, seat, composer]);
   const [reason, setReason] = useReason(seat);
-  const play = (chosen: Play) => {
+  // A play that would end the game or break the deal waits here for "Play it anyway".
+  const [asking, setAsking] = useState<{ play: Play; consequences: Consequences; actor: Side } | null>(null);
+  const commit = (chosen: Play) => {
+    setAsking(null);
     send(chosen, reasonLine(reason));
     setReason('');
+  };
+  const play = (chosen: Play) => {
+    const actor = model.desk?.seat;
+    if (actor && (chosen.kind === 'action' || chosen.kind === 'card' || chosen.kind === 'propose')) {
+      const consequences = consequencesOf(G, actor, chosen);
+      if (consequences.ends || consequences.breaksDeal) {
+        setAsking({ play: chosen, consequences, actor });
+        return;
+      }
+    }
+    commit(chosen);
   };
   const why = (side: Side) => <ReasonField value={reason} onChange={setReason} seat={side} shared={sharedScreen} />;
   return (
@@ -69,6 +92,15 @@ export function Board({ onOpenRules, onOpenGlossary, inert, computer = null, sha
       {model.desk && <PlayerDesk desk={model.desk} acting={model.acting} send={play} why={model.desk.answer ? null : why(model.desk.seat)} />}
       <Chronicle G={G} />
       {model.desk?.answer && <DealResponse answer={model.desk.answer} seat={model.desk.seat} send={play} why={why(model.desk.seat)} />}
+      {asking && (
+        <ConfirmPlay
+          title={playTitle(asking.play)}
+          consequences={asking.consequences}
+          actor={asking.actor}
+          onConfirm={() => commit(asking.play)}
+          onCancel={() => setAsking(null)}
+        />
+      )}
     </div>
   );
 }
