@@ -67,9 +67,17 @@ export function trackValueText(track: TrackId, value: number): string {
   return track === 'relationship' ? t('meter.band', { band: bandName(value), value, max }) : t('meter.value', { value, max });
 }
 
-/** "Relationship 4 → 3". */
+/** A track's name, with its side when two tracks share a name ("Beijing: Support at home"). */
+export function seriesLabel(track: TrackId): string {
+  const label = trackLabel(track);
+  const owner = TRACKS[track].owner;
+  const shared = (Object.keys(TRACKS) as TrackId[]).some((other) => other !== track && trackLabel(other) === label);
+  return owner !== null && shared ? t('change.sideTrack', { side: sideName(owner), track: label }) : label;
+}
+
+/** "Relationship 4 → 3", "Beijing: Support at home 6 → 7": the side named wherever the track's name alone would not say it. */
 export function changeText(change: TrackChange): string {
-  return t('change', { track: trackLabel(change.track), from: change.from, to: change.to });
+  return t('change', { track: seriesLabel(change.track), from: change.from, to: change.to });
 }
 
 /** Whether a change is good news for `side` (for colouring). */

@@ -90,7 +90,7 @@ export function Board({ onOpenRules, onOpenGlossary, inert, computer = null, sha
         <SidePanel G={G} model={model} side="cn" seat={seat} computer={computer === 'cn'} />
       </main>
       {model.desk && <PlayerDesk desk={model.desk} acting={model.acting} send={play} why={model.desk.answer ? null : why(model.desk.seat)} />}
-      <Chronicle G={G} />
+      <Chronicle G={G} viewer={seat} />
       {model.desk?.answer && <DealResponse answer={model.desk.answer} seat={model.desk.seat} send={play} why={why(model.desk.seat)} />}
       {asking && (
         <ConfirmPlay

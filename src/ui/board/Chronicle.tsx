@@ -1,10 +1,12 @@
-import { creditedTo, type ChronicleEntry, type DeRiskState } from '../../game';
-import { changeText, isGoodFor, noteText } from '../bridge';
+import { creditedTo, type ChronicleEntry, type DeRiskState, type Side } from '../../game';
+import { noteText } from '../bridge';
+import { ChangeChip, ChangeLegend } from '../common/ChangeChip';
 import { entryTitle, realityOf, roundLabel } from '../chronicleText';
 import { Icon } from '../common/Icon';
 import { t } from '../i18n';
 
-export function ChronicleEntryView({ entry }: { entry: ChronicleEntry }) {
+/** One entry; its changes coloured for `viewer` (the side on screen, or null for an onlooker). */
+export function ChronicleEntryView({ entry, viewer }: { entry: ChronicleEntry; viewer: Side | null }) {
   const side = creditedTo(entry);
   const note = realityOf(entry);
   const notes = entry.notes.map(noteText).filter((n): n is string => n !== null);
@@ -14,9 +16,7 @@ export function ChronicleEntryView({ entry }: { entry: ChronicleEntry }) {
       {entry.changes.length > 0 && (
         <p className="log-changes">
           {entry.changes.map((c) => (
-            <span key={c.track} className={isGoodFor(c, side) ? 'chip good' : 'chip bad'}>
-              {changeText(c)}
-            </span>
+            <ChangeChip key={c.track} change={c} viewer={viewer} />
           ))}
         </p>
       )}
@@ -32,13 +32,14 @@ export function ChronicleEntryView({ entry }: { entry: ChronicleEntry }) {
 }
 
 /** The whole story so far, newest round first. */
-export function Chronicle({ G }: { G: DeRiskState }) {
+export function Chronicle({ G, viewer }: { G: DeRiskState; viewer: Side | null }) {
   const rounds = [...new Set(G.chronicle.map((e) => e.round))].sort((a, b) => b - a);
   return (
     <section className="chronicle" aria-labelledby="chronicle-title">
       <h2 id="chronicle-title">
         <Icon name="chronicle" /> {t('log.title')}
       </h2>
+      <ChangeLegend viewer={viewer} />
       {rounds.map((round) => (
         <section key={round} aria-label={roundLabel(G, round)}>
           <h3>{roundLabel(G, round)}</h3>
@@ -48,7 +49,7 @@ export function Chronicle({ G }: { G: DeRiskState }) {
               .filter(({ entry }) => entry.round === round && entry.kind !== 'income')
               .reverse()
               .map(({ entry, index }) => (
-                <ChronicleEntryView key={index} entry={entry} />
+                <ChronicleEntryView key={index} entry={entry} viewer={viewer} />
               ))}
           </ol>
         </section>

@@ -1,5 +1,5 @@
 import type { Preview, Side } from '../../game';
-import { changeText, isGoodFor } from '../bridge';
+import { ChangeChip } from '../common/ChangeChip';
 import { t } from '../i18n';
 
 /** The projected track changes of a play, coloured by whether they help the viewer. */
@@ -11,9 +11,7 @@ export function PreviewLine({ preview, side }: { preview: Preview | null; side: 
       <span className="visually-hidden">{t('preview.label')}: </span>
       {changes.length === 0 && <span className="muted">{t('preview.noTrack')}</span>}
       {changes.map((c) => (
-        <span key={c.track} className={isGoodFor(c, side) ? 'chip good' : 'chip bad'}>
-          {changeText(c)}
-        </span>
+        <ChangeChip key={c.track} change={c} viewer={side} />
       ))}
       {preview.rolls && <span className="chip">{t('preview.roll')}</span>}
     </p>

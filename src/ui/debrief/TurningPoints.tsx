@@ -1,11 +1,12 @@
 import { useId } from 'react';
-import { gameResult, other, type ChronicleEntry, type DeRiskState, type Side, type TrackChange } from '../../game';
+import { gameResult, other, type ChronicleEntry, type DeRiskState, type Side } from '../../game';
 import { turningPoints, type TurningPoint } from '../../game/analysis';
-import { contentField, dateLabel, isGoodFor, noteText, sideName } from '../bridge';
+import { contentField, dateLabel, noteText, sideName } from '../bridge';
 import { entryTitle, realityOf } from '../chronicleText';
 import { Icon } from '../common/Icon';
 import { t } from '../i18n';
-import { changeLabel, seriesLabel } from './labels';
+import { ChangeChip, ChangeLegend } from '../common/ChangeChip';
+import { seriesLabel } from './labels';
 
 /** The tracks whose reaching 0 ends the game (R11.1, R11.2): a fall to 2 or less is worth saying. */
 const DANGER_TRACKS = new Set(['usSupport', 'cnSupport', 'relationship']);
@@ -41,14 +42,6 @@ function dangerNote(point: TurningPoint): string | null {
   return relief ? t('debrief.tp.relief', { track: seriesLabel(relief.track), from: relief.from, to: relief.to }) : null;
 }
 
-function Chip({ change, side, label }: { change: TrackChange; side: Side | null; label: string }) {
-  return (
-    <li className={`debrief-chip ${isGoodFor(change, side) ? 'debrief-chip-good' : 'debrief-chip-bad'}`}>
-      <Icon name={change.to > change.from ? 'arrow-up' : 'arrow-down'} /> {label}
-    </li>
-  );
-}
-
 function TurningPointView({ point, scenario }: { point: TurningPoint; scenario: DeRiskState['scenario'] }) {
   const { round, side, entry } = point;
   const reality = realityOf(entry);
@@ -69,9 +62,9 @@ function TurningPointView({ point, scenario }: { point: TurningPoint; scenario: 
       </p>
       <ul className="debrief-chips" aria-label={t('debrief.tp.changes')}>
         {point.count <= 1
-          ? point.changes.map((c) => <Chip key={c.track} change={c} side={side} label={changeLabel(c)} />)
+          ? point.changes.map((c) => <ChangeChip key={c.track} as="li" change={c} viewer={null} />)
           : point.deltas.map(({ track, delta }) => (
-              <Chip key={track} change={{ track, from: 0, to: delta }} side={side} label={t('debrief.tp.delta', { track: seriesLabel(track), delta: signed(delta) })} />
+              <ChangeChip key={track} as="li" change={{ track, from: 0, to: delta }} viewer={null} label={t('debrief.tp.delta', { track: seriesLabel(track), delta: signed(delta) })} />
             ))}
       </ul>
       {notes.length > 0 && <p className="debrief-tp-notes">{notes.join(' ')}</p>}
@@ -124,6 +117,7 @@ export function TurningPoints({ G }: { G: DeRiskState }) {
       ) : (
         <>
           <p>{t('debrief.tp.intro')}</p>
+          <ChangeLegend viewer={null} />
           {winner !== null ? (
             <>
               <Group title={t('debrief.tp.helped', { side: sideName(winner) })} points={of('helped', winner)} scenario={G.scenario} />
