@@ -52,7 +52,12 @@ describe('online play', () => {
 
     // Round 1: Washington raises tariffs, Beijing passes, Washington passes.
     expect(await turnOf(washington)).toMatch(/^Washington to act/);
+    // The tab says whose move it is.
+    await expect.poll(() => washington.title()).toBe('● Your move: De-Risk');
+    expect(await beijing.title()).toBe('De-Risk: online match');
     await act(washington, 'Raise tariffs (+10 points)');
+    await expect.poll(() => beijing.title()).toBe('● Your move: De-Risk');
+    expect(await washington.title()).toBe('De-Risk: online match');
     await expect.poll(() => spectator.getByRole('meter', { name: 'U.S. tariff on China' }).getAttribute('aria-valuenow')).toBe('3');
     await act(beijing);
     await act(washington);

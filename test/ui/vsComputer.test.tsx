@@ -39,6 +39,8 @@ describe('against the computer', () => {
     const { user, match, workers } = start({ side: 'cn', level: 'easy', persona: 'hawk' }, { worker: () => fakeBotWorker({ hold: true }) });
     expect(screen.getByRole('heading', { name: 'Washington’s desk' })).toBeTruthy();
     expect(board()?.hasAttribute('inert')).toBe(false);
+    // The tab says whose move it is, for a person looking at another tab.
+    expect(document.title).toBe('● Your move: De-Risk');
     // The panels say who is who: "you" on Washington's, "computer" on Beijing's.
     expect(screen.getByRole('heading', { name: 'Washington you' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Beijing computer' })).toBeTruthy();
@@ -47,6 +49,7 @@ describe('against the computer', () => {
     await waitFor(() => expect(workers.made[0]?.waiting).toHaveLength(1));
     expect(status().textContent).toBe('Beijing (computer) is thinking…');
     expect(board()?.hasAttribute('inert')).toBe(true);
+    expect(document.title).toBe('De-Risk: the game');
     // The worker got Beijing's view: its own hand, never Washington's.
     const asked = workers.made[0]?.waiting[0];
     expect(asked?.side).toBe('cn');
@@ -67,6 +70,7 @@ describe('against the computer', () => {
     expect(match.human.getState()?.G.chronicle.at(-1)?.reason).toBeUndefined();
     // Washington's turn again: the board is back, and the status says what the computer did.
     await waitFor(() => expect(board()?.hasAttribute('inert')).toBe(false));
+    expect(document.title).toBe('● Your move: De-Risk');
     expect(within(chronicle()).getAllByText(/^Beijing/).length).toBeGreaterThan(0);
     expect(status().textContent).toMatch(/^Beijing \(computer\) made its move: Beijing/);
   });

@@ -1,7 +1,8 @@
 import { lazy, Suspense, useCallback, useLayoutEffect, useRef } from 'react';
-import type { Play } from '../../game';
+import { actingSide, type Play } from '../../game';
 import { sendPlay } from '../moves';
 import { Board } from '../board/Board';
+import { useTurnTitle } from '../common/turnTitle';
 import type { ComputerPlayers } from '../debrief/Debrief';
 import { useClientState } from '../hotseat/useClientState';
 import { t, withMessages } from '../i18n';
@@ -46,6 +47,7 @@ function ComputerGame({ match, onPlayAgain, onOpenRules, onOpenGlossary, pauseMs
   const state = useClientState(match.human);
   const turn = useComputerTurn(match, pauseMs);
   useFocusReturn(turn.thinking);
+  useTurnTitle(state !== null && state.ctx.gameover === undefined && actingSide(state.G, state.ctx) === match.humanSide, t('title.play'));
   const send = useCallback((play: Play, reason?: string) => sendPlay(match.human, play, reason), [match]);
 
   if (!state) return <p role="status">{t('common.loading')}</p>;

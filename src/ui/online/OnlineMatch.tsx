@@ -1,7 +1,7 @@
 import { Client } from 'boardgame.io/client';
 import { SocketIO } from 'boardgame.io/multiplayer';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { DeRisk, type DeRiskState, type Play, type SetupData } from '../../game';
+import { actingSide, DeRisk, type DeRiskState, type Play, type SetupData } from '../../game';
 import { Board } from '../board/Board';
 import { serverRefusalText } from '../bridge';
 import { t, withMessages } from '../i18n';
@@ -9,6 +9,7 @@ import { useClientState } from '../hotseat/useClientState';
 import { stopOnce, type DeRiskClient } from '../hotseat/client';
 import { ClassBanner } from '../classroom/ClassBanner';
 import { useProjectorType } from '../common/projector';
+import { useTurnTitle } from '../common/turnTitle';
 import { MatchStoreProvider } from '../store/context';
 import { computerOf, computerSide, computerSides, seatHolder } from './computerSeat';
 import { JoinPanel } from './JoinPanel';
@@ -64,8 +65,9 @@ function latestRefusal(client: DeRiskClient): string | null {
 function OnlineBoard({ client, seat, watch, code, props }: { client: DeRiskClient; seat: HeldSeat | null; watch: boolean; code: string; props: OnlineMatchProps }) {
   const state = useClientState(client);
   const [rematchError, setRematchError] = useState<string | null>(null);
-  if (!state) return <p role="status">{t('online.connecting')}</p>;
   const side = seat?.playerID === '0' ? 'us' : seat?.playerID === '1' ? 'cn' : null;
+  useTurnTitle(state !== null && state.ctx.gameover === undefined && side !== null && actingSide(state.G, state.ctx) === side, t('title.match'));
+  if (!state) return <p role="status">{t('online.connecting')}</p>;
   const players = client.matchData ?? [];
   const bothJoined = players.length === 2 && players.every((p) => p.name);
   const refusal = latestRefusal(client);
