@@ -3,7 +3,6 @@ import { SocketIO } from 'boardgame.io/multiplayer';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { actingSide, DeRisk, type DeRiskState, type Play, type SetupData } from '../../game';
 import { Board } from '../board/Board';
-import { serverRefusalText } from '../bridge';
 import { t, withMessages } from '../i18n';
 import { useClientState } from '../hotseat/useClientState';
 import { stopOnce, type DeRiskClient } from '../hotseat/client';
@@ -15,6 +14,7 @@ import { computerOf, computerSide, computerSides, seatHolder } from './computerS
 import { JoinPanel } from './JoinPanel';
 import { lobbyError, playAgain } from './lobbyApi';
 import { sendPlay } from '../moves';
+import { useFreshRefusal } from './refusal';
 import { SeatList } from './SeatList';
 import { heldSeat, holdSeat, releaseSeat, type HeldSeat } from './seats';
 import { WaitingRoom } from './WaitingRoom';
@@ -55,22 +55,15 @@ function useOnlineClient(code: string, seat: HeldSeat | null, watch: boolean): D
   return client;
 }
 
-/** The latest refusal the server sent this client (as a chat message), if any. */
-function latestRefusal(client: DeRiskClient): string | null {
-  const notices = client.chatMessages.filter((m) => m.sender === 'server');
-  const last = notices.at(-1)?.payload as { refused?: { code?: unknown } } | undefined;
-  return last?.refused ? serverRefusalText(last.refused) : null;
-}
-
 function OnlineBoard({ client, seat, watch, code, props }: { client: DeRiskClient; seat: HeldSeat | null; watch: boolean; code: string; props: OnlineMatchProps }) {
   const state = useClientState(client);
   const [rematchError, setRematchError] = useState<string | null>(null);
   const side = seat?.playerID === '0' ? 'us' : seat?.playerID === '1' ? 'cn' : null;
+  const refusal = useFreshRefusal(client);
   useTurnTitle(state !== null && state.ctx.gameover === undefined && side !== null && actingSide(state.G, state.ctx) === side, t('title.match'));
   if (!state) return <p role="status">{t('online.connecting')}</p>;
   const players = client.matchData ?? [];
   const bothJoined = players.length === 2 && players.every((p) => p.name);
-  const refusal = latestRefusal(client);
   const opponent = seat ? players.find((p) => String(p.id) !== seat.playerID) : undefined;
   const send = (play: Play, reason?: string) => sendPlay(client, play, reason);
 
