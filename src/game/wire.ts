@@ -22,7 +22,9 @@ export type ConnectionRefusalCode =
   /** A move refused for a reason the engine does not name (the seat may not move now). */
   | 'notAccepted'
   /** The teacher has paused every match of the class. */
-  | 'paused';
+  | 'paused'
+  /** A seat of the match is still empty: the game starts once both players have joined. */
+  | 'waitingForOpponent';
 
 export type ServerRefusal = Refusal | { readonly code: ConnectionRefusalCode };
 

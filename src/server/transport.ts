@@ -350,6 +350,15 @@ export class GuardedSocketIO extends TransportBase {
             return;
           }
           const { state: before, metadata } = await fetchMatch(db, matchID, { state: true, metadata: true });
+          // The game waits for both seats: no move is made while a seat is empty (R1).
+          if (metadata && before && (['0', '1'] as const).some((id) => typeof seatOf(metadata, id)?.name !== 'string')) {
+            this.refuse(socket, matchID, { code: 'waitingForOpponent' }, { move: action.payload.type });
+            await master(
+              (data) => this.emit(seat, data, filter),
+              () => undefined,
+            ).onSync(matchID, playerID, seat.credentials);
+            return;
+          }
           const pending: Outgoing[] = [];
           const answer = await master(
             (data) => this.emit(seat, data, filter),

@@ -150,7 +150,21 @@ export function refusalText(refusal: Refusal): string {
   return wordRefusal(refusal.code, refusal);
 }
 
-const CONNECTION_CODES: ReadonlySet<string> = new Set<ConnectionRefusalCode>(['malformedMessage', 'unauthorized', 'notSeated', 'seatLost', 'unknownMatch', 'stale', 'serverError', 'notAccepted', 'paused']);
+/** Every connection code, listed so that the compiler notices a new one that is not worded here. */
+const CONNECTION_CODES: ReadonlySet<string> = new Set(
+  Object.keys({
+    malformedMessage: true,
+    unauthorized: true,
+    notSeated: true,
+    seatLost: true,
+    unknownMatch: true,
+    stale: true,
+    serverError: true,
+    notAccepted: true,
+    paused: true,
+    waitingForOpponent: true,
+  } satisfies Record<ConnectionRefusalCode, true>),
+);
 const isConnectionCode = (code: string): code is ConnectionRefusalCode => CONNECTION_CODES.has(code);
 
 /**

@@ -94,6 +94,8 @@ describe('hardening', () => {
     await syncAndWait(beijing, match.matchID, '1', match.credentials['1']);
     const left = await lobby(server.url).leave(match.matchID, { playerID: '1', credentials: match.credentials['1'] });
     expect(left.status).toBe(200);
+    // The game waits for the empty seat; someone else takes it, and the game goes on.
+    expect((await lobby(server.url).join(match.matchID, { playerID: '1', playerName: 'Cy' })).status).toBe(200);
     const from = beijing.frames.length;
     move(washington, match.matchID, '0', match.credentials['0'], info.state._stateID, 'pass');
     const [, , refusal] = await beijing.waitFor('refused', undefined, 3000, from);
@@ -114,5 +116,30 @@ describe('hardening', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('the game waits for both seats', () => {
+  it('a move made while a seat is empty is refused with waitingForOpponent and changes nothing; once both have joined it goes through', async () => {
+    const server = await startTestServer();
+    servers.push(server);
+    const api = lobby(server.url);
+    const created = await api.create({ numPlayers: 2 });
+    const { matchID } = created.body;
+    const joined = await api.join(matchID, { playerID: '0', playerName: 'Ada' });
+    const credentials = (joined.body as { playerCredentials: string }).playerCredentials;
+    const washington = await connectSocket(server.url);
+    const info = await syncAndWait(washington, matchID, '0', credentials);
+    const from = washington.frames.length;
+    move(washington, matchID, '0', credentials, info.state._stateID, 'pass');
+    const [, , refusal] = await washington.waitFor('refused', undefined, 3000, from);
+    expect(refusal).toEqual({ code: 'waitingForOpponent' });
+    expect((await server.db.fetch(matchID, { state: true })).state?._stateID).toBe(info.state._stateID);
+
+    expect((await api.join(matchID, { playerID: '1', playerName: 'Bo' })).status).toBe(200);
+    const after = washington.frames.length;
+    move(washington, matchID, '0', credentials, info.state._stateID, 'pass');
+    await washington.waitFor('update', undefined, 3000, after);
+    expect((await server.db.fetch(matchID, { state: true })).state?._stateID).toBeGreaterThan(info.state._stateID);
   });
 });

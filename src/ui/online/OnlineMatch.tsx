@@ -125,6 +125,7 @@ function OnlineBoard({ client, seat, watch, code, props }: { client: DeRiskClien
         ctx={state.ctx}
         seat={watch ? null : side}
         send={send}
+        inert={!watch && !bothJoined}
         computer={computerSide(players)}
         onOpenRules={props.onOpenRules}
         onOpenGlossary={props.onOpenGlossary}
