@@ -41,6 +41,8 @@ describe('online play', () => {
     await beijing.getByLabel(/^Online, two devices/).check();
     await beijing.getByLabel('Room code:').fill(code.toLowerCase());
     await beijing.getByRole('button', { name: 'Go', exact: true }).click();
+    // The join page says which game it is before anyone joins.
+    await beijing.getByText('Scenario 2025: Split screen, 4 rounds.').waitFor();
     await beijing.getByLabel('Your name').fill('Lin');
     await beijing.getByRole('button', { name: 'Join as Beijing' }).click();
     await beijing.getByRole('heading', { name: 'Beijing’s desk' }).waitFor();

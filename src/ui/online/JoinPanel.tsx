@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { sideName } from '../bridge';
 import { t } from '../i18n';
+import { scenarioChoices } from '../start/setupChoices';
 import { getMatch, joinMatch, lobbyError, type MatchInfo } from './lobbyApi';
 import { SeatList } from './SeatList';
 import { holdSeat, savedName, saveName, type HeldSeat } from './seats';
@@ -27,6 +28,10 @@ export function JoinPanel({ code, onJoined, onWatch, onHome }: { code: string; o
     }
   };
 
+  // What game this is, so a player knows before joining (the lobby keeps the setup with the match).
+  const setup = match?.setupData as { scenario?: unknown; length?: unknown } | undefined;
+  const scenario = scenarioChoices().find((s) => s.id === setup?.scenario)?.title;
+  const length = typeof setup?.length === 'number' ? setup.length : null;
   const free = match?.players.filter((p) => !p.name).map((p) => (String(p.id) === '0' ? '0' : '1')) ?? [];
   return (
     <main className="page">
@@ -35,6 +40,7 @@ export function JoinPanel({ code, onJoined, onWatch, onHome }: { code: string; o
       {!match && !error && <p role="status">{t('common.loading')}</p>}
       {match && (
         <>
+          {scenario && length !== null && <p className="join-setup">{t('online.joinSetup', { scenario, count: length })}</p>}
           <SeatList players={match.players} />
           {free.length > 0 ? (
             <form className="join-form" onSubmit={(e) => e.preventDefault()}>
