@@ -40,6 +40,18 @@ describe('hot seat', () => {
     expect(screen.getByRole('meter', { name: 'Relationship' }).getAttribute('aria-valuetext')).toMatch(/^(Hostile|Strained), \d of 10$/);
   });
 
+  it('R4.6 a legend says what ⚠ and a striped bar mean, shown whenever a track is marked', async () => {
+    const { user } = renderHotSeat();
+    await revealSide(user, 'Washington');
+    const legend = () => screen.queryByText(/^⚠ and a striped bar: watch this track/);
+    const marked = () => document.querySelectorAll('.meter-danger').length;
+    expect(legend() !== null).toBe(marked() > 0);
+    await playAction(user, 'Raise tariffs (+10 points)');
+    await revealSide(user, 'Beijing');
+    expect(marked()).toBeGreaterThan(0);
+    expect(legend()).not.toBeNull();
+  });
+
   it('R5.3 a refused action is shown with the engine’s reason and does nothing when clicked', async () => {
     const { user, client } = renderHotSeat();
     await revealSide(user, 'Washington');

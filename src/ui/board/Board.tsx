@@ -89,6 +89,9 @@ export function Board({ onOpenRules, onOpenGlossary, inert, computer = null, sha
         </div>
         <SidePanel G={G} model={model} side="cn" seat={seat} computer={computer === 'cn'} />
       </main>
+      {model.warnings.length > 0 && (
+        <p className="meter-legend muted">{t('meter.legend')}</p>
+      )}
       {model.desk && <PlayerDesk desk={model.desk} acting={model.acting} send={play} why={model.desk.answer ? null : why(model.desk.seat)} />}
       <Chronicle G={G} viewer={seat} />
       {model.desk?.answer && <DealResponse answer={model.desk.answer} seat={model.desk.seat} send={play} why={why(model.desk.seat)} />}
