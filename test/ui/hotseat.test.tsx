@@ -40,6 +40,18 @@ describe('hot seat', () => {
     expect(screen.getByRole('meter', { name: 'Relationship' }).getAttribute('aria-valuetext')).toMatch(/^(Hostile|Strained), \d of 10$/);
   });
 
+  it('R5.2 each cost shows its unit: the leverage mark beside the number, read out as "costs N leverage"', async () => {
+    const { user } = renderHotSeat();
+    await revealSide(user, 'Washington');
+    const badges = [...document.querySelectorAll('.action .cost')];
+    expect(badges.length).toBeGreaterThan(3);
+    for (const badge of badges) {
+      expect(badge.querySelector('use')?.getAttribute('href')).toMatch(/#leverage$/);
+      const cost = badge.querySelector('[aria-hidden="true"]')?.textContent?.trim() ?? '';
+      expect(within(badge as HTMLElement).getByText(`costs ${cost} leverage`)).toBeTruthy();
+    }
+  });
+
   it('R4.6 a legend says what ⚠ and a striped bar mean, shown whenever a track is marked', async () => {
     const { user } = renderHotSeat();
     await revealSide(user, 'Washington');

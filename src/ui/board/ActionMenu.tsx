@@ -4,6 +4,7 @@ import { Icon } from '../common/Icon';
 import { t } from '../i18n';
 import { PlayButton } from './PlayButton';
 import { PreviewLine } from './PreviewLine';
+import { CostBadge } from './CostBadge';
 
 /** A side's standard actions: cost, text, projected effects, and the reason when refused. */
 export function ActionMenu({ actions, seat, send }: { actions: readonly ActionOption[]; seat: Side; send: (play: Play) => void }) {
@@ -14,9 +15,7 @@ export function ActionMenu({ actions, seat, send }: { actions: readonly ActionOp
           <div className="action-head">
             <Icon name={tagIcon(def.tags)} />
             <h3>{contentField('action', def.id, 'title')}</h3>
-            <span className="cost" aria-label={t('common.costLabel', { count: cost })}>
-              {cost}
-            </span>
+            <CostBadge cost={cost} />
           </div>
           <p className="action-text">{contentField('action', def.id, 'text')}</p>
           <PreviewLine preview={preview} side={seat} />

@@ -2,6 +2,7 @@ import type { Side, Tag } from '../../game';
 import { contentField, tagIcon } from '../bridge';
 import { Icon } from '../common/Icon';
 import { t } from '../i18n';
+import { CostBadge } from './CostBadge';
 
 /** The face of a policy card: title, cost (as the board model gives it), type icon, text and the "in reality" note. */
 export function CardFace({ side, id, tags, cost }: { side: Side; id: string; tags: readonly Tag[]; cost: number }) {
@@ -10,9 +11,7 @@ export function CardFace({ side, id, tags, cost }: { side: Side; id: string; tag
       <div className="card-head">
         <Icon name={tagIcon(tags)} className="card-icon" />
         <h3>{contentField('card', id, 'title')}</h3>
-        <span className="cost" aria-label={t('common.costLabel', { count: cost })}>
-          {cost}
-        </span>
+        <CostBadge cost={cost} />
       </div>
       <p className="card-text">{contentField('card', id, 'text')}</p>
       <details>
