@@ -38,7 +38,7 @@ export async function createLocalMatch(id: number, setup: SetupData, opponent?: 
  */
 export async function resumeLocalMatch(id: number): Promise<LocalMatch> {
   const { checkedSave } = await import('./resume');
-  const { saved } = checkedSave(readSavedGame());
+  const saved = checkedSave(readSavedGame());
   const { setup, seed, moves } = saved.record;
   if (saved.kind === 'hotseat') return hotSeatMatch(id, setup, seed, moves);
   return computerMatch(id, setup, seed, saved.opponent, saved.botSeed, moves);

@@ -3,8 +3,7 @@
  * through the engine first (src/sim/headless.ts), and only a record that plays to the end is
  * played into the match's clients. Loaded with the board, never on the first visit.
  */
-import type { State } from 'boardgame.io';
-import { PLAYER_OF, recordedMoves, type DeRiskState, type GameRecord, type RecordedMove, newRecord, type SetupData } from '../game';
+import { newRecord, PLAYER_OF, recordedMoves, type GameRecord, type RecordedMove, type SetupData } from '../game';
 import { replayRecord } from '../sim/headless';
 import type { ComputerMatch } from './bots/computerMatch';
 import { BOT_LEVELS, PERSONAS } from './bots/opponent';
@@ -28,7 +27,7 @@ export function newSeed(): string {
 
 /**
  * Saves the game whenever one of its clients shows a move not yet saved; returns the
- * unsubscribe. `extra` completes the saved game (the computer's settings).
+ * unsubscribe. `wrap` makes the saved game of a record (adding, against the computer, who it is).
  */
 export function keepSaving(clients: readonly DeRiskClient[], setup: SetupData, seed: string, wrap: (record: GameRecord) => SavedGame): () => void {
   let saved = -1;
@@ -42,8 +41,8 @@ export function keepSaving(clients: readonly DeRiskClient[], setup: SetupData, s
   return () => stops.forEach((stop) => stop());
 }
 
-/** Checks a saved game (what localStorage held) and plays its record through the engine; throws ResumeError when it cannot be resumed. */
-export function checkedSave(value: unknown): { saved: SavedGame; state: State<DeRiskState> } {
+/** Checks a saved game (what localStorage held) by playing its record through the engine; throws ResumeError when it cannot be resumed. */
+export function checkedSave(value: unknown): SavedGame {
   const saved = value as Partial<SavedGame> | null;
   if (saved?.kind !== 'hotseat' && saved?.kind !== 'computer') throw new ResumeError('not a saved game');
   const replayed = replayRecord(saved.record);
@@ -55,7 +54,7 @@ export function checkedSave(value: unknown): { saved: SavedGame; state: State<De
       throw new ResumeError('not a saved game');
     }
   }
-  return { saved: saved as SavedGame, state: replayed.state };
+  return saved as SavedGame;
 }
 
 const stateID = (client: DeRiskClient) => client.getState()?._stateID ?? -1;

@@ -24,7 +24,7 @@ export interface SavedSummary {
   readonly length: number;
 }
 
-/** The saved game as stored, unchecked (localMatch.ts checks it), or null when there is none or it is not even JSON of the right kind. */
+/** The saved game as stored, unchecked (resume.ts checks it), or null when there is none or it is not JSON. */
 export function readSavedGame(): unknown {
   try {
     const text = localStorage.getItem(KEY);

@@ -2,7 +2,7 @@ import type { ChartConfiguration, PointStyle } from 'chart.js';
 import { useCallback, useState } from 'react';
 import type { TrackId } from '../../content/types';
 import { ChartCanvas, ChartNumbers, ChartSection, GROUP_IDS, GroupButtons, LEGEND, TRACK_GROUPS, scatterChart, trackAxis, useChart, type BaseOptions, type TrackGroup } from '../debrief/chartSetup';
-import { seriesLabel } from '../debrief/labels';
+import { seriesLabel } from '../bridge';
 import { formatNumber, t } from '../i18n';
 import type { PairResult } from './classApi';
 

@@ -1,10 +1,9 @@
 import type { ChartConfiguration, PointStyle } from 'chart.js';
 import { useCallback, useMemo, useState } from 'react';
 import { TRACKS, trackSeries, type DeRiskState, type TrackId } from '../../game';
-import { dateLabel } from '../bridge';
+import { dateLabel, seriesLabel } from '../bridge';
 import { t } from '../i18n';
 import { ChartCanvas, ChartNumbers, ChartSection, GROUP_IDS, GroupButtons, LEGEND, TRACK_GROUPS, lineChart, trackAxis, useChart, type BaseOptions, type TrackGroup } from './chartSetup';
-import { seriesLabel } from './labels';
 
 // The groups moved to chartSetup with the rest of what the two charts share; what took them from here still can.
 export { TRACK_GROUPS, type TrackGroup } from './chartSetup';

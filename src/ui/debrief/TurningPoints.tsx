@@ -1,12 +1,11 @@
 import { useId } from 'react';
 import { gameResult, other, type ChronicleEntry, type DeRiskState, type Side } from '../../game';
 import { turningPoints, type TurningPoint } from '../../game/analysis';
-import { contentField, dateLabel, noteText, sideName } from '../bridge';
+import { contentField, dateLabel, noteText, seriesLabel, sideName } from '../bridge';
 import { entryTitle, realityOf } from '../chronicleText';
 import { Icon } from '../common/Icon';
 import { t } from '../i18n';
 import { ChangeChip, ChangeLegend } from '../common/ChangeChip';
-import { seriesLabel } from './labels';
 
 /** The tracks whose reaching 0 ends the game (R11.1, R11.2): a fall to 2 or less is worth saying. */
 const DANGER_TRACKS = new Set(['usSupport', 'cnSupport', 'relationship']);
