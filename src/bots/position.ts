@@ -84,6 +84,7 @@ function fold(S: WorkingState, side: Side, preview: Preview): void {
         S.rupture = { causedBy: n.causedBy };
         break;
       case 'delayed':
+      case 'drift':
       case 'drew':
       case 'hawkishCongress':
       case 'missed':

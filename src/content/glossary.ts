@@ -51,7 +51,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     definition:
       'A tax on goods brought in from another country. The importer pays it, and often passes the cost on to shoppers, so tariffs protect home producers but can raise prices.',
     example:
-      'In early 2025 Washington added 10 percentage points to tariffs on Chinese goods and threatened 10 more. In the game each U.S. tariff step is 10 points, and 3 or more steps push up U.S. inflation.',
+      'In early 2025 Washington added 10 percentage points to tariffs on Chinese goods and threatened 10 more. In the game each U.S. tariff step is 10 percentage points, and 3 or more steps push up U.S. inflation.',
   },
   {
     id: 'counterTariff',

@@ -6,7 +6,7 @@ import { checkBreach, dealUpkeep } from './deals';
 import { addToTrack, emptyOutcome, hasFlag, resolve, type Resolution } from './effects';
 import { incomeOf, lastRound } from './rules';
 import { suddenResult } from './scoring';
-import type { DeRiskState, Snapshot, Tracks } from './state';
+import type { DeRiskState, DriftId, Snapshot, Tracks } from './state';
 import type { WorkingState, WorkingTracks } from './working-copy';
 import { boundTrack, SIDE_TRACKS, TRACKS } from './tracks';
 
@@ -75,6 +75,7 @@ export function startRound(G: WorkingState, dice: Dice): void {
 
 /** One drift rule (R8.1–R8.4, R8.7): when it applies, and what it changes. */
 export interface DriftRule {
+  readonly id: DriftId;
   readonly rule: string;
   /** The track the board marks while the rule would apply at this round end. */
   readonly watch: TrackId | ((t: Readonly<Tracks>) => TrackId);
@@ -88,12 +89,13 @@ export interface DriftRule {
  * board's warnings and the computer opponents' foresight all read this one table.
  */
 export const DRIFT_RULES: readonly DriftRule[] = [
-  { rule: 'R8.1', watch: 'usTariff', applies: (t) => t.usTariff >= 3, changes: [['usInflation', 1]] },
-  { rule: 'R8.2', watch: (t) => (t.exportControls >= 4 && t.cnChipDependence >= 3 ? 'exportControls' : 'usTariff'), applies: (t) => t.usTariff >= 4 || (t.exportControls >= 4 && t.cnChipDependence >= 3), changes: [['cnGrowth', -1]] },
-  { rule: 'R8.3', watch: 'usMineralDependence', applies: (t) => t.mineralBans >= 2 && t.usMineralDependence >= 3, changes: [['usInflation', 1]] },
-  { rule: 'R8.4', watch: 'usInflation', applies: (t) => t.usInflation >= 7, changes: [['usSupport', -1]] },
-  { rule: 'R8.4', watch: 'cnGrowth', applies: (t) => t.cnGrowth <= 2, changes: [['cnSupport', -1]] },
+  { id: 'tariffPrices', rule: 'R8.1', watch: 'usTariff', applies: (t) => t.usTariff >= 3, changes: [['usInflation', 1]] },
+  { id: 'tariffGrowth', rule: 'R8.2', watch: (t) => (t.exportControls >= 4 && t.cnChipDependence >= 3 ? 'exportControls' : 'usTariff'), applies: (t) => t.usTariff >= 4 || (t.exportControls >= 4 && t.cnChipDependence >= 3), changes: [['cnGrowth', -1]] },
+  { id: 'mineralPrices', rule: 'R8.3', watch: 'usMineralDependence', applies: (t) => t.mineralBans >= 2 && t.usMineralDependence >= 3, changes: [['usInflation', 1]] },
+  { id: 'inflationSupport', rule: 'R8.4', watch: 'usInflation', applies: (t) => t.usInflation >= 7, changes: [['usSupport', -1]] },
+  { id: 'growthSupport', rule: 'R8.4', watch: 'cnGrowth', applies: (t) => t.cnGrowth <= 2, changes: [['cnSupport', -1]] },
   {
+    id: 'deRisking',
     rule: 'R8.7',
     watch: 'interdependence',
     applies: (t) => t.interdependence <= DE_RISKING_FLOOR,
@@ -106,12 +108,12 @@ export const DRIFT_RULES: readonly DriftRule[] = [
 
 /**
  * Runs the drift rules on `tracks` with `apply` making each change (the engine's chronicled
- * `addToTrack`, or a plain clamp for a bot looking ahead).
+ * `addToTrack`, or a plain clamp for a bot looking ahead), told which rule asks for it.
  */
-export function runDrift(tracks: Readonly<Tracks>, apply: (track: TrackId, delta: number) => void): void {
+export function runDrift(tracks: Readonly<Tracks>, apply: (track: TrackId, delta: number, rule: DriftId) => void): void {
   for (const rule of DRIFT_RULES) {
     if (!rule.applies(tracks)) continue;
-    for (const [track, delta] of rule.changes) apply(track, delta);
+    for (const [track, delta] of rule.changes) apply(track, delta, rule.id);
   }
 }
 
@@ -165,7 +167,15 @@ export function endRound(G: WorkingState, dice: Dice): void {
   }
 
   const r = resolution(G, dice, null, 'drift');
-  runDrift(G.tracks, (track, delta) => addToTrack(r, track, delta));
+  // Each rule that moved a track is named in the entry, so the round-end summary can say why
+  // (a rule whose track was already at its limit changed nothing and is not named).
+  const moved: DriftId[] = [];
+  runDrift(G.tracks, (track, delta, rule) => {
+    const before = G.tracks[track];
+    addToTrack(r, track, delta);
+    if (G.tracks[track] !== before && !moved.includes(rule)) moved.push(rule);
+  });
+  r.out.notes.push(...moved.map((rule) => ({ kind: 'drift' as const, rule })));
   if (r.out.changes.length > 0) G.chronicle.push({ kind: 'drift', round: G.round, ...r.out });
 
   // R7.4: the deal's commitments.

@@ -91,6 +91,9 @@ export interface TrackChange {
   readonly to: number;
 }
 
+/** The round-end drift rules (R8.1–R8.4, R8.7), by name: `DRIFT_RULES` in round.ts. */
+export type DriftId = 'tariffPrices' | 'tariffGrowth' | 'mineralPrices' | 'inflationSupport' | 'growthSupport' | 'deRisking';
+
 export type Note = Readonly<
   | { kind: 'roll'; value: number; atMost: number; hit: boolean }
   | { kind: 'offerMade' }
@@ -114,6 +117,8 @@ export type Note = Readonly<
   /** Interdependence fell this round, wearing the deal down (R7.4). */
   | { kind: 'eroded'; from: number; to: number }
   | { kind: 'rupture'; causedBy: Side | null; cause?: Cause }
+  /** A drift rule that applied at this round end (R8): why the tracks moved. */
+  | { kind: 'drift'; rule: DriftId }
 >;
 
 /**

@@ -24,7 +24,13 @@ export type ConnectionRefusalCode =
   /** The teacher has paused every match of the class. */
   | 'paused'
   /** A seat of the match is still empty: the game starts once both players have joined. */
-  | 'waitingForOpponent';
+  | 'waitingForOpponent'
+  /**
+   * A move that reached the server before its connection had synced: socket.io keeps what a
+   * client emits while the connection is down and sends it on reconnecting, ahead of the sync.
+   * It was made offline, on a board that may be out of date, and is not played.
+   */
+  | 'sentOffline';
 
 export type ServerRefusal = Refusal | { readonly code: ConnectionRefusalCode };
 

@@ -2,7 +2,9 @@
  * boardgame.io's socket transport, rebuilt with the guards that 0.50.2 lacks
  * (docs/boardgame-io-traps.md, traps 3–9). It keeps boardgame.io's `Master` for the game
  * logic (through bgio.ts) and changes what reaches it and what leaves it:
- * - only well-formed MAKE_MOVE actions of a seat the socket has synced as (S1, S2, S3);
+ * - only well-formed MAKE_MOVE actions of a seat the socket has synced as (S1, S2, S3); a move
+ *   that comes before any sync on its socket was made offline and is refused as such, and one
+ *   that comes while its socket's sync is being handled waits for that sync;
  * - a sync for a match that does not exist creates nothing and leaves nothing behind (S5);
  * - the `initialState` in a sync goes through the player view like the rest (S4);
  * - a move is stored before anyone is told about it (store, then broadcast);
@@ -269,6 +271,10 @@ export class GuardedSocketIO extends TransportBase {
     const queue = this.options.queue;
     // Syncs for matches that do not exist: the first is logged, the rest only counted.
     let unknownSyncs = 0;
+    // The syncs this socket has sent, and those still being handled: a move waits for them (see 'update').
+    let syncsSent = 0;
+    let syncsPending = 0;
+    let syncsDone: Promise<unknown> = Promise.resolve();
 
     socket.use(([event], next) => {
       if (!limit.take() || (!internal && !this.messagesByAddress.take(address))) {
@@ -290,12 +296,18 @@ export class GuardedSocketIO extends TransportBase {
       socket.emit('refused', matchID, { code: 'unknownMatch' });
     };
 
-    socket.on('sync', async (...args: unknown[]) => {
+    const sync = async (args: unknown[]) => {
       const parsed = syncMessage.safeParse(args);
-      if (!parsed.success) return this.refuse(socket, '', { code: 'malformedMessage' });
+      if (!parsed.success) {
+        this.refuse(socket, '', { code: 'malformedMessage' });
+        return;
+      }
       const [matchID, playerID = null, credentials] = parsed.data;
       // An id the server could never have made is not looked up at all: nothing is queued or read.
-      if (!isMatchID(matchID)) return unknownMatch(matchID);
+      if (!isMatchID(matchID)) {
+        unknownMatch(matchID);
+        return;
+      }
       await this.guarded(socket, matchID, () =>
         queue.run(matchID, async () => {
           const { metadata } = await fetchMatch(db, matchID, { metadata: true });
@@ -328,13 +340,27 @@ export class GuardedSocketIO extends TransportBase {
           }
         }),
       );
+    };
+
+    socket.on('sync', (...args: unknown[]) => {
+      syncsSent += 1;
+      syncsPending += 1;
+      const handled = sync(args).finally(() => {
+        syncsPending -= 1;
+      });
+      syncsDone = Promise.all([syncsDone, handled]);
     });
 
     socket.on('update', async (...args: unknown[]) => {
       const parsed = updateMessage.safeParse(args);
-      const seat = this.seats.get(socket.id);
-      if (!parsed.success) return this.refuse(socket, seat?.matchID ?? '', { code: 'malformedMessage' });
+      if (!parsed.success) return this.refuse(socket, this.seats.get(socket.id)?.matchID ?? '', { code: 'malformedMessage' });
       const [action, stateID, matchID, playerID] = parsed.data;
+      // boardgame.io's client syncs as soon as it connects, but socket.io sends what was emitted
+      // while the connection was down before that: a move ahead of any sync was made offline.
+      if (syncsSent === 0) return this.refuse(socket, matchID, { code: 'sentOffline' }, { move: action.payload.type });
+      // A sync still being handled seats this socket first (a move sent right behind it).
+      if (syncsPending > 0) await syncsDone;
+      const seat = this.seats.get(socket.id);
       if (!seat || seat.matchID !== matchID || seat.playerID !== playerID || action.payload.playerID !== playerID) {
         return this.refuse(socket, matchID, { code: 'notSeated' });
       }

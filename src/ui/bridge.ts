@@ -163,6 +163,7 @@ const CONNECTION_CODES: ReadonlySet<string> = new Set(
     notAccepted: true,
     paused: true,
     waitingForOpponent: true,
+    sentOffline: true,
   } satisfies Record<ConnectionRefusalCode, true>),
 );
 const isConnectionCode = (code: string): code is ConnectionRefusalCode => CONNECTION_CODES.has(code);
@@ -203,6 +204,8 @@ export function noteText(note: Note): string | null {
       return t('note.rupture');
     case 'delayed':
       return t('note.delayed');
+    case 'drift':
+      return t(`drift.${note.rule}`);
     case 'flagCleared':
       return t('note.flagCleared', { flag: t(`flagName.${note.flag}`) });
     case 'hawkishCongress':

@@ -25,7 +25,7 @@ describe('against the computer in the browser', () => {
     const thinking = page.getByText('Beijing (computer) is thinking…');
     const over = page.getByRole('button', { name: 'Play again' });
     // By keyboard: the focus leaves the board while it is inert, and comes back once the computer has moved.
-    await page.getByRole('button', { name: 'Take action: Raise tariffs (+10 points)' }).focus();
+    await page.getByRole('button', { name: 'Take action: Raise tariffs (+10% on Chinese goods)' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => thinking.count()).toBe(1);
     await page.waitForFunction(() => !document.querySelector('.board')?.hasAttribute('inert'));

@@ -28,10 +28,37 @@ describe('hot seat in the browser', () => {
     await inspect(page, 'curtain');
 
     let inspectedBoard = false;
+    let sawTips = false;
+    let sawHandover = false;
     let proposed = false;
     let raised = false;
     for (let step = 0; step < 200; step += 1) {
       if ((await page.getByRole('button', { name: 'Play again' }).count()) > 0) break;
+      // The first-game tips, once for each side: read through the first time, skipped after.
+      const tips = page.getByRole('dialog', { name: /./ }).filter({ hasText: /^First game tips/ });
+      if ((await tips.count()) > 0) {
+        if (!sawTips) {
+          sawTips = true;
+          await inspect(page, 'tips');
+          for (let tip = 0; tip < 4; tip += 1) await tips.getByRole('button', { name: 'Next tip' }).click();
+          await tips.getByRole('button', { name: 'Start playing' }).click();
+        } else {
+          await tips.getByRole('button', { name: 'Skip the tips' }).click();
+        }
+        expect(await tips.count()).toBe(0);
+        continue;
+      }
+      // After the last play of a turn, the player reads what it did, then hands over.
+      const handover = page.getByRole('dialog', { name: 'What just happened' });
+      if ((await handover.count()) > 0) {
+        if (!sawHandover) {
+          sawHandover = true;
+          await inspect(page, 'what-happened');
+        }
+        await handover.getByRole('button', { name: /^Done: hide my side and pass to / }).click();
+        await curtain(page).waitFor();
+        continue;
+      }
       const reveal = page.getByRole('button', { name: /^I am (Washington|Beijing): show my side$/ });
       if ((await reveal.count()) > 0) {
         await reveal.click();
@@ -45,16 +72,23 @@ describe('hot seat in the browser', () => {
       }
       if (!inspectedBoard) {
         inspectedBoard = true;
+        // At 1366×768 the table works without scrolling on the first turn: the relationship, the
+        // first action's button and the top of the chronicle are all inside the window.
+        await page.evaluate(() => window.scrollTo(0, 0));
+        const inView = async (box: { y: number; height: number } | null) => box !== null && box.y >= 0 && box.y + box.height <= 768;
+        expect(await inView(await page.getByRole('meter', { name: 'Relationship' }).boundingBox())).toBe(true);
+        expect(await inView(await page.getByRole('button', { name: /^Take action: / }).first().boundingBox())).toBe(true);
+        expect(await inView(await page.getByRole('heading', { name: 'Chronicle' }).boundingBox())).toBe(true);
         await inspect(page, 'board');
         await page.getByRole('button', { name: /^Hand \(\d\)$/ }).click();
         await inspect(page, 'hand');
         await page.getByRole('button', { name: 'Actions', exact: true }).click();
       }
-      if (!raised && (await enabled(page, 'Take action: Raise tariffs (+10 points)'))) {
+      if (!raised && (await enabled(page, 'Take action: Raise tariffs (+10% on Chinese goods)'))) {
         raised = true;
         const tariff = page.getByRole('meter', { name: 'U.S. tariff on China' });
         const before = Number(await tariff.getAttribute('aria-valuenow'));
-        await page.getByRole('button', { name: 'Take action: Raise tariffs (+10 points)' }).click();
+        await page.getByRole('button', { name: 'Take action: Raise tariffs (+10% on Chinese goods)' }).click();
         // A reload (F5) mid-game resumes it where it stood, behind the curtain.
         await page.reload();
         await curtain(page).waitFor({ timeout: 10_000 });
@@ -86,7 +120,7 @@ describe('hot seat in the browser', () => {
       await pass.click();
     }
     await expect.poll(() => page.getByRole('button', { name: 'Play again' }).count()).toBe(1);
-    expect(raised && proposed).toBe(true);
+    expect(raised && proposed && sawTips && sawHandover).toBe(true);
     // The chart loads lazily; give it a moment before the checks.
     await page.waitForTimeout(500);
     await inspect(page, 'debrief');
@@ -134,6 +168,11 @@ describe('hot seat in the browser', () => {
     await press(/^Start the game$/);
     for (let step = 0; step < 120; step += 1) {
       if ((await page.getByRole('button', { name: 'Play again' }).count()) > 0) break;
+      if ((await page.getByRole('dialog', { name: 'What just happened' }).count()) > 0) {
+        // The hand-over button has the focus: Enter hands the device over.
+        await page.keyboard.press('Enter');
+        continue;
+      }
       if ((await curtain(page).count()) > 0) {
         // The curtain's button has the focus: Enter reveals the side.
         await page.keyboard.press('Enter');

@@ -1,7 +1,9 @@
 /**
  * Online play in real Chromium: two browser contexts create and join a match by room code,
- * play several rounds, one reloads and plays on; a spectator context sees no hand. And a lone
- * player gives the empty seat to the server's computer player and plays it to the debrief.
+ * play several rounds, one reloads and plays on; a spectator context sees no hand; they play
+ * to the end, one presses Play again and the other joins the rematch from the invitation, on
+ * the same sides. And a lone player gives the empty seat to the server's computer player and
+ * plays it to the debrief.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -57,7 +59,7 @@ describe('online play', () => {
     // The tab says whose move it is.
     await expect.poll(() => washington.title()).toBe('● Your move: De-Risk');
     expect(await beijing.title()).toBe('De-Risk: online match');
-    await act(washington, 'Raise tariffs (+10 points)');
+    await act(washington, 'Raise tariffs (+10% on Chinese goods)');
     await expect.poll(() => beijing.title()).toBe('● Your move: De-Risk');
     expect(await washington.title()).toBe('De-Risk: online match');
     await expect.poll(() => spectator.getByRole('meter', { name: 'U.S. tariff on China' }).getAttribute('aria-valuenow')).toBe('3');
@@ -77,6 +79,38 @@ describe('online play', () => {
     expect(await spectator.getByRole('heading', { name: /’s desk$/ }).count()).toBe(0);
     expect(await spectator.getByText(/Your secret agenda/).count()).toBe(0);
     expect(await axeSerious(spectator)).toEqual([]);
+
+    // Both pass to the end (turning down any deal).
+    const over = (page: Page) => page.getByRole('heading', { name: 'Game over: the debrief' });
+    for (let moves = 0; (await over(washington).count()) === 0; moves += 1) {
+      expect(moves).toBeLessThan(40);
+      const turn = await turnOf(washington);
+      const page = turn.startsWith('Washington') ? washington : beijing;
+      const before = `${await washington.locator('.topbar-round').innerText()} ${turn}`;
+      await page.getByRole('button', { name: / must answer/.test(turn) ? 'Reject' : 'Pass', exact: true }).click();
+      await expect.poll(async () => (await over(washington).count()) > 0 || `${await washington.locator('.topbar-round').innerText()} ${await turnOf(washington)}` !== before).toBe(true);
+    }
+    await over(beijing).waitFor();
+
+    // Play again (issue 13): Washington presses it and waits in the rematch; Beijing's debrief
+    // is invited and joins it, on the same side.
+    const finished = washington.url();
+    await washington.getByRole('button', { name: 'Play again' }).click();
+    await expect.poll(() => washington.url()).not.toBe(finished);
+    await washington.getByRole('heading', { name: 'Waiting for the other player' }).waitFor();
+    await beijing.getByText('Washington (Ada) wants to play again.').waitFor();
+    expect(await axeSerious(beijing)).toEqual([]);
+    await beijing.getByRole('button', { name: 'Join (as Beijing)' }).click();
+    await beijing.getByRole('heading', { name: 'Beijing’s desk' }).waitFor();
+    expect(beijing.url()).toBe(washington.url());
+    await expect.poll(() => washington.getByRole('heading', { name: 'Waiting for the other player' }).count()).toBe(0);
+    await washington.getByRole('heading', { name: 'Washington’s desk' }).waitFor();
+    expect(await washington.locator('.topbar-round').innerText()).toMatch(/round 1 of 4/);
+    // The table: the room code and both names, each with their connection.
+    const rematchCode = washington.url().split('/').at(-1) ?? '';
+    await washington.getByText(`Room ${rematchCode}`).waitFor();
+    await expect.poll(() => washington.locator('.player-line', { hasText: 'Lin' }).innerText()).toMatch(/connected$/);
+    expect(await beijing.locator('.player-line', { hasText: 'Ada' }).innerText()).toMatch(/connected$/);
   });
 
   it('a lone player gives the empty seat to the computer, plays it to the end, and the debrief names it and its reasons', async () => {

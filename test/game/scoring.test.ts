@@ -10,7 +10,7 @@ import type { TrackId } from '../../src/content/types';
 import { makeDeal } from '../../src/game/deals';
 import { agendaMet, gameResult, scoreFor } from '../../src/game/scoring';
 import { PLAYER_OF } from '../../src/game/sides';
-import type { DeRiskState, GameResult, Tracks } from '../../src/game/state';
+import type { DeRiskState, DriftId, GameResult, Tracks } from '../../src/game/state';
 import type { WorkingState } from '../../src/game/working-copy';
 
 beforeEach(() => {
@@ -247,25 +247,25 @@ describe('R11.1 R11.2 the first sudden end decides', () => {
 });
 
 describe('R8.1–R8.4 round-end drift', () => {
-  it.each<[string, Partial<Tracks>, Partial<Record<TrackId, number>>]>([
-    ['R8.1 U.S. tariffs 3 raise U.S. inflation by 1', { usTariff: 3 }, { usInflation: 1 }],
-    ['R8.1 U.S. tariffs 2 leave inflation alone', { usTariff: 2 }, {}],
-    ['R8.2 U.S. tariffs 4 also cut China growth by 1', { usTariff: 4 }, { usInflation: 1, cnGrowth: -1 }],
-    ['R8.2 export controls 4 cut China growth by 1', { exportControls: 4 }, { cnGrowth: -1 }],
-    ['R8.2 tariffs 4 and controls 5 together still cut growth by 1', { usTariff: 4, exportControls: 5 }, { usInflation: 1, cnGrowth: -1 }],
-    ['R8.2 export controls 4 cost nothing once China chip dependence is 2', { exportControls: 4, cnChipDependence: 2 }, {}],
-    ['R8.3 two mineral bans with U.S. dependence 3 raise U.S. inflation by 1', { mineralBans: 2, usMineralDependence: 3 }, { usInflation: 1 }],
-    ['R8.3 a single ban costs nothing even at dependence 5', { mineralBans: 1, usMineralDependence: 5 }, {}],
-    ['R8.3 bans with U.S. dependence 2 cost nothing', { mineralBans: 3, usMineralDependence: 2 }, {}],
-    ['R8.3 no ban costs nothing even at dependence 5', { mineralBans: 0, usMineralDependence: 5 }, {}],
-    ['R8.4 U.S. inflation 7 costs Washington 1 support', { usInflation: 7 }, { usSupport: -1 }],
-    ['R8.4 U.S. inflation 6 costs nothing', { usInflation: 6 }, {}],
-    ['R8.4 China growth 2 costs Beijing 1 support', { cnGrowth: 2 }, { cnSupport: -1 }],
-    ['R8.4 China growth 3 costs nothing', { cnGrowth: 3 }, {}],
-    ['R8.3 R8.4 bans lift inflation to 7, which then costs Washington support in the same round end', { mineralBans: 2, usMineralDependence: 3, usInflation: 6 }, { usInflation: 1, usSupport: -1 }],
-    ['R8.7 interdependence 5 costs both economies', { interdependence: 5 }, { usInflation: 1, cnGrowth: -1 }],
-    ['R8.7 interdependence 6 costs nothing', { interdependence: 6 }, {}],
-  ])('%s', (_label, tracks, expected) => {
+  it.each<[string, Partial<Tracks>, Partial<Record<TrackId, number>>, DriftId[]]>([
+    ['R8.1 U.S. tariffs 3 raise U.S. inflation by 1', { usTariff: 3 }, { usInflation: 1 }, ['tariffPrices']],
+    ['R8.1 U.S. tariffs 2 leave inflation alone', { usTariff: 2 }, {}, []],
+    ['R8.2 U.S. tariffs 4 also cut China growth by 1', { usTariff: 4 }, { usInflation: 1, cnGrowth: -1 }, ['tariffPrices', 'tariffGrowth']],
+    ['R8.2 export controls 4 cut China growth by 1', { exportControls: 4 }, { cnGrowth: -1 }, ['tariffGrowth']],
+    ['R8.2 tariffs 4 and controls 5 together still cut growth by 1', { usTariff: 4, exportControls: 5 }, { usInflation: 1, cnGrowth: -1 }, ['tariffPrices', 'tariffGrowth']],
+    ['R8.2 export controls 4 cost nothing once China chip dependence is 2', { exportControls: 4, cnChipDependence: 2 }, {}, []],
+    ['R8.3 two mineral bans with U.S. dependence 3 raise U.S. inflation by 1', { mineralBans: 2, usMineralDependence: 3 }, { usInflation: 1 }, ['mineralPrices']],
+    ['R8.3 a single ban costs nothing even at dependence 5', { mineralBans: 1, usMineralDependence: 5 }, {}, []],
+    ['R8.3 bans with U.S. dependence 2 cost nothing', { mineralBans: 3, usMineralDependence: 2 }, {}, []],
+    ['R8.3 no ban costs nothing even at dependence 5', { mineralBans: 0, usMineralDependence: 5 }, {}, []],
+    ['R8.4 U.S. inflation 7 costs Washington 1 support', { usInflation: 7 }, { usSupport: -1 }, ['inflationSupport']],
+    ['R8.4 U.S. inflation 6 costs nothing', { usInflation: 6 }, {}, []],
+    ['R8.4 China growth 2 costs Beijing 1 support', { cnGrowth: 2 }, { cnSupport: -1 }, ['growthSupport']],
+    ['R8.4 China growth 3 costs nothing', { cnGrowth: 3 }, {}, []],
+    ['R8.3 R8.4 bans lift inflation to 7, which then costs Washington support in the same round end', { mineralBans: 2, usMineralDependence: 3, usInflation: 6 }, { usInflation: 1, usSupport: -1 }, ['mineralPrices', 'inflationSupport']],
+    ['R8.7 interdependence 5 costs both economies', { interdependence: 5 }, { usInflation: 1, cnGrowth: -1 }, ['deRisking']],
+    ['R8.7 interdependence 6 costs nothing', { interdependence: 6 }, {}, []],
+  ])('%s', (_label, tracks, expected, rules) => {
     const match = calmMatch({ tracks });
     play(match, WASHINGTON, 'pass');
     const before = structuredClone(match.state.G.tracks);
@@ -275,6 +275,18 @@ describe('R8.1–R8.4 round-end drift', () => {
     expect(end && trackChanges(before, end.tracks)).toEqual(expected);
     const drift = match.state.G.chronicle.find((e) => e.kind === 'drift');
     expect(drift?.changes.map((c) => [c.track, c.to - c.from]) ?? []).toEqual(Object.entries(expected));
+    // The entry names the rules that moved a track, for the round-end summary.
+    expect(drift?.notes.flatMap((n) => (n.kind === 'drift' ? [n.rule] : [])) ?? []).toEqual(rules);
+  });
+
+  it('R8.4 a rule whose track is already at its limit is not named', () => {
+    // Tariffs at 3 would raise inflation (R8.1), but it is already at 10; only R8.4 bites.
+    const match = calmMatch({ tracks: { usInflation: 10, usSupport: 3, usTariff: 3 } });
+    play(match, WASHINGTON, 'pass');
+    play(match, BEIJING, 'pass');
+    const drift = match.state.G.chronicle.find((e) => e.kind === 'drift');
+    expect(drift?.changes).toEqual([{ track: 'usSupport', from: 3, to: 2 }]);
+    expect(drift?.notes).toEqual([{ kind: 'drift', rule: 'inflationSupport' }]);
   });
 
   it('R8 drift does not run when the game has already ended suddenly', () => {

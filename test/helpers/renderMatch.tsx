@@ -30,3 +30,8 @@ export function meterValue(label: string, region?: HTMLElement): number {
   const scope = region ? within(region) : screen;
   return Number(scope.getByRole('meter', { name: label }).getAttribute('aria-valuenow'));
 }
+
+/** After the play that ends a turn: the player has read what it did and hands the device over (the curtain comes down). */
+export async function handOver(user: User) {
+  await user.click(screen.getByRole('button', { name: /^Done: hide my side and pass to (Washington|Beijing)$/ }));
+}

@@ -92,6 +92,23 @@ describe('rematches', () => {
     expect(again.body.playerCredentials).toBe(first.body.playerCredentials);
   });
 
+  it('issue 13: the other player\'s debrief finds the invitation in public match data (the rematch, and the presser seated in it), and their Join takes their own seat', async () => {
+    const { matchID, credentials } = await createSeatedMatch(server.url);
+    await finish(matchID);
+    const pressed = await lobby(server.url).playAgain<Rematch>(matchID, { playerID: WASHINGTON, credentials: credentials[WASHINGTON] });
+    // What Bo's debrief reads, without credentials: the finished match names its rematch...
+    const old = (await lobby(server.url).get(matchID)).body as { nextMatchID?: string };
+    expect(old.nextMatchID).toBe(pressed.body.nextMatchID);
+    // ...in which Ada sits on her side and Beijing is free, kept for Bo.
+    const next = (await lobby(server.url).get(old.nextMatchID ?? '')).body as { players: { id: number; name?: string }[]; heldUntil?: number };
+    expect(next.players).toEqual([{ id: 0, name: 'Ada' }, { id: 1 }]);
+    expect(typeof next.heldUntil).toBe('number');
+    const joined = await lobby(server.url).playAgain<Rematch>(matchID, { playerID: BEIJING, credentials: credentials[BEIJING] });
+    expect(joined.body).toMatchObject({ nextMatchID: pressed.body.nextMatchID, playerID: BEIJING });
+    const seated = (await lobby(server.url).get(old.nextMatchID ?? '')).body as { players: { id: number; name?: string }[] };
+    expect(seated.players.map((p) => p.name)).toEqual(['Ada', 'Bo']);
+  });
+
   it('a computer opponent is seated again in the rematch, with the same level and temperament', async () => {
     const table = await matchWithBot(server.url, { level: 'hard', persona: 'dealmaker' }, '1');
     await finish(table.matchID);

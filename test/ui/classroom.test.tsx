@@ -274,7 +274,7 @@ describe('the class debrief', () => {
     expect(await screen.findByText('Interdependence fell in 11 of 15 games.')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Class debrief: Period 3', level: 1 })).toBeTruthy();
     expect(screen.getByText('11 of 15')).toBeTruthy();
-    expect(screen.getByText('Raise tariffs (+10 points): 30 times')).toBeTruthy();
+    expect(screen.getByText('Raise tariffs (+10% on Chinese goods): 30 times')).toBeTruthy();
     const questions = within(screen.getByRole('region', { name: 'Questions for the class' })).getAllByRole('listitem');
     expect(questions).toHaveLength(3);
     expect(questions[0]?.textContent).toMatch(/^Washington won 11 of the 14 games that had a winner/);

@@ -36,14 +36,14 @@ describe('a play that ends the game or breaks the deal asks first', () => {
     const consequences = consequencesOf(match.state.G, 'us', RAISE);
     expect(consequences.ends).toMatchObject({ kind: 'rupture', causedBy: 'us', winnerSide: 'cn' });
     const { send, user } = renderBoard(match.state);
-    await user.click(screen.getByRole('button', { name: 'Take action: Raise tariffs (+10 points)' }));
-    const dialog = screen.getByRole('alertdialog', { name: 'Play “Raise tariffs (+10 points)”? Look at what it does first' });
+    await user.click(screen.getByRole('button', { name: 'Take action: Raise tariffs (+10% on Chinese goods)' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Play “Raise tariffs (+10% on Chinese goods)”? Look at what it does first' });
     expect(dialog.textContent).toContain('It ends the game at once: the relationship falls to 0 and breaks down. Washington broke it, so Washington loses.');
     expect(document.activeElement?.textContent).toBe('Go back');
     await user.click(screen.getByRole('button', { name: 'Go back' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(send).not.toHaveBeenCalled();
-    await user.click(screen.getByRole('button', { name: 'Take action: Raise tariffs (+10 points)' }));
+    await user.click(screen.getByRole('button', { name: 'Take action: Raise tariffs (+10% on Chinese goods)' }));
     await user.click(screen.getByRole('button', { name: 'Play it anyway' }));
     expect(send).toHaveBeenCalledWith(RAISE, undefined);
   });
@@ -63,7 +63,7 @@ describe('a play that ends the game or breaks the deal asks first', () => {
     expect(match.state.G.deal).not.toBeNull();
     expect(consequencesOf(match.state.G, 'us', RAISE)).toMatchObject({ ends: null, breaksDeal: 'us' });
     const { send, user } = renderBoard(match.state);
-    await user.click(screen.getByRole('button', { name: 'Take action: Raise tariffs (+10 points)' }));
+    await user.click(screen.getByRole('button', { name: 'Take action: Raise tariffs (+10% on Chinese goods)' }));
     expect(screen.getByRole('alertdialog').textContent).toContain('It breaks the deal in force: it goes past a limit the deal set, so the deal collapses. Washington is blamed and loses 1 support at home.');
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('alertdialog')).toBeNull();
@@ -74,7 +74,7 @@ describe('a play that ends the game or breaks the deal asks first', () => {
     const match = createHeadlessMatch('confirm-none', { scenario: '2025', length: 4 });
     expect(consequencesOf(match.state.G, 'us', RAISE)).toEqual({ ends: null, mayEnd: null, breaksDeal: null });
     const { send, user } = renderBoard(match.state);
-    await user.click(screen.getByRole('button', { name: 'Take action: Raise tariffs (+10 points)' }));
+    await user.click(screen.getByRole('button', { name: 'Take action: Raise tariffs (+10% on Chinese goods)' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(send).toHaveBeenCalledWith(RAISE, undefined);
   });

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONTENT } from '../../src/content';
 import { whyRefused, type DeRiskState } from '../../src/game';
 import { refusalText } from '../../src/ui/bridge';
-import { meterValue, playAction, renderHotSeat, revealSide } from '../helpers/renderMatch';
+import { handOver, meterValue, playAction, renderHotSeat, revealSide } from '../helpers/renderMatch';
 
 beforeEach(() => {
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -32,7 +32,8 @@ describe('hot seat', () => {
     await revealSide(user, 'Washington');
     const relationship = meterValue('Relationship');
     const tariff = meterValue('U.S. tariff on China');
-    await playAction(user, 'Raise tariffs (+10 points)');
+    await playAction(user, 'Raise tariffs (+10% on Chinese goods)');
+    await handOver(user);
     expect(screen.getByRole('heading', { name: 'Pass the device to Beijing' })).toBeTruthy();
     await revealSide(user, 'Beijing');
     expect(meterValue('Relationship')).toBe(relationship - 1);
@@ -58,7 +59,8 @@ describe('hot seat', () => {
     const legend = () => screen.queryByText(/^⚠ and a striped bar: watch this track/);
     const marked = () => document.querySelectorAll('.meter-danger').length;
     expect(legend() !== null).toBe(marked() > 0);
-    await playAction(user, 'Raise tariffs (+10 points)');
+    await playAction(user, 'Raise tariffs (+10% on Chinese goods)');
+    await handOver(user);
     await revealSide(user, 'Beijing');
     expect(marked()).toBeGreaterThan(0);
     expect(legend()).not.toBeNull();
@@ -88,6 +90,7 @@ describe('hot seat', () => {
     expect(screen.getByText(hand[0] ?? '')).toBeTruthy();
     expect(screen.getByText(/Your secret agenda/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Pass' }));
+    await handOver(user);
     expect(screen.getByRole('heading', { name: 'Pass the device to Beijing' })).toBeTruthy();
     for (const title of hand) expect(screen.queryByText(title)).toBeNull();
     expect(screen.queryByText(/Your secret agenda/)).toBeNull();
@@ -104,6 +107,7 @@ describe('hot seat', () => {
     await user.click(screen.getByRole('checkbox', { name: 'LNG' }));
     expect(screen.getByText('If the deal is signed')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Propose this deal' }));
+    await handOver(user);
     expect(screen.getByRole('heading', { name: 'Pass the device to Beijing' })).toBeTruthy();
     expect(screen.getByText('Beijing must answer a deal proposal.')).toBeTruthy();
     await revealSide(user, 'Beijing');

@@ -15,7 +15,7 @@ import { createHotSeatClient } from '../../src/ui/hotseat/client';
 import { reasonLine, sendPlay, type MoveMaker } from '../../src/ui/moves';
 import { MatchStoreProvider } from '../../src/ui/store/context';
 import { fakeBotWorker } from '../helpers/fakeBotWorker';
-import { playAction, renderHotSeat, revealSide } from '../helpers/renderMatch';
+import { handOver, playAction, renderHotSeat, revealSide } from '../helpers/renderMatch';
 import { renderVsComputer } from '../helpers/renderVsComputer';
 
 vi.mock('chart.js', () => import('../helpers/chartMock'));
@@ -33,7 +33,7 @@ afterEach(() => {
 });
 
 const field = () => screen.getByRole<HTMLInputElement>('textbox', { name: 'Why? (optional)' });
-const RAISE = 'Raise tariffs (+10 points)';
+const RAISE = 'Raise tariffs (+10% on Chinese goods)';
 
 /** The raw (unfiltered) state of a hot-seat match, as the engine keeps it. */
 const raw = (client: ReturnType<typeof createHotSeatClient>) => client.store.getState().G as DeRiskState;
@@ -85,7 +85,10 @@ describe('the "Why?" field (R12)', () => {
     expect(entry?.kind).toBe('action');
     expect(entry?.reason).toEqual({ side: 'us', text: 'Make Beijing pay for the chips.' });
 
-    // Behind the curtain, and then on Beijing's side of the screen, the words are nowhere.
+    // While Washington reads what its move did, behind the curtain, and then on Beijing's side
+    // of the screen, the words are nowhere.
+    expect(document.body.textContent).not.toContain('Make Beijing pay');
+    await handOver(user);
     expect(document.body.textContent).not.toContain('Make Beijing pay');
     await revealSide(user, 'Beijing');
     expect(document.body.textContent).not.toContain('Make Beijing pay');
@@ -99,6 +102,7 @@ describe('the "Why?" field (R12)', () => {
     expect(pass?.reason).toBeUndefined();
 
     // Back to Washington: the field was cleared by the move.
+    await handOver(user);
     await revealSide(user, 'Washington');
     expect(field().value).toBe('');
   });
@@ -111,6 +115,7 @@ describe('the "Why?" field (R12)', () => {
     await user.click(screen.getByRole('checkbox', { name: 'LNG' }));
     await user.type(field(), 'A truce before the midterms');
     await user.click(screen.getByRole('button', { name: 'Propose this deal' }));
+    await handOver(user);
     await revealSide(user, 'Beijing');
     const dialog = screen.getByRole('dialog', { name: 'Washington proposes a deal' });
     // One field, inside the dialog (the desk's own is not offered behind it).
@@ -238,6 +243,8 @@ describe('the "Why?" field (R12)', () => {
         typed = true;
       }
       await user.click(screen.getByRole('button', { name: 'Pass' }));
+      // The summary of the turn, unless the pass ended the game.
+      if (!over() && client.getState()?.ctx.gameover === undefined) await handOver(user);
     }
     const reasons = await screen.findByRole('region', { name: 'Why each side chose its moves' });
     const items = within(reasons).getAllByRole('listitem');

@@ -88,7 +88,7 @@ describe('R12 the client words a computer’s reason', () => {
   it('says what was done, the main changes from the bot’s own side, its leaning and its look-ahead', () => {
     const [raise] = ONE_OF_EACH;
     if (!raise) throw new Error('no reason');
-    expect(botReasonText(raise, 'us')).toBe('Raise tariffs (+10 points): lifts my support at home to 6 and lowers the relationship to 4; standing firm at home (thought through to the next round)');
+    expect(botReasonText(raise, 'us')).toBe('Raise tariffs (+10% on Chinese goods): lifts my support at home to 6 and lowers the relationship to 4; standing firm at home (thought through to the next round)');
     expect(botReasonText(raise, 'cn')).toContain('lifts Washington’s support at home to 6');
     const answer: BotReason = { kind: 'card', id: 'crownJewelsMemo', changes: [{ track: 'exportControls', from: 2, to: 3 }], motive: { kind: 'answer', to: TELLING.action } };
     expect(botReasonText(answer, 'us')).toBe('Played “Protect the \'Crown Jewels\'”: tightens export controls to 3; answering Beijing’s “Ban a critical mineral”');

@@ -11,7 +11,7 @@ import { actingSide, type DeRiskState } from '../../src/game';
 import { App } from '../../src/ui/App';
 import { createLocalMatch, resumeLocalMatch, type LocalMatch } from '../../src/ui/localMatch';
 import { readSavedGame } from '../../src/ui/savedGame';
-import { meterValue, playAction, revealSide } from '../helpers/renderMatch';
+import { handOver, meterValue, playAction, revealSide } from '../helpers/renderMatch';
 
 const KEY = 'de-risk:saved-game';
 const stops: LocalMatch[] = [];
@@ -36,7 +36,8 @@ describe('a hot-seat game survives a reload', () => {
     await screen.findByRole('heading', { name: 'Pass the device to Washington' }, { timeout: 10_000 });
     await revealSide(user, 'Washington');
     const tariff = meterValue('U.S. tariff on China');
-    await playAction(user, 'Raise tariffs (+10 points)');
+    await playAction(user, 'Raise tariffs (+10% on Chinese goods)');
+    await handOver(user);
     expect(screen.getByRole('heading', { name: 'Pass the device to Beijing' })).toBeTruthy();
     expect((readSavedGame() as { record: { moves: unknown[] } }).record.moves).toHaveLength(1);
 

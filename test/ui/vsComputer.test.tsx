@@ -45,7 +45,7 @@ describe('against the computer', () => {
     expect(screen.getByRole('heading', { name: 'Washington you' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Beijing computer' })).toBeTruthy();
 
-    await user.click(screen.getByRole('button', { name: 'Take action: Raise tariffs (+10 points)' }));
+    await user.click(screen.getByRole('button', { name: 'Take action: Raise tariffs (+10% on Chinese goods)' }));
     await waitFor(() => expect(workers.made[0]?.waiting).toHaveLength(1));
     expect(status().textContent).toBe('Beijing (computer) is thinking…');
     expect(board()?.hasAttribute('inert')).toBe(true);

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { boardModel, consequencesOf, REASON_MAX, type Consequences, type Play, type Side } from '../../game';
 import { contentField } from '../bridge';
 import { t } from '../i18n';
@@ -9,11 +9,13 @@ import { Chronicle } from './Chronicle';
 import { ConfirmPlay } from './ConfirmPlay';
 import { DealResponse } from './DealResponse';
 import { EventBanner } from './EventBanner';
+import { FirstGameGuide } from './FirstGameGuide';
 import { PlayerDesk } from './PlayerDesk';
 import { ReasonField } from './ReasonField';
-import { SidePanel } from './SidePanel';
+import { SidePanel, type SeatPlayer } from './SidePanel';
 import { TopBar } from './TopBar';
 import type { BoardProps } from './types';
+import { useHappened, WhatHappened } from './WhatHappened';
 
 export interface BoardViewProps extends BoardProps {
   onOpenRules: () => void;
@@ -24,6 +26,14 @@ export interface BoardViewProps extends BoardProps {
   computer?: Side | null;
   /** Both sides share this screen (hot seat): the reason field says what stays private there. */
   sharedScreen?: boolean;
+  /** The computer is choosing its move: the desk says so, in its flow. */
+  thinking?: boolean;
+  /**
+   * Who sits at the table, for screens that know (online): the room code in the top bar, each
+   * capital's player with a connection mark (null: no mark), and the screen's own controls
+   * (a sound toggle, say) in the top bar.
+   */
+  table?: { room?: string; players?: Partial<Record<Side, SeatPlayer>>; controls?: ReactNode };
 }
 
 /**
@@ -49,18 +59,24 @@ function playTitle(play: Play): string {
 }
 
 /**
- * The game board: the two capitals either side of the shared tracks, the desk and the
- * chronicle. The engine's board model is computed once here; the parts below only show it.
+ * The game board, laid out as a table: the two capitals facing each other across the bridge of
+ * their relationship and the trade-war strip, the desk under the table, and the chronicle in a
+ * column of its own beside them (under them on narrow screens). The top of that column is kept
+ * for what just happened. The engine's board model is computed once here; the parts below only show it.
  * Every play the board makes goes with what is in the "Why?" field, if anything (`reasonLine`).
  */
-export function Board({ onOpenRules, onOpenGlossary, inert, computer = null, sharedScreen = false, G, ctx, seat, send }: BoardViewProps) {
+export function Board({ onOpenRules, onOpenGlossary, inert, computer = null, sharedScreen = false, thinking = false, table, G, ctx, seat, send }: BoardViewProps) {
   const composer = useMatchUi((s) => s.composer);
   const model = useMemo(() => boardModel(G, ctx, seat, composer), [G, ctx, seat, composer]);
   const [reason, setReason] = useReason(seat);
+  // Who is looking at the board: its seat, or an onlooker; nobody behind the curtain.
+  const viewer = inert ? null : (seat ?? 'watch');
+  const happened = useHappened(G.chronicle, viewer);
   // A play that would end the game or break the deal waits here for "Play it anyway".
   const [asking, setAsking] = useState<{ play: Play; consequences: Consequences; actor: Side } | null>(null);
   const commit = (chosen: Play) => {
     setAsking(null);
+    happened.played(G.chronicle.length);
     send(chosen, reasonLine(reason));
     setReason('');
   };
@@ -78,22 +94,30 @@ export function Board({ onOpenRules, onOpenGlossary, inert, computer = null, sha
   const why = (side: Side) => <ReasonField value={reason} onChange={setReason} seat={side} shared={sharedScreen} />;
   return (
     <div className="board" inert={inert || undefined} aria-hidden={inert || undefined}>
-      <TopBar G={G} model={model} onOpenRules={onOpenRules} onOpenGlossary={onOpenGlossary} />
-      <EventBanner G={G} />
-      <main className="board-grid" aria-label={t('board.label')}>
-        <SidePanel G={G} model={model} side="us" seat={seat} computer={computer === 'us'} />
-        <div className="center">
-          <RelationshipPanel G={G} warnings={model.warnings} />
-          <TradeWarPanel G={G} warnings={model.warnings} />
-          <DealPanel G={G} />
+      <TopBar G={G} model={model} room={table?.room} controls={table?.controls} onOpenRules={onOpenRules} onOpenGlossary={onOpenGlossary} />
+      <div className="board-body">
+        <main className="table" aria-label={t('board.label')}>
+          <EventBanner G={G} />
+          <div className="table-grid">
+            <SidePanel G={G} model={model} side="us" seat={seat} computer={computer === 'us'} player={table?.players?.us} />
+            <div className="table-centre">
+              <RelationshipPanel G={G} warnings={model.warnings} />
+              <TradeWarPanel G={G} warnings={model.warnings} />
+              <DealPanel G={G} />
+            </div>
+            <SidePanel G={G} model={model} side="cn" seat={seat} computer={computer === 'cn'} player={table?.players?.cn} />
+          </div>
+          {model.warnings.length > 0 && <p className="meter-legend muted">{t('meter.legend')}</p>}
+        </main>
+        {model.desk && (
+          <PlayerDesk desk={model.desk} acting={model.acting} send={play} why={model.desk.answer ? null : why(model.desk.seat)} thinking={thinking} />
+        )}
+        <div className="log-column">
+          {viewer !== null && <WhatHappened G={G} viewer={viewer} happened={happened} />}
+          <Chronicle G={G} viewer={seat} />
         </div>
-        <SidePanel G={G} model={model} side="cn" seat={seat} computer={computer === 'cn'} />
-      </main>
-      {model.warnings.length > 0 && (
-        <p className="meter-legend muted">{t('meter.legend')}</p>
-      )}
-      {model.desk && <PlayerDesk desk={model.desk} acting={model.acting} send={play} why={model.desk.answer ? null : why(model.desk.seat)} />}
-      <Chronicle G={G} viewer={seat} />
+      </div>
+      {seat && !inert && model.desk?.acting && <FirstGameGuide seat={seat} />}
       {model.desk?.answer && <DealResponse answer={model.desk.answer} seat={model.desk.seat} send={play} why={why(model.desk.seat)} />}
       {asking && (
         <ConfirmPlay

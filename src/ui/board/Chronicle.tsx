@@ -31,11 +31,14 @@ export function ChronicleEntryView({ entry, viewer }: { entry: ChronicleEntry; v
   );
 }
 
-/** The whole story so far, newest round first. */
+/**
+ * The whole story so far, newest round first. On wide screens it scrolls inside its own
+ * column, so it takes the focus (tabIndex) for scrolling by keyboard.
+ */
 export function Chronicle({ G, viewer }: { G: DeRiskState; viewer: Side | null }) {
   const rounds = [...new Set(G.chronicle.map((e) => e.round))].sort((a, b) => b - a);
   return (
-    <section className="chronicle" aria-labelledby="chronicle-title">
+    <section className="chronicle" aria-labelledby="chronicle-title" tabIndex={0} data-guide="log">
       <h2 id="chronicle-title">
         <Icon name="chronicle" /> {t('log.title')}
       </h2>

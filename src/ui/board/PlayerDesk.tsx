@@ -15,8 +15,18 @@ const PANELS: { id: DeskPanel; icon: string }[] = [
   { id: 'deal', icon: 'deal' },
 ];
 
-/** The seat's desk: its actions, its hand, the deal composer, Pass, and the optional "Why?" for the next play (`why`). */
-export function PlayerDesk({ desk, acting, send, why }: { desk: Desk; acting: Side | null; send: (play: Play) => void; why: ReactNode }) {
+/**
+ * The seat's desk: its actions, its hand, the deal composer, Pass, and the optional "Why?" for
+ * the next play (`why`). While the computer chooses its move (`thinking`) the waiting line
+ * says so, in the flow of the desk where the person's eyes are, covering nothing.
+ */
+export function PlayerDesk({ desk, acting, send, why, thinking = false }: {
+  desk: Desk;
+  acting: Side | null;
+  send: (play: Play) => void;
+  why: ReactNode;
+  thinking?: boolean;
+}) {
   const panel = useMatchUi((s) => s.panel);
   const setPanel = useMatchUi((s) => s.setPanel);
   const { seat, pass } = desk;
@@ -44,7 +54,12 @@ export function PlayerDesk({ desk, acting, send, why }: { desk: Desk; acting: Si
         </button>
       </div>
       {why}
-      {!desk.acting && <p className="waiting">{t('desk.waiting', { side: acting ? sideName(acting) : '' })}</p>}
+      {!desk.acting && (
+        <p className={thinking ? 'waiting thinking' : 'waiting'}>
+          {thinking && <span className="thinking-dots" aria-hidden="true" />}
+          {thinking && acting ? t('desk.thinking', { side: sideName(acting) }) : t('desk.waiting', { side: acting ? sideName(acting) : '' })}
+        </p>
+      )}
       <div className="desk-panel">
         {panel === 'actions' && <ActionMenu actions={desk.actions} seat={seat} send={send} />}
         {panel === 'hand' && <HandPanel hand={desk.hand} seat={seat} send={send} />}

@@ -1,11 +1,19 @@
+import type { ReactNode } from 'react';
 import { lastRound, type BoardModel, type DeRiskState } from '../../game';
 import { contentField, dateLabel, sideName } from '../bridge';
 import { HelpLinks } from '../common/HelpLinks';
 import { Icon } from '../common/Icon';
 import { t } from '../i18n';
 
-/** Date, round, whose turn and actions left, and the way to the rules. */
-export function TopBar({ G, model, onOpenRules, onOpenGlossary }: { G: DeRiskState; model: BoardModel; onOpenRules: () => void; onOpenGlossary: () => void }) {
+/** Date, round, whose turn and actions left, the room (online), the screen's own controls, and the way to the rules. */
+export function TopBar({ G, model, room, controls, onOpenRules, onOpenGlossary }: {
+  G: DeRiskState;
+  model: BoardModel;
+  room?: string;
+  controls?: ReactNode;
+  onOpenRules: () => void;
+  onOpenGlossary: () => void;
+}) {
   const { acting, actionsLeft: left } = model;
   return (
     <header className="topbar">
@@ -22,6 +30,8 @@ export function TopBar({ G, model, onOpenRules, onOpenGlossary }: { G: DeRiskSta
           </span>
         )}
       </p>
+      {room && <p className="room">{t('table.room', { code: room })}</p>}
+      {controls && <div className="topbar-controls">{controls}</div>}
       <HelpLinks className="topbar-links" onOpenRules={onOpenRules} onOpenGlossary={onOpenGlossary} />
     </header>
   );

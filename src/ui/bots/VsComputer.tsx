@@ -60,19 +60,23 @@ function ComputerGame({ match, onPlayAgain, onOpenRules, onOpenGlossary, pauseMs
       </Suspense>
     );
   }
+  // The status comes first and stays in the flow: its live region speaks for screen readers
+  // (the board is inert while the computer thinks), a failure shows above the board, and the
+  // visible "thinking" line is the desk's own (`thinking`), so nothing floats over a button.
   return (
     <>
+      <ComputerStatus G={state.G} side={match.opponent.side} thinking={turn.thinking} failure={turn.failure} onRetry={turn.retry} />
       <Board
         G={state.G}
         ctx={state.ctx}
         seat={match.humanSide}
         send={send}
         inert={turn.thinking}
+        thinking={turn.thinking}
         computer={match.opponent.side}
         onOpenRules={onOpenRules}
         onOpenGlossary={onOpenGlossary}
       />
-      <ComputerStatus G={state.G} side={match.opponent.side} thinking={turn.thinking} failure={turn.failure} onRetry={turn.retry} />
     </>
   );
 }

@@ -84,7 +84,10 @@ export function useChart<TType extends ChartType, TData, TLabel>(
     const element = canvas.current;
     if (!element) return;
     let cancelled = false;
-    let chart: { destroy(): void } | null = null;
+    let chart: { destroy(): void; resize(): void } | null = null;
+    // A chart drawn for the screen keeps the screen's width on paper and spills over the table
+    // beside it: redraw it to the printed box before printing, and back after.
+    const fit = () => chart?.resize();
     const draw = async () => {
       const Chart = await load();
       if (cancelled) return;
@@ -96,8 +99,12 @@ export function useChart<TType extends ChartType, TData, TLabel>(
     draw().catch(() => {
       if (!cancelled) setStatus('failed');
     });
+    window.addEventListener('beforeprint', fit);
+    window.addEventListener('afterprint', fit);
     return () => {
       cancelled = true;
+      window.removeEventListener('beforeprint', fit);
+      window.removeEventListener('afterprint', fit);
       chart?.destroy();
     };
   }, [load, configure]);

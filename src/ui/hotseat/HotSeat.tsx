@@ -1,6 +1,7 @@
-import { lazy, Suspense, useCallback, useEffect } from 'react';
-import { actingSide, moverOf, PLAYER_OF, type Play, type Side } from '../../game';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { actingSide, moverOf, PLAYER_OF, type ChronicleEntry, type Play, type Side } from '../../game';
 import { Board } from '../board/Board';
+import { useHappened, WhatHappened } from '../board/WhatHappened';
 import { t, withMessages } from '../i18n';
 import { sendPlay } from '../moves';
 import { MatchStoreProvider, useMatchUi } from '../store/context';
@@ -9,6 +10,8 @@ import { Curtain } from './Curtain';
 import { useClientState } from './useClientState';
 
 const Debrief = lazy(withMessages(['debrief'], () => import('../debrief/Debrief')));
+
+const NO_ENTRIES: readonly ChronicleEntry[] = [];
 
 export interface HotSeatProps {
   client: DeRiskClient;
@@ -23,7 +26,12 @@ function HotSeatMatch({ client, onPlayAgain, onOpenRules, onOpenGlossary }: HotS
   const reveal = useMatchUi((s) => s.reveal);
   const conceal = useMatchUi((s) => s.conceal);
   const acting = state ? actingSide(state.G, state.ctx) : null;
-  const seat = acting !== null && acting === revealed ? revealed : null;
+  // After the last play of a turn the player who made it reads what it did before the curtain
+  // drops: their side stays on screen (only theirs) until they hand the device over.
+  const [handingOver, setHandingOver] = useState(false);
+  const handover = handingOver && revealed !== null && acting !== null && acting !== revealed ? { from: revealed, to: acting } : null;
+  const seat = acting !== null && (acting === revealed || handover) ? revealed : null;
+  const happened = useHappened(state?.G.chronicle ?? NO_ENTRIES, handover ? handover.from : null);
 
   const showSide = useCallback(
     (side: Side | null) => {
@@ -39,19 +47,25 @@ function HotSeatMatch({ client, onPlayAgain, onOpenRules, onOpenGlossary }: HotS
     client.updatePlayerID(null);
   }, [client]);
 
-  // Whenever the side to act is not the side on screen, bring the curtain down at once.
+  // Whenever the side to act is not the side on screen, bring the curtain down at once, unless
+  // the player who just played is still reading what it did.
   useEffect(() => {
-    if (revealed !== null && acting !== revealed) showSide(null);
-  }, [acting, revealed, showSide]);
+    if (revealed !== null && acting !== revealed && !handingOver) showSide(null);
+  }, [acting, revealed, handingOver, showSide]);
 
   const send = useCallback(
     (play: Play, reason?: string) => {
       sendPlay(client, play, reason);
       const after = client.getState();
-      if (after && actingSide(after.G, after.ctx) !== revealed) showSide(null);
+      if (after && after.ctx.gameover === undefined && actingSide(after.G, after.ctx) !== revealed) setHandingOver(true);
     },
-    [client, revealed, showSide],
+    [client, revealed],
   );
+  const handOver = () => {
+    happened.dismiss();
+    setHandingOver(false);
+    showSide(null);
+  };
 
   if (!state) return <p role="status">{t('common.loading')}</p>;
   if (state.ctx.gameover !== undefined) {
@@ -71,10 +85,11 @@ function HotSeatMatch({ client, onPlayAgain, onOpenRules, onOpenGlossary }: HotS
         seat={seat}
         send={send}
         sharedScreen
-        inert={curtainUp}
+        inert={curtainUp || handover !== null}
         onOpenRules={onOpenRules}
         onOpenGlossary={onOpenGlossary}
       />
+      {handover && <WhatHappened G={state.G} viewer={handover.from} happened={happened} handover={{ to: handover.to, onDone: handOver }} />}
       {curtainUp && (
         <Curtain next={acting} reason={state.G.proposal ? 'answer' : started ? 'turn' : 'start'} onReveal={() => showSide(acting)} />
       )}

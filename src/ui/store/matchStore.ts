@@ -6,6 +6,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { Side } from '../../game';
+import type { Viewer } from '../happened';
 
 export type DeskPanel = 'actions' | 'hand' | 'deal';
 
@@ -16,12 +17,18 @@ export interface MatchUiState {
   /** Deal terms picked in the composer. */
   composer: string[];
   chronicleOpen: boolean;
+  /**
+   * For each viewer, the chronicle index from which entries are news to them (the "what just
+   * happened" panel); absent until the viewer first sees the board.
+   */
+  seen: Partial<Record<Viewer, number>>;
   reveal: (side: Side) => void;
   conceal: () => void;
   setPanel: (panel: DeskPanel) => void;
   toggleTerm: (id: string) => void;
   clearComposer: () => void;
   setChronicleOpen: (open: boolean) => void;
+  setSeen: (viewer: Viewer, from: number) => void;
 }
 
 export type MatchStore = ReturnType<typeof createMatchStore>;
@@ -32,6 +39,7 @@ export function createMatchStore(initial: Partial<Pick<MatchUiState, 'revealed' 
     panel: 'actions',
     composer: [],
     chronicleOpen: false,
+    seen: {},
     ...initial,
     reveal: (side) => set({ revealed: side, panel: 'actions' }),
     conceal: () => set({ revealed: null, composer: [] }),
@@ -40,5 +48,6 @@ export function createMatchStore(initial: Partial<Pick<MatchUiState, 'revealed' 
       set((s) => ({ composer: s.composer.includes(id) ? s.composer.filter((x) => x !== id) : [...s.composer, id] })),
     clearComposer: () => set({ composer: [] }),
     setChronicleOpen: (chronicleOpen) => set({ chronicleOpen }),
+    setSeen: (viewer, from) => set((s) => ({ seen: { ...s.seen, [viewer]: from } })),
   }));
 }
