@@ -10,11 +10,11 @@ import { StartScreen } from './start/StartScreen';
 import { useLocale } from './store/localeStore';
 
 // Everything but the start screen loads on demand: the first visit downloads only what it shows.
-const HotSeat = lazy(() => import('./hotseat/HotSeat'));
+const HotSeat = lazy(withMessages(['board'], () => import('./hotseat/HotSeat')));
 const RulebookPage = lazy(() => import('./pages/RulebookPage'));
 const GlossaryPage = lazy(() => import('./pages/GlossaryPage'));
-const OnlineMatch = lazy(() => import('./online/OnlineMatch'));
-const VsComputer = lazy(() => import('./bots/VsComputer'));
+const OnlineMatch = lazy(withMessages(['board'], () => import('./online/OnlineMatch')));
+const VsComputer = lazy(withMessages(['board'], () => import('./bots/VsComputer')));
 const JoinClass = lazy(withMessages(['classroom'], () => import('./classroom/JoinClass')));
 const ClassSetup = lazy(withMessages(['classroom'], () => import('./classroom/ClassSetup')));
 const ControlRoom = lazy(withMessages(['classroom'], () => import('./classroom/ControlRoom')));

@@ -41,8 +41,10 @@ describe('asking for the computer', () => {
     await vi.waitFor(async () => expect((await metadataOf(table.matchID))?.players[0]?.isConnected).toBe(true));
   });
 
+  /** The credentials with the last character changed: always wrong (a fixed 'x' was right one time in 64). */
+  const wrongBy1 = (credentials: string) => `${credentials.slice(0, -1)}${credentials.endsWith('x') ? 'y' : 'x'}`;
   const refusals: { name: string; status: number; error: RegExp; body: (t: { matchID: string; credentials: string }) => unknown; path?: (matchID: string) => string }[] = [
-    { name: 'wrong credentials', status: 403, error: /credentials do not hold/, body: (t) => ({ playerID: '0', credentials: `${t.credentials.slice(0, -1)}x`, level: 'easy', persona: 'balanced' }) },
+    { name: 'wrong credentials', status: 403, error: /credentials do not hold/, body: (t) => ({ playerID: '0', credentials: wrongBy1(t.credentials), level: 'easy', persona: 'balanced' }) },
     { name: 'credentials for the empty seat', status: 403, error: /credentials do not hold/, body: (t) => ({ playerID: '1', credentials: t.credentials, level: 'easy', persona: 'balanced' }) },
     { name: 'a level that does not exist', status: 400, error: /level is one of easy, normal, hard/, body: (t) => ({ playerID: '0', credentials: t.credentials, level: 'expert', persona: 'balanced' }) },
     { name: 'a temperament that does not exist', status: 400, error: /temperament is one of balanced, hawk, dealmaker, titForTat/, body: (t) => ({ playerID: '0', credentials: t.credentials, level: 'easy', persona: 'dove' }) },

@@ -6,12 +6,16 @@
  */
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { actingSide, consequencesOf, enumerate, MOVES, toMove, type DeRiskState } from '../../src/game';
 import type { State } from 'boardgame.io';
 import { Board } from '../../src/ui/board/Board';
 import { MatchStoreProvider } from '../../src/ui/store/context';
 import { createHeadlessMatch, playerToAct } from '../../src/sim/headless';
+import { loadMessages } from '../../src/ui/i18n';
+
+// The board's messages load with its screens (a lazy namespace), as in the app.
+beforeAll(() => loadMessages('board'));
 
 afterEach(cleanup);
 

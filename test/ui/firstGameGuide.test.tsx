@@ -5,8 +5,12 @@
  * side of a hot seat still gets them once.
  */
 import { cleanup, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handOver, renderHotSeat, revealSide } from '../helpers/renderMatch';
+import { loadMessages } from '../../src/ui/i18n';
+
+// The board's messages load with its screens (a lazy namespace), as in the app.
+beforeAll(() => loadMessages('board'));
 
 beforeEach(() => {
   vi.spyOn(console, 'error').mockImplementation(() => undefined);

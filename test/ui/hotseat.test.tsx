@@ -1,11 +1,15 @@
 // @vitest-environment happy-dom
 /** The hot-seat board: meters, refusals, the curtain and a deal handed over (R4.5, R5.3, R7, R12). */
 import { cleanup, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONTENT } from '../../src/content';
 import { whyRefused, type DeRiskState } from '../../src/game';
 import { refusalText } from '../../src/ui/bridge';
 import { handOver, meterValue, playAction, renderHotSeat, revealSide } from '../helpers/renderMatch';
+import { loadMessages } from '../../src/ui/i18n';
+
+// The board's messages load with its screens (a lazy namespace), as in the app.
+beforeAll(() => loadMessages('board'));
 
 beforeEach(() => {
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -106,12 +110,15 @@ describe('hot seat', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Cut tariffs by one step' }));
     await user.click(screen.getByRole('checkbox', { name: 'LNG' }));
     expect(screen.getByText('If the deal is signed')).toBeTruthy();
+    // Every deal freezes the U.S. tariff: the composer says so before anyone proposes.
+    expect(screen.getByText(/^Every deal freezes the U\.S\. tariff where it stands at signing/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Propose this deal' }));
     await handOver(user);
     expect(screen.getByRole('heading', { name: 'Pass the device to Beijing' })).toBeTruthy();
     expect(screen.getByText('Beijing must answer a deal proposal.')).toBeTruthy();
     await revealSide(user, 'Beijing');
     const dialog = screen.getByRole('dialog', { name: 'Washington proposes a deal' });
+    expect(within(dialog).getByText(/^Every deal freezes the U\.S\. tariff/)).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Accept and sign' }));
     const deal = region('Deal in force');
     expect(within(deal).getByText('Cut tariffs by one step')).toBeTruthy();

@@ -7,12 +7,16 @@
  */
 import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { serverRefusalText } from '../../src/ui/bridge';
 import OnlineMatch from '../../src/ui/online/OnlineMatch';
 import { holdSeat } from '../../src/ui/online/seats';
 import { FakeSocket } from '../helpers/fakeSocket';
 import { startMatch } from '../helpers/match';
+import { loadMessages } from '../../src/ui/i18n';
+
+// The board's messages load with its screens (a lazy namespace), as in the app.
+beforeAll(() => loadMessages('board'));
 
 const fake = vi.hoisted((): { socket: unknown } => ({ socket: null }));
 vi.mock('boardgame.io/multiplayer', async (original) => (await import('../helpers/fakeSocket')).withSocket(await original(), () => fake.socket));

@@ -6,7 +6,7 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { actingSide, REASON_MAX, type ChronicleEntry, type DeRiskState } from '../../src/game';
 import { Board } from '../../src/ui/board/Board';
 import { REASON_COUNTER_FROM } from '../../src/ui/board/ReasonField';
@@ -17,6 +17,10 @@ import { MatchStoreProvider } from '../../src/ui/store/context';
 import { fakeBotWorker } from '../helpers/fakeBotWorker';
 import { handOver, playAction, renderHotSeat, revealSide } from '../helpers/renderMatch';
 import { renderVsComputer } from '../helpers/renderVsComputer';
+import { loadMessages } from '../../src/ui/i18n';
+
+// The board's messages load with its screens (a lazy namespace), as in the app.
+beforeAll(() => loadMessages('board'));
 
 vi.mock('chart.js', () => import('../helpers/chartMock'));
 

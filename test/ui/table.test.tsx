@@ -9,13 +9,16 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { State } from 'boardgame.io';
 import type { ReactNode } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { actingSide, PLAYER_OF, playerView, toMove, TRACKS, type DeRiskState, type TrackId } from '../../src/game';
 import { createHeadlessMatch, playerToAct } from '../../src/sim/headless';
 import { Board, type BoardViewProps } from '../../src/ui/board/Board';
 import { seriesLabel } from '../../src/ui/bridge';
-import { t } from '../../src/ui/i18n';
+import { loadMessages, t } from '../../src/ui/i18n';
 import { MatchStoreProvider } from '../../src/ui/store/context';
+
+// The board's messages load with its screens (a lazy namespace), as in the app.
+beforeAll(() => loadMessages('board'));
 
 afterEach(cleanup);
 

@@ -5,12 +5,16 @@
  * loses nothing, and the debrief names the computer (R4.5, R7.2, R12).
  */
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { actingSide, botReasonSchema } from '../../src/game';
 import type { ComputerMatch } from '../../src/ui/bots/computerMatch';
 import { reasonText } from '../../src/ui/reasonText';
 import { fakeBotWorker } from '../helpers/fakeBotWorker';
 import { renderVsComputer } from '../helpers/renderVsComputer';
+import { loadMessages } from '../../src/ui/i18n';
+
+// The board's messages load with its screens (a lazy namespace), as in the app.
+beforeAll(() => loadMessages('board'));
 
 let matches: ComputerMatch[] = [];
 

@@ -6,10 +6,14 @@
  * why the economies drifted.
  */
 import { cleanup, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONTENT } from '../../src/content';
 import type { DeRiskState } from '../../src/game';
 import { handOver, playAction, renderHotSeat, revealSide } from '../helpers/renderMatch';
+import { loadMessages } from '../../src/ui/i18n';
+
+// The board's messages load with its screens (a lazy namespace), as in the app.
+beforeAll(() => loadMessages('board'));
 
 beforeEach(() => {
   vi.spyOn(console, 'error').mockImplementation(() => undefined);

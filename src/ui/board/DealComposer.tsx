@@ -1,5 +1,6 @@
 import type { DealDesk, Play, Side } from '../../game';
 import { contentField, refusalText, sideName } from '../bridge';
+import { Icon } from '../common/Icon';
 import { t } from '../i18n';
 import { useMatchUi } from '../store/context';
 import { PlayButton } from './PlayButton';
@@ -46,6 +47,9 @@ export function DealComposer({ deal, seat, send }: { deal: DealDesk; seat: Side;
   return (
     <div className="deal-composer">
       <p className="muted">{t('deal.intro', { cost: deal.cost })}</p>
+      <p className="deal-limit">
+        <Icon name="warning" /> {t('deal.tariffLimit')}
+      </p>
       <div className="term-columns">
         <TermList deal={deal} side="us" />
         <TermList deal={deal} side="cn" />

@@ -34,6 +34,9 @@ export function DealResponse({ answer, seat, send, why }: { answer: DealAnswer; 
         <h3>{t('deal.ifSigned')}</h3>
         <PreviewLine preview={answer.preview} side={seat} />
         <p className="muted">{t('answer.hawks', { change: change > 0 ? `+${change}` : String(change) })}</p>
+        <p className="deal-limit">
+          <Icon name="warning" /> {t('deal.tariffLimit')}
+        </p>
         {why}
         <div className="modal-buttons">
           <button ref={accept} type="button" className="primary" onClick={() => send(answer.accept.play)}>

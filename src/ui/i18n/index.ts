@@ -11,7 +11,7 @@
  * - English is built in; another locale's catalogue loads when it is chosen (`loadLocale`),
  *   anything it lacks falls back to English, and its numbers are formatted the locale's way.
  * - Screens a first visit never shows keep their messages in namespaces of their own
- *   (`classroom`, `debrief`), loaded with the screen's code (`withMessages`), so the start
+ *   (`board`, `classroom`, `debrief`), loaded with the screen's code (`withMessages`), so the start
  *   screen does not download them. In development and tests a message asked for before its
  *   namespace is loaded throws, naming the key; a built page shows the key instead.
  * - The pseudo-locale (pseudo.ts) proves the wiring: text that bypasses this layer stays
@@ -20,6 +20,7 @@
 import { i18n, type Messages } from '@lingui/core';
 import app from './locales/en/app.json';
 import bots from './locales/en/bots.json';
+import type board from './locales/en/board.json';
 import type classroom from './locales/en/classroom.json';
 import type debrief from './locales/en/debrief.json';
 import { PSEUDO_LOCALE, pseudoLocalise } from './pseudo';
@@ -29,6 +30,7 @@ const english = { ...app, ...bots };
 
 /** Namespaces loaded with the screens that use them, not with the start screen. */
 interface LazyCatalogues {
+  board: typeof board;
   classroom: typeof classroom;
   debrief: typeof debrief;
 }
@@ -47,6 +49,7 @@ const compiled = (messages: object): Messages => messages as Messages;
 const ENGLISH: Messages = { ...compiled(english) };
 
 const LAZY_ENGLISH: Readonly<Record<Namespace, () => Promise<{ default: object }>>> = {
+  board: () => import('./locales/en/board.json'),
   classroom: () => import('./locales/en/classroom.json'),
   debrief: () => import('./locales/en/debrief.json'),
 };
