@@ -29,9 +29,14 @@ describe('against the computer in the browser', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => thinking.count()).toBe(1);
     await page.waitForFunction(() => !document.querySelector('.board')?.hasAttribute('inert'));
-    if ((await page.getByRole('dialog').count()) === 0) {
+    if ((await page.getByRole('dialog', { name: /proposes a deal$/ }).count()) === 0) {
       expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Raise tariffs');
     }
+    // What just happened: the person's move and the computer's answer, each change named by side.
+    const news = page.getByRole('region', { name: 'What just happened' });
+    await expect.poll(() => news.count()).toBe(1);
+    expect(await news.innerText()).toMatch(/Washington: Raise tariffs[\s\S]*Beijing/);
+    await inspect(page, 'computer-news');
     // The start screen offers the game in progress again, exactly as it was.
     const played = await page.locator('.chronicle li').count();
     await page.evaluate(() => (window.location.hash = '#/'));
