@@ -1,5 +1,6 @@
 /**
  * `npm run simulate -- --games N --scenario S --length L --bots A:B [--json] [--seed K] [--jobs J]`
+ * (`npm run simulate -- --from replay.json --at N --instead '<play>'`: "what if?", scripts/whatIf.ts)
  * Plays N seeded games headless with bots for Washington (A) and Beijing (B), each spec a
  * level with an optional persona (`normal`, `hard/hawk`), and prints win rates with 95%
  * Wilson intervals, stalemates, sudden ends, average final tracks, the share of every move,
@@ -13,6 +14,9 @@ import { LENGTHS, SIDE_NAMES, actingSide, type DeRiskState, type GameLength, typ
 import { SCENARIO_IDS, TRACK_IDS, type TrackId } from '../src/content/types';
 import { createHeadlessMatch, playerToAct } from '../src/sim/headless';
 import { SCRIPTS, scriptMove } from '../src/sim/scripts';
+import { wilson, type Interval } from '../src/sim/stats';
+
+export { wilson, type Interval };
 import type { Ctx } from 'boardgame.io';
 
 export interface SimOptions {
@@ -29,11 +33,6 @@ export interface SimOptions {
 /** A computer player (a level and a temperament), or a scripted student (src/sim/scripts.ts). */
 export type BotSpec = { level: BotLevel; persona: Persona } | { script: string };
 
-export interface Interval {
-  rate: number;
-  low: number;
-  high: number;
-}
 
 export interface SimSummary {
   games: number;
@@ -117,16 +116,6 @@ export function moveLabel(move: BotMove): string {
     case 'recycle':
       return move.move;
   }
-}
-
-/** The Wilson score interval for `wins` out of `n` at 95%. */
-export function wilson(wins: number, n: number): Interval {
-  const z = 1.96;
-  const p = wins / n;
-  const denominator = 1 + (z * z) / n;
-  const centre = (p + (z * z) / (2 * n)) / denominator;
-  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denominator;
-  return { rate: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
 
 const specText = (s: BotSpec) => ('script' in s ? `script/${s.script}` : `${s.level}/${s.persona}`);
@@ -345,7 +334,10 @@ export async function mainWithJobs(argv: readonly string[], print: (text: string
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  mainWithJobs(process.argv.slice(2)).catch((error: unknown) => {
+  const argv = process.argv.slice(2);
+  // `--from replay.json`: "what if?" from a recorded game (scripts/whatIf.ts).
+  const run = argv.includes('--from') ? import('./whatIf').then(({ whatIfMain }) => whatIfMain(argv)) : mainWithJobs(argv);
+  run.catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });

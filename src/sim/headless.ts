@@ -46,6 +46,19 @@ export function createHeadlessMatch(
     prepare(G);
     state = { ...state, G };
   }
+  return driven(state, reduce);
+}
+
+/**
+ * Goes on from a state a game reached (a replay's position, a fork): its own randomness
+ * (boardgame.io's random plugin state) carries on from where it was.
+ */
+export function headlessFrom(start: State<DeRiskState>): HeadlessMatch {
+  return driven(start, gameFor('from-state').reduce);
+}
+
+function driven(start: State<DeRiskState>, reduce: Reducer): HeadlessMatch {
+  let state = start;
   return {
     get state() {
       return state;
