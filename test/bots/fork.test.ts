@@ -112,7 +112,7 @@ describe('npm run simulate -- --from', () => {
 
   it('refuses a tampered file, a file from other rules, a play that was not possible, and a missing move, each with its reason', () => {
     const tampered = join(dir, 'tampered.json');
-    writeFileSync(tampered, JSON.stringify({ ...game, moves: game.moves.map((m, i) => (i === 4 ? { ...m, args: ['noSuchAction'] } : m)) }));
+    writeFileSync(tampered, JSON.stringify({ ...game, moves: game.moves.map((m, i) => (i === 4 ? { ...m, move: 'act', args: ['noSuchAction'] } : m)) }));
     expect(() => whatIfMain(['--from', tampered, '--at', '1'], () => undefined)).toThrow(/move 5 is a move the rules refuse/);
     const otherRules = join(dir, 'other.json');
     writeFileSync(otherRules, JSON.stringify({ ...game, rules: '0.00000000' }));
