@@ -15,6 +15,7 @@ const RulebookPage = lazy(() => import('./pages/RulebookPage'));
 const GlossaryPage = lazy(() => import('./pages/GlossaryPage'));
 const OnlineMatch = lazy(withMessages(['board'], () => import('./online/OnlineMatch')));
 const VsComputer = lazy(withMessages(['board'], () => import('./bots/VsComputer')));
+const ReplayPage = lazy(withMessages(['board'], () => import('./replay/ReplayPage')));
 const JoinClass = lazy(withMessages(['classroom'], () => import('./classroom/JoinClass')));
 const ClassSetup = lazy(withMessages(['classroom'], () => import('./classroom/ClassSetup')));
 const ControlRoom = lazy(withMessages(['classroom'], () => import('./classroom/ControlRoom')));
@@ -110,7 +111,7 @@ function Screens({ locale }: { locale: string }) {
   const goTo = (code: string, watch: boolean) => go({ page: 'match', code, watch });
 
   if (route.page === 'play' && match) {
-    const actions = { onPlayAgain: playAgain, onOpenRules: openRules, onOpenGlossary: openGlossary };
+    const actions = { onPlayAgain: playAgain, onReplay: () => go({ page: 'replay', saved: true }), onOpenRules: openRules, onOpenGlossary: openGlossary };
     return (
       <Suspense fallback={loading}>
         {match.kind === 'computer' ? (
@@ -171,6 +172,13 @@ function Screens({ locale }: { locale: string }) {
     return (
       <Suspense fallback={loading}>
         <ClassDebrief key={route.code} code={route.code} onHome={home} />
+      </Suspense>
+    );
+  }
+  if (route.page === 'replay') {
+    return (
+      <Suspense fallback={loading}>
+        <ReplayPage saved={route.saved} onHome={home} onOpenRules={openRules} onOpenGlossary={openGlossary} />
       </Suspense>
     );
   }

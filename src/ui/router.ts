@@ -19,7 +19,9 @@ export type Route =
   /** A class's control room; `key` when opened from the teacher link (stored, then taken out of the address). */
   | { page: 'classTeach'; code: string; key?: string }
   /** A class's debrief. */
-  | { page: 'classResults'; code: string };
+  | { page: 'classResults'; code: string }
+  /** Replay a finished game: opened from a file, or (`saved`) the last local game played in this browser. */
+  | { page: 'replay'; saved: boolean };
 
 const CODE = /^[A-Z2-9]{7}$/;
 /** A place in the rules: the one-card summary, or a rule's anchor ("r2-2", src/ui/pages/rulesLinks.ts). */
@@ -42,6 +44,7 @@ export function parseHash(hash: string): Route {
   if (first === 'play') return { page: 'play' };
   if (first === 'rules') return second && RULES_SECTION.test(second) ? { page: 'rules', at: second } : { page: 'rules' };
   if (first === 'glossary') return { page: 'glossary' };
+  if (first === 'replay') return { page: 'replay', saved: second === 'saved' };
   if ((first === 'm' || first === 'watch') && second && CODE.test(second.toUpperCase())) {
     const classCode = first === 'watch' && third ? cleanClassCode(third) : '';
     return { page: 'match', code: second.toUpperCase(), watch: first === 'watch', ...(isClassCode(classCode) ? { classCode } : {}) };
@@ -68,6 +71,8 @@ export function hashOf(route: Route): string {
       return route.key ? `#/class/teach/${route.code}/${route.key}` : `#/class/teach/${route.code}`;
     case 'classResults':
       return `#/class/results/${route.code}`;
+    case 'replay':
+      return route.saved ? '#/replay/saved' : '#/replay';
   }
 }
 

@@ -124,6 +124,16 @@ describe('hot seat in the browser', () => {
     // The chart loads lazily; give it a moment before the checks.
     await page.waitForTimeout(500);
     await inspect(page, 'debrief');
+
+    // The finished game, move by move: Home, then → steps to the first move and says what it did.
+    await page.getByRole('button', { name: 'Replay this game, move by move' }).click();
+    await page.getByRole('heading', { name: 'Replay a finished game' }).waitFor();
+    await page.keyboard.press('Home');
+    await page.getByText('Before the first move').waitFor();
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('region', { name: 'This move' }).waitFor();
+    expect(await page.getByRole('region', { name: 'Washington’s hand' }).count()).toBe(1);
+    await inspect(page, 'replay');
     await page.close();
   });
 

@@ -5,21 +5,11 @@
  * side of a hot seat still gets them once.
  */
 import { cleanup, screen, within } from '@testing-library/react';
-import { beforeAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { boardTestHooks } from '../helpers/boardSetup';
 import { handOver, renderHotSeat, revealSide } from '../helpers/renderMatch';
-import { loadMessages } from '../../src/ui/i18n';
 
-// The board's messages load with its screens (a lazy namespace), as in the app.
-beforeAll(() => loadMessages('board'));
-
-beforeEach(() => {
-  vi.spyOn(console, 'error').mockImplementation(() => undefined);
-  localStorage.clear();
-});
-afterEach(() => {
-  cleanup();
-  vi.restoreAllMocks();
-});
+boardTestHooks();
 
 const tips = () => screen.queryByRole('dialog', { name: /^This is you|^Leverage|^The relationship|^See a move|^What just happened/ });
 const lit = () => [...document.querySelectorAll('.guide-target')];

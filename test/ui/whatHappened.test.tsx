@@ -5,24 +5,14 @@
  * curtain drops; the next player sees what happened since their last move; the round end says
  * why the economies drifted.
  */
-import { cleanup, screen, within } from '@testing-library/react';
-import { beforeAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { boardTestHooks } from '../helpers/boardSetup';
 import { CONTENT } from '../../src/content';
 import type { DeRiskState } from '../../src/game';
 import { handOver, playAction, renderHotSeat, revealSide } from '../helpers/renderMatch';
-import { loadMessages } from '../../src/ui/i18n';
 
-// The board's messages load with its screens (a lazy namespace), as in the app.
-beforeAll(() => loadMessages('board'));
-
-beforeEach(() => {
-  vi.spyOn(console, 'error').mockImplementation(() => undefined);
-  localStorage.clear();
-});
-afterEach(() => {
-  cleanup();
-  vi.restoreAllMocks();
-});
+boardTestHooks();
 
 const RAISE = 'Raise tariffs (+10% on Chinese goods)';
 const handoverDialog = () => screen.getByRole('dialog', { name: 'What just happened' });

@@ -24,6 +24,8 @@ export interface BoardViewProps extends BoardProps {
   inert?: boolean;
   /** The side the computer plays, if any: its panel says so. */
   computer?: Side | null;
+  /** Whether "What just happened" is shown (a replay says what each move did itself). */
+  news?: boolean;
   /** Both sides share this screen (hot seat): the reason field says what stays private there. */
   sharedScreen?: boolean;
   /** The computer is choosing its move: the desk says so, in its flow. */
@@ -65,12 +67,12 @@ function playTitle(play: Play): string {
  * for what just happened. The engine's board model is computed once here; the parts below only show it.
  * Every play the board makes goes with what is in the "Why?" field, if anything (`reasonLine`).
  */
-export function Board({ onOpenRules, onOpenGlossary, inert, computer = null, sharedScreen = false, thinking = false, table, G, ctx, seat, send }: BoardViewProps) {
+export function Board({ onOpenRules, onOpenGlossary, inert, computer = null, sharedScreen = false, news = true, thinking = false, table, G, ctx, seat, send }: BoardViewProps) {
   const composer = useMatchUi((s) => s.composer);
   const model = useMemo(() => boardModel(G, ctx, seat, composer), [G, ctx, seat, composer]);
   const [reason, setReason] = useReason(seat);
   // Who is looking at the board: its seat, or an onlooker; nobody behind the curtain.
-  const viewer = inert ? null : (seat ?? 'watch');
+  const viewer = inert || !news ? null : (seat ?? 'watch');
   const happened = useHappened(G.chronicle, viewer);
   // A play that would end the game or break the deal waits here for "Play it anyway".
   const [asking, setAsking] = useState<{ play: Play; consequences: Consequences; actor: Side } | null>(null);

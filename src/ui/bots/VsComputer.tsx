@@ -19,6 +19,8 @@ export const COMPUTER_PAUSE_MS = 500;
 export interface VsComputerProps {
   match: ComputerMatch;
   onPlayAgain: () => void;
+  /** Opens the finished game's replay. */
+  onReplay?: () => void;
   onOpenRules: () => void;
   onOpenGlossary: () => void;
   /** The least time a computer's turn takes on screen (0 in tests). */
@@ -43,7 +45,7 @@ function useFocusReturn(inert: boolean) {
   }, [inert]);
 }
 
-function ComputerGame({ match, onPlayAgain, onOpenRules, onOpenGlossary, pauseMs = COMPUTER_PAUSE_MS }: VsComputerProps) {
+function ComputerGame({ match, onPlayAgain, onReplay, onOpenRules, onOpenGlossary, pauseMs = COMPUTER_PAUSE_MS }: VsComputerProps) {
   const state = useClientState(match.human);
   const turn = useComputerTurn(match, pauseMs);
   useFocusReturn(turn.thinking);
@@ -56,7 +58,7 @@ function ComputerGame({ match, onPlayAgain, onOpenRules, onOpenGlossary, pauseMs
     const computer: ComputerPlayers = side === 'us' ? { us: { level, persona } } : { cn: { level, persona } };
     return (
       <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
-        <Debrief G={state.G} ctx={state.ctx} onPlayAgain={onPlayAgain} computer={computer} />
+        <Debrief G={state.G} ctx={state.ctx} onPlayAgain={onPlayAgain} computer={computer} {...(onReplay ? { onReplay } : {})} />
       </Suspense>
     );
   }

@@ -57,7 +57,14 @@ function ComputerPlayed({ computer }: { computer: ComputerPlayers }) {
   });
 }
 
-export default function Debrief({ G, ctx, onPlayAgain, computer }: { G: DeRiskState; ctx: Ctx; onPlayAgain: () => void; computer?: ComputerPlayers }) {
+export default function Debrief({ G, ctx, onPlayAgain, onReplay, computer }: {
+  G: DeRiskState;
+  ctx: Ctx;
+  onPlayAgain: () => void;
+  /** Step through this game move by move (a local game, whose record this browser keeps). */
+  onReplay?: () => void;
+  computer?: ComputerPlayers;
+}) {
   const result: GameResult | undefined = (ctx.gameover as GameResult | undefined) ?? gameResult(G);
   const root = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -98,6 +105,11 @@ export default function Debrief({ G, ctx, onPlayAgain, computer }: { G: DeRiskSt
         <button type="button" className="debrief-button debrief-button-primary" onClick={onPlayAgain}>
           {t('debrief.actions.playAgain')}
         </button>
+        {onReplay && (
+          <button type="button" className="debrief-button debrief-button-secondary" onClick={onReplay}>
+            {t('debrief.actions.replay')}
+          </button>
+        )}
         <button type="button" className="debrief-button debrief-button-secondary" onClick={() => window.print()}>
           {t('debrief.actions.print')}
         </button>

@@ -16,11 +16,13 @@ const NO_ENTRIES: readonly ChronicleEntry[] = [];
 export interface HotSeatProps {
   client: DeRiskClient;
   onPlayAgain: () => void;
+  /** Opens the finished game's replay. */
+  onReplay?: () => void;
   onOpenRules: () => void;
   onOpenGlossary: () => void;
 }
 
-function HotSeatMatch({ client, onPlayAgain, onOpenRules, onOpenGlossary }: HotSeatProps) {
+function HotSeatMatch({ client, onPlayAgain, onReplay, onOpenRules, onOpenGlossary }: HotSeatProps) {
   const state = useClientState(client);
   const revealed = useMatchUi((s) => s.revealed);
   const reveal = useMatchUi((s) => s.reveal);
@@ -71,7 +73,7 @@ function HotSeatMatch({ client, onPlayAgain, onOpenRules, onOpenGlossary }: HotS
   if (state.ctx.gameover !== undefined) {
     return (
       <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
-        <Debrief G={state.G} ctx={state.ctx} onPlayAgain={onPlayAgain} />
+        <Debrief G={state.G} ctx={state.ctx} onPlayAgain={onPlayAgain} {...(onReplay ? { onReplay } : {})} />
       </Suspense>
     );
   }
