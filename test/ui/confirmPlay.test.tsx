@@ -20,7 +20,7 @@ beforeAll(() => loadMessages('board'));
 afterEach(cleanup);
 
 function renderBoard(state: State<DeRiskState>) {
-  const send = vi.fn();
+  const send = vi.fn(() => true);
   const seat = actingSide(state.G, state.ctx);
   render(
     <MatchStoreProvider>

@@ -57,9 +57,12 @@ describe('a play while the connection is down (issue 13)', () => {
     act(() => socket.drop());
     expect(screen.getByRole('status').textContent).toMatch(/^Connection lost\. Reconnecting…/);
 
+    await user.type(screen.getByRole('textbox', { name: 'Why? (optional)' }), 'Pressure first');
     await raise(user);
     expect(screen.getByRole('alert').textContent).toBe(NOT_SENT);
     expect(socket.sendBuffer).toEqual([]);
+    // The reason typed for the play that was not sent is still there for the next try.
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Why? (optional)' }).value).toBe('Pressure first');
 
     act(() => socket.connect());
     // On reconnecting only the sync goes out: the play made offline was never queued.
@@ -68,7 +71,8 @@ describe('a play while the connection is down (issue 13)', () => {
 
     await raise(user);
     expect(socket.moves()).toHaveLength(1);
-    expect(socket.moves()[0]?.[1]).toMatchObject({ type: 'MAKE_MOVE', payload: { type: 'act', args: ['raiseTariffs'], playerID: '0' } });
+    expect(socket.moves()[0]?.[1]).toMatchObject({ type: 'MAKE_MOVE', payload: { type: 'act', args: ['raiseTariffs', 'Pressure first'], playerID: '0' } });
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Why? (optional)' }).value).toBe('');
     expect(screen.queryByRole('alert')).toBeNull();
   });
 

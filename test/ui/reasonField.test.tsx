@@ -69,7 +69,10 @@ function renderSendingBoard() {
   const user = userEvent.setup();
   render(
     <MatchStoreProvider>
-      <Board G={state.G} ctx={state.ctx} seat="us" send={(play, reason) => sendPlay(client, play, reason)} onOpenRules={() => undefined} onOpenGlossary={() => undefined} />
+      <Board G={state.G} ctx={state.ctx} seat="us" send={(play, reason) => {
+        sendPlay(client, play, reason);
+        return true;
+      }} onOpenRules={() => undefined} onOpenGlossary={() => undefined} />
     </MatchStoreProvider>,
   );
   return { sent, user, local };
@@ -208,7 +211,7 @@ describe('the "Why?" field (R12)', () => {
     };
     const board = (seat: 'us' | 'cn' | null, { G, ctx }: ReturnType<typeof view>) => (
       <MatchStoreProvider>
-        <Board G={G} ctx={ctx} seat={seat} send={() => undefined} sharedScreen onOpenRules={() => undefined} onOpenGlossary={() => undefined} />
+        <Board G={G} ctx={ctx} seat={seat} send={() => true} sharedScreen onOpenRules={() => undefined} onOpenGlossary={() => undefined} />
       </MatchStoreProvider>
     );
     const user = userEvent.setup();

@@ -31,7 +31,7 @@ function board(state: State<DeRiskState>, props: Partial<BoardViewProps> = {}): 
         G={state.G}
         ctx={state.ctx}
         seat={actingSide(state.G, state.ctx)}
-        send={vi.fn()}
+        send={vi.fn(() => true)}
         onOpenRules={() => undefined}
         onOpenGlossary={() => undefined}
         {...props}

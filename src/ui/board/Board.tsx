@@ -79,8 +79,8 @@ export function Board({ onOpenRules, onOpenGlossary, inert, computer = null, sha
   const commit = (chosen: Play) => {
     setAsking(null);
     happened.played(G.chronicle.length);
-    send(chosen, reasonLine(reason));
-    setReason('');
+    // A play that was not sent (offline) keeps its reason for the next try.
+    if (send(chosen, reasonLine(reason))) setReason('');
   };
   const play = (chosen: Play) => {
     const actor = model.desk?.seat;

@@ -10,7 +10,8 @@ export interface BoardProps {
   /**
    * Makes a play (sent as the registry's move, `toMove`); the board offers only plays the model
    * allows. `reason` is the person's one-line reason from the "Why?" field (R12), already one
-   * trimmed line, or undefined when they gave none: pass both to `sendPlay`.
+   * trimmed line, or undefined when they gave none: pass both to `sendPlay`. Returns false when
+   * the play was not sent (online, with the connection down), so the board keeps the reason.
    */
-  send: (play: Play, reason?: string) => void;
+  send: (play: Play, reason?: string) => boolean;
 }

@@ -50,7 +50,14 @@ function ComputerGame({ match, onPlayAgain, onReplay, onOpenRules, onOpenGlossar
   const turn = useComputerTurn(match, pauseMs);
   useFocusReturn(turn.thinking);
   useTurnTitle(state !== null && state.ctx.gameover === undefined && actingSide(state.G, state.ctx) === match.humanSide, t('title.play'));
-  const send = useCallback((play: Play, reason?: string) => sendPlay(match.human, play, reason), [match]);
+  // A local game: every play is sent.
+  const send = useCallback(
+    (play: Play, reason?: string) => {
+      sendPlay(match.human, play, reason);
+      return true;
+    },
+    [match],
+  );
 
   if (!state) return <p role="status">{t('common.loading')}</p>;
   if (state.ctx.gameover !== undefined) {

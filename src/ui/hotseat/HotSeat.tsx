@@ -60,6 +60,7 @@ function HotSeatMatch({ client, onPlayAgain, onReplay, onOpenRules, onOpenGlossa
       sendPlay(client, play, reason);
       const after = client.getState();
       if (after && after.ctx.gameover === undefined && actingSide(after.G, after.ctx) !== revealed) setHandingOver(true);
+      return true;
     },
     [client, revealed],
   );

@@ -127,10 +127,11 @@ function OnlineBoard({ client, seat, watch, code, props, unsent, setUnsent }: On
   const send = (play: Play, reason?: string) => {
     if (!client.getState()?.isConnected) {
       setUnsent(true);
-      return;
+      return false;
     }
     setUnsent(false);
     sendPlay(client, play, reason);
+    return true;
   };
 
   return (

@@ -130,7 +130,7 @@ function ReplayViewer({ replay, onOpenRules, onOpenGlossary }: { replay: Replay;
         <Hand side="cn" cards={state.G.sides.cn.hand} />
       </div>
       <MatchStoreProvider key={step}>
-        <Board G={state.G} ctx={state.ctx} seat={null} send={() => undefined} news={false} onOpenRules={onOpenRules} onOpenGlossary={onOpenGlossary} />
+        <Board G={state.G} ctx={state.ctx} seat={null} send={() => false} news={false} onOpenRules={onOpenRules} onOpenGlossary={onOpenGlossary} />
       </MatchStoreProvider>
     </div>
   );
