@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { BOT_LEVELS, PERSONAS, type BotLevel, type Persona } from '../src/bots';
 import { SIDE_NAMES, type GameRecord } from '../src/game';
 import { alternatives, compareFutures, forkPoint, parsePlay, playKey, type Comparison, type Future } from '../src/sim/fork';
-import { replayRecord } from '../src/sim/headless';
+import { replayOf } from '../src/sim/replay';
 import type { Interval } from '../src/sim/stats';
 
 export interface WhatIfOptions {
@@ -46,19 +46,19 @@ export function parseWhatIf(argv: readonly string[]): WhatIfOptions {
   return { file, at, instead: value('--instead') ?? null, playouts, level, persona, seed, json: argv.includes('--json') };
 }
 
-/** A replay file read and checked: it must be a record that plays again to its end under these rules. */
-export function readReplay(path: string): GameRecord {
+/** A replay file read and checked (src/sim/replay.ts): a finished game that plays again to its end under these rules. */
+export function readReplayFile(path: string): GameRecord {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new Error(`${path} is not a readable JSON file (${error instanceof Error ? error.message : String(error)}).`, { cause: error });
   }
-  const replayed = replayRecord(parsed);
+  const replayed = replayOf(parsed);
   if ('problem' in replayed) {
-    throw new Error(replayed.refused >= 0 ? `${path}: move ${replayed.refused + 1} is ${replayed.problem}.` : `${path} cannot be replayed: ${replayed.problem}.`);
+    throw new Error(replayed.move ? `${path}: move ${replayed.move} is ${replayed.problem}.` : `${path} cannot be replayed: ${replayed.problem}.`);
   }
-  return parsed as GameRecord;
+  return replayed.record;
 }
 
 const pct = (i: Interval) => `${(i.rate * 100).toFixed(0)}% (${(i.low * 100).toFixed(0)}–${(i.high * 100).toFixed(0)})`;
@@ -87,7 +87,7 @@ export function comparisonTable(c: Comparison): string {
 
 export function whatIfMain(argv: readonly string[], print: (text: string) => void = console.log): Comparison | null {
   const options = parseWhatIf(argv);
-  const record = readReplay(options.file);
+  const record = readReplayFile(options.file);
   const point = forkPoint(record, options.at - 1);
   if ('problem' in point) throw new Error(point.problem);
   const choices = alternatives(point);

@@ -38,6 +38,11 @@ export function readReplay(text: string): Replay | ReplayProblem {
   } catch {
     return { problem: 'not a replay file (it is not JSON)' };
   }
+  return replayOf(value);
+}
+
+/** Plays a record already read (a parsed file, the game this browser kept) into its positions, or says why it cannot. */
+export function replayOf(value: unknown): Replay | ReplayProblem {
   const problem = recordProblem(value);
   if (problem) return { problem };
   const record = value as GameRecord;

@@ -5,21 +5,32 @@ import { entryTitle, realityOf, roundLabel } from '../chronicleText';
 import { Icon } from '../common/Icon';
 import { t } from '../i18n';
 
+/** An entry's notes in words (die rolls, purchases, why the round end drifted…); some notes have none. */
+export function entryNotes(entry: ChronicleEntry): string[] {
+  return entry.notes.map(noteText).filter((n): n is string => n !== null);
+}
+
+/** An entry's changed tracks as chips, coloured for `viewer`; nothing when no track changed. */
+export function EntryChanges({ entry, viewer }: { entry: ChronicleEntry; viewer: Side | null }) {
+  if (entry.changes.length === 0) return null;
+  return (
+    <p className="log-changes">
+      {entry.changes.map((c) => (
+        <ChangeChip key={c.track} change={c} viewer={viewer} />
+      ))}
+    </p>
+  );
+}
+
 /** One entry; its changes coloured for `viewer` (the side on screen, or null for an onlooker). */
 export function ChronicleEntryView({ entry, viewer }: { entry: ChronicleEntry; viewer: Side | null }) {
   const side = creditedTo(entry);
   const note = realityOf(entry);
-  const notes = entry.notes.map(noteText).filter((n): n is string => n !== null);
+  const notes = entryNotes(entry);
   return (
     <li className={`log-entry log-${entry.kind}${side ? ` log-${side}` : ''}`}>
       <p className="log-title">{entryTitle(entry)}</p>
-      {entry.changes.length > 0 && (
-        <p className="log-changes">
-          {entry.changes.map((c) => (
-            <ChangeChip key={c.track} change={c} viewer={viewer} />
-          ))}
-        </p>
-      )}
+      <EntryChanges entry={entry} viewer={viewer} />
       {notes.length > 0 && <p className="log-notes">{notes.join(' ')}</p>}
       {note && (
         <details>

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { ChronicleEntry, DeRiskState, Side } from '../../game';
-import { dateLabel, noteText, sideName } from '../bridge';
-import { ChangeChip } from '../common/ChangeChip';
+import { dateLabel, sideName } from '../bridge';
 import { entryTitle } from '../chronicleText';
+import { EntryChanges, entryNotes } from './Chronicle';
 import { Icon } from '../common/Icon';
 import { fromAfterPlay, happenedSince, initialFrom, type HappenedGroup, type Viewer } from '../happened';
 import { t } from '../i18n';
@@ -49,17 +49,12 @@ function groupTitle(G: DeRiskState, group: HappenedGroup): string {
 }
 
 function EntryLine({ entry, viewer }: { entry: ChronicleEntry; viewer: Side | null }) {
-  const notes = entry.notes.map(noteText).filter((n): n is string => n !== null);
+  // Each note on a line of its own: the round end's reasons read as a list.
+  const notes = entryNotes(entry);
   return (
     <li className="happened-entry">
       <p className="happened-title">{entryTitle(entry)}</p>
-      {entry.changes.length > 0 && (
-        <p className="log-changes">
-          {entry.changes.map((c) => (
-            <ChangeChip key={c.track} change={c} viewer={viewer} />
-          ))}
-        </p>
-      )}
+      <EntryChanges entry={entry} viewer={viewer} />
       {notes.length > 0 && (
         <ul className="happened-notes">
           {notes.map((note, i) => (

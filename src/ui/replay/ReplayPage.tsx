@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { CONTENT } from '../../content';
 import type { GameRecord, Side } from '../../game';
-import { readReplay, replayFileName, replayFileText, type Replay } from '../../sim/replay';
+import { readReplay, replayFileName, replayFileText, replayOf, type Replay, type ReplayProblem } from '../../sim/replay';
 import { Board } from '../board/Board';
 import { ChronicleEntryView } from '../board/Chronicle';
 import { contentField, sideName } from '../bridge';
@@ -16,9 +16,8 @@ const MOST_BYTES = 1_000_000;
 
 type Loaded = { replay: Replay } | { problem: string } | null;
 
-/** Reads a replay file's text into a replay, or the sentence that says why not. */
-function load(text: string): Loaded {
-  const read = readReplay(text);
+/** A replay, or the sentence that says why there is none. */
+function toLoaded(read: Replay | ReplayProblem): Loaded {
   if ('states' in read) return { replay: read };
   return { problem: read.move ? t('replay.badMove', { problem: read.problem, move: read.move }) : t('replay.bad', { problem: read.problem }) };
 }
@@ -26,7 +25,7 @@ function load(text: string): Loaded {
 /** The finished local game this browser kept (src/ui/savedGame.ts), if there is one. */
 function savedReplay(): Loaded {
   const saved = readSavedGame() as { record?: GameRecord } | null;
-  return saved?.record ? load(JSON.stringify(saved.record)) : { problem: t('replay.noSaved') };
+  return saved?.record ? toLoaded(replayOf(saved.record)) : { problem: t('replay.noSaved') };
 }
 
 /** Saves the replay file: the record alone (src/sim/replay.ts). */
@@ -151,7 +150,7 @@ export default function ReplayPage({ saved, onHome, onOpenRules, onOpenGlossary 
       setLoaded({ problem: t('replay.bad', { problem: t('replay.tooBig') }) });
       return;
     }
-    setLoaded(load(await file.text()));
+    setLoaded(toLoaded(readReplay(await file.text())));
   };
   return (
     <div className="page replay-page">
