@@ -65,4 +65,4 @@ export { allHold } from './conditions';
 export { consequencesOf, previewDeal, previewPlay, type Consequences, type Preview } from './preview';
 export { boardModel, type ActionOption, type BoardModel, type CapitalModel, type CardOption, type DealAnswer, type DealDesk, type Desk, type PlayOption, type TermOption } from './board';
 export { creditedTo, forecastCheck, moverOf, turningPoints, trackSeries, swingOf, type ForecastCheck, type TurningPoint } from './analysis';
-export { newRecord, recordedMoves, recordProblem, rulesVersionOf, RECORD_FORMAT, RULES_VERSION, type GameRecord, type RecordedMove } from './record';
+export { newRecord, recordedMoves, recordProblem, rulesVersionOf, RECORD_FORMAT, RULES_VERSION, type GameRecord, type RecordedMove, type RecordSetup } from './record';

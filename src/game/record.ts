@@ -50,16 +50,26 @@ export interface RecordedMove {
   readonly args: readonly unknown[];
 }
 
+/**
+ * A record's setup: the game's setup data, and for a class game its teacher finished early
+ * (R4.7), the round it ended after. Playing the record again sets that end from the start: the
+ * engine reads it only at a round end (R4.6), so every move plays out the same.
+ */
+export interface RecordSetup extends SetupData {
+  readonly endsAfter?: number;
+}
+
 export interface GameRecord {
   readonly format: typeof RECORD_FORMAT;
   readonly rules: string;
-  readonly setup: SetupData;
+  readonly setup: RecordSetup;
   readonly seed: string;
   readonly moves: readonly RecordedMove[];
 }
 
-export function newRecord(setup: SetupData, seed: string, moves: readonly RecordedMove[] = []): GameRecord {
-  return { format: RECORD_FORMAT, rules: RULES_VERSION, setup: { scenario: setup.scenario, length: setup.length }, seed, moves };
+export function newRecord(setup: RecordSetup, seed: string, moves: readonly RecordedMove[] = []): GameRecord {
+  const { scenario, length, endsAfter } = setup;
+  return { format: RECORD_FORMAT, rules: RULES_VERSION, setup: { scenario, length, ...(endsAfter !== undefined ? { endsAfter } : {}) }, seed, moves };
 }
 
 /**
@@ -94,6 +104,9 @@ export function recordProblem(value: unknown): string | null {
   const setup = value.setup;
   if (!isPlainRecord(setup) || typeof setup.scenario !== 'string' || !(CONTENT.scenarios as ReadonlyMap<string, unknown>).has(setup.scenario) || !(LENGTHS as readonly unknown[]).includes(setup.length)) {
     return 'an unknown scenario or length';
+  }
+  if (setup.endsAfter !== undefined && (typeof setup.endsAfter !== 'number' || !Number.isInteger(setup.endsAfter) || setup.endsAfter < 1 || setup.endsAfter >= (setup.length as number))) {
+    return 'a bad early end';
   }
   if (typeof value.seed !== 'string' || value.seed.length === 0 || value.seed.length > 64) return 'a bad seed';
   if (!Array.isArray(value.moves) || value.moves.length > 2000) return 'bad moves';

@@ -48,6 +48,8 @@ export type LobbyErrorCode =
   | 'otherSeatHeld'
   | 'serverFull'
   | 'notOver'
+  /** A finished match whose moves do not play again to its end (other rules): it has no replay file. */
+  | 'noReplay'
   | 'rematchGone'
   | 'rematchSeatTaken'
   | 'badName'
@@ -78,6 +80,7 @@ export const LOBBY_ERROR_CODES: readonly LobbyErrorCode[] = [
   'otherSeatHeld',
   'serverFull',
   'notOver',
+  'noReplay',
   'rematchGone',
   'rematchSeatTaken',
   'badName',

@@ -27,8 +27,10 @@ export function isPathUnder(path: string, prefix: string): boolean {
   return [path, decoded].some((p) => p.replace(/[\\/]+/g, '/').toLowerCase().startsWith(prefix));
 }
 
-export function answer(ctx: Context, { status, body }: Answer): void {
+export function answer(ctx: Context, { status, body, headers }: Answer): void {
   ctx.status = status;
+  // Set before the body, so that Koa keeps the given Content-Type for a text body.
+  if (headers) ctx.set(headers);
   ctx.body = body;
   ctx.set('Cache-Control', 'no-store');
 }

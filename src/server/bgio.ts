@@ -56,6 +56,18 @@ export async function fetchMatch(db: StorageAPI.Async, matchID: string, opts: St
   return db.fetch(matchID, opts);
 }
 
+/**
+ * The seed of a match's randomness, from its first state: boardgame.io's random plugin keeps
+ * the seed it was set up with (the game's `seed`, or one it made from the clock) in
+ * `plugins.random.data.seed`. With the setup data it makes the same first state again, so a
+ * finished match's moves play again to the same end (a replay file, lobby/replay.ts). Undefined
+ * when there is none a record could carry (a string of 1–64 characters).
+ */
+export function seedOf(state: State | undefined): string | undefined {
+  const seed: unknown = (state?.plugins as Record<string, { data?: { seed?: unknown } } | undefined> | undefined)?.random?.data?.seed;
+  return typeof seed === 'string' && seed.length > 0 && seed.length <= 64 ? seed : undefined;
+}
+
 /** boardgame.io's own player-view filter for a game: applies `playerView` and redacts the log. */
 export type PlayerViewFilter = (playerID: string | null, payload: Outgoing) => Outgoing;
 

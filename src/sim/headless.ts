@@ -5,7 +5,7 @@
 import type { State } from 'boardgame.io';
 import { CreateGameReducer, InitializeGame, ProcessGameConfig } from 'boardgame.io/internal';
 import { seededRandom } from '../bots/random';
-import { DeRisk, enumerate, recordProblem, workingCopy, type BotMove, type DeRiskState, type GameRecord, type SetupData, type WorkingState } from '../game';
+import { DeRisk, enumerate, recordProblem, workingCopy, type BotMove, type DeRiskState, type GameRecord, type RecordSetup, type SetupData, type WorkingState } from '../game';
 
 export { seededRandom };
 
@@ -32,20 +32,24 @@ function gameFor(seed: string) {
 
 /**
  * Starts a match. `prepare` may adjust the state after setup and round 1's start, to begin
- * from a chosen position (tests, tutorials).
+ * from a chosen position (tests, tutorials). A record's setup may say the round the game ended
+ * after (`endsAfter`: a class game its teacher finished early, R4.7): it is set from the start,
+ * as the server set it mid-game; the engine reads it only at a round end, so the moves play the same.
  */
 export function createHeadlessMatch(
   seed: string,
-  setupData?: Partial<SetupData>,
+  setupData?: Partial<RecordSetup>,
   prepare?: (G: WorkingState) => void,
 ): HeadlessMatch {
   const { game, reduce } = gameFor(seed);
-  let state = InitializeGame({ game, numPlayers: 2, setupData }) as State<DeRiskState>;
+  const { endsAfter, ...setup } = setupData ?? {};
+  let state = InitializeGame({ game, numPlayers: 2, setupData: setupData ? setup : undefined }) as State<DeRiskState>;
   if (prepare) {
     const G = workingCopy(state.G);
     prepare(G);
     state = { ...state, G };
   }
+  if (endsAfter !== undefined) state = { ...state, G: { ...state.G, endsAfter } };
   return driven(state, reduce);
 }
 

@@ -10,15 +10,16 @@ import type { State } from 'boardgame.io';
 import { recordProblem, type DeRiskState, type GameRecord } from '../game';
 import { createHeadlessMatch } from './headless';
 
-/** A file's name for a game: `de-risk-2025-8-rounds.json`. */
-export function replayFileName(record: GameRecord): string {
-  return `de-risk-${record.setup.scenario}-${record.setup.length}-rounds.json`;
+/** A file's name for a game: `de-risk-2025-8-rounds.json`, or with a match's code (an online or class game) `de-risk-2025-8-rounds-K7MX3AB.json`. */
+export function replayFileName(record: GameRecord, code?: string): string {
+  return `de-risk-${record.setup.scenario}-${record.setup.length}-rounds${code ? `-${code}` : ''}.json`;
 }
 
 /** The file's text: the record alone, in a fixed key order. */
 export function replayFileText(record: GameRecord): string {
   const { format, rules, setup, seed, moves } = record;
-  return `${JSON.stringify({ format, rules, setup: { scenario: setup.scenario, length: setup.length }, seed, moves: moves.map(({ playerID, move, args }) => ({ playerID, move, args })) })}\n`;
+  const { scenario, length, endsAfter } = setup;
+  return `${JSON.stringify({ format, rules, setup: { scenario, length, ...(endsAfter !== undefined ? { endsAfter } : {}) }, seed, moves: moves.map(({ playerID, move, args }) => ({ playerID, move, args })) })}\n`;
 }
 
 export interface Replay {

@@ -6,18 +6,16 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { enumerate, LENGTHS, newRecord, RULES_VERSION, type GameRecord, type RecordedMove } from '../../src/game';
+import { enumerate, finishingAfterThisRound, LENGTHS, newRecord, recordProblem, RULES_VERSION, type GameRecord, type RecordedMove } from '../../src/game';
 import { SCENARIO_IDS } from '../../src/content/types';
-import { createHeadlessMatch, playerToAct, seededRandom } from '../../src/sim/headless';
+import { createHeadlessMatch, headlessFrom, playerToAct, seededRandom, type HeadlessMatch } from '../../src/sim/headless';
 import { readReplay, replayFileName, replayFileText, type Replay } from '../../src/sim/replay';
 
 /** A random game (uniform legal moves), played to its end or cut after `cut` moves, as a record and its final state. */
-function randomGame(seed: number, scenario: (typeof SCENARIO_IDS)[number], length: (typeof LENGTHS)[number], cut = Infinity) {
-  const setup = { scenario, length };
-  const match = createHeadlessMatch(`replay-${seed}`, setup);
-  const rand = seededRandom(seed);
+/** Plays uniformly random legal moves while `until` holds and the game is on; returns the moves played. */
+function playUniform(match: HeadlessMatch, rand: () => number, until: () => boolean): RecordedMove[] {
   const moves: RecordedMove[] = [];
-  while (match.state.ctx.gameover === undefined && moves.length < cut) {
+  while (match.state.ctx.gameover === undefined && until()) {
     const options = enumerate(match.state.G, match.state.ctx);
     const choice = options[Math.floor(rand() * options.length)];
     if (!choice) throw new Error('no legal move');
@@ -25,6 +23,14 @@ function randomGame(seed: number, scenario: (typeof SCENARIO_IDS)[number], lengt
     expect(match.move(playerID, choice.move, ...choice.args)).toBe(true);
     moves.push({ playerID, move: choice.move, args: choice.args });
   }
+  return moves;
+}
+
+function randomGame(seed: number, scenario: (typeof SCENARIO_IDS)[number], length: (typeof LENGTHS)[number], cut = Infinity) {
+  const setup = { scenario, length };
+  const match = createHeadlessMatch(`replay-${seed}`, setup);
+  let played = 0;
+  const moves = playUniform(match, seededRandom(seed), () => played++ < cut);
   return { record: newRecord(setup, `replay-${seed}`, moves), final: match.state };
 }
 
@@ -55,6 +61,46 @@ describe('a replay file', () => {
     expect(text).not.toContain('not kept');
     expect(text.length).toBeLessThan(12_000);
     expect(replayFileName(record)).toBe('de-risk-2018-6-rounds.json');
+    // An online or class game's file carries its room code, so a teacher's many files do not share one name.
+    expect(replayFileName(record, 'K7MX3AB')).toBe('de-risk-2018-6-rounds-K7MX3AB.json');
+  });
+
+  it('of a class game its teacher finished early (R4.7) keeps the round it ended after, and plays to that same end', () => {
+    let checked = 0;
+    let scored = 0;
+    for (let seed = 1; checked < 3 && seed < 40; seed += 1) {
+      const setup = { scenario: '2025', length: 8 } as const;
+      const rand = seededRandom(seed);
+      const start = createHeadlessMatch(`early-${seed}`, setup);
+      const before = playUniform(start, rand, () => start.state.G.round < 2 || start.state.G.chronicle.length % 3 !== 0);
+      const G = start.state.ctx.gameover === undefined ? finishingAfterThisRound(start.state.G) : null;
+      if (!G) continue;
+      // As the server does (transport.changeState): the state changes outside any move.
+      const rest = headlessFrom({ ...start.state, G });
+      const after = playUniform(rest, rand, () => true);
+      const record = newRecord({ ...setup, endsAfter: G.round }, `early-${seed}`, [...before, ...after]);
+      const text = replayFileText(record);
+      expect(JSON.parse(text)).toMatchObject({ setup: { scenario: '2025', length: 8, endsAfter: G.round } });
+      const replay = replayed(text);
+      expect(replay.states.at(-1)?.G).toEqual(rest.state.G);
+      expect(replay.states.at(-1)?.ctx).toEqual(rest.state.ctx);
+      // Without the early end the moves stop before the game is over.
+      const { endsAfter: _dropped, ...plain } = record.setup;
+      const { kind } = rest.state.ctx.gameover as { kind: string };
+      if (kind === 'score' || kind === 'stalemate') {
+        expect(rest.state.G.round).toBe(G.round);
+        expect(readReplay(replayFileText({ ...record, setup: plain }))).toEqual({ problem: 'a game that is not over: only a finished game can be replayed' });
+        scored += 1;
+      }
+      checked += 1;
+    }
+    expect(checked).toBe(3);
+    expect(scored).toBeGreaterThan(0);
+    const { record } = randomGame(5, '2018', 4);
+    for (const endsAfter of [0, 4, 5, 1.5, '2', null]) {
+      expect(recordProblem({ ...record, setup: { ...record.setup, endsAfter } }), String(endsAfter)).toBe('a bad early end');
+    }
+    expect(recordProblem({ ...record, setup: { ...record.setup, endsAfter: 3 } })).toBeNull();
   });
 
   it('refuses a file from other rules, an edited move, an unfinished game and what is not a file, each with its reason', () => {

@@ -4,6 +4,7 @@
  * they receive and speak boardgame.io's wire protocol (sync, update) the way its client does.
  */
 import type { ChildProcess } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -120,6 +121,30 @@ export async function startTestServer({ origins = [ALLOWED_ORIGIN], db, dir, ser
 
 // ---------------------------------------------------------------------------------------------
 // Lobby API
+
+export interface RawResponse {
+  status: number;
+  text: string;
+  headers: Headers;
+}
+
+/** A request with the path exactly as written (fetch would tidy `./`, `..`, backslashes and encodings first). */
+export function rawRequest(url: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const headers = { ...init.headers, ...(init.body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(init.body)) }) };
+    const request = httpRequest(`${url}/`, { method: init.method ?? 'GET', path, headers, timeout: 5000 }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        const answer = new Headers();
+        for (const [name, value] of Object.entries(response.headers)) if (typeof value === 'string') answer.set(name, value);
+        resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), headers: answer });
+      });
+    });
+    request.on('error', reject);
+    request.end(init.body);
+  });
+}
 
 export interface LobbyResponse<T = unknown> {
   status: number;

@@ -14,6 +14,7 @@ import {
   newMatchRecord,
   playerViewFilter,
   retireLobbyRouter,
+  seedOf,
   serverContext,
   TransportBase,
   type KoaApp,
@@ -21,6 +22,7 @@ import {
 } from '../../src/server/bgio';
 import { credentialsMatch } from '../../src/server/guards';
 import { MemoryStore } from '../../src/server/storage/memoryStore';
+import { createHeadlessMatch } from '../../src/sim/headless';
 
 const installed = JSON.parse(readFileSync(new URL('../../node_modules/boardgame.io/package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -91,6 +93,20 @@ describe('boardgame.io contract', () => {
     expect(Object.keys(made.metadata.players)).toEqual(['0', '1']);
     expect(made.initialState._stateID).toBe(0);
     expect(newMatchRecord(DeRisk, { scenario: '1999' }, false)).toEqual({ error: expect.any(String) });
+  });
+
+  it('a new match keeps the seed of its randomness in the random plugin; the seed and the setup make the same first state again', () => {
+    const made = newMatchRecord(DeRisk, { scenario: '2020', length: 6 }, false);
+    if ('error' in made) throw new Error(made.error);
+    const seed = seedOf(made.initialState);
+    expect(seed).toEqual(expect.any(String));
+    expect((made.initialState.plugins as Record<string, { data?: { seed?: unknown } }>).random?.data?.seed).toBe(seed);
+    const again = createHeadlessMatch(seed ?? '', { scenario: '2020', length: 6 }).state;
+    expect(again.G).toEqual(made.initialState.G);
+    expect(again.ctx).toEqual(made.initialState.ctx);
+    expect(again.plugins.random?.data).toEqual(made.initialState.plugins.random?.data);
+    expect(seedOf(undefined)).toBeUndefined();
+    expect(seedOf({ ...made.initialState, plugins: {} })).toBeUndefined();
   });
 
   it('the Master answers a sync with one directed sync of {state, log, filteredMetadata, initialState} and refuses wrong credentials with {error}', async () => {

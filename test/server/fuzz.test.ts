@@ -5,12 +5,11 @@
  * order, the seed), and what the server keeps per match, per socket and per address stays
  * bounded.
  */
-import { request as httpRequest } from 'node:http';
 import type { State } from 'boardgame.io';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeRiskState } from '../../src/game';
-import { closeAllSockets, connectSocket, createSeatedMatch, startTestServer, syncAndWait, type TestServer, type TestSocket } from '../helpers/server';
+import { closeAllSockets, connectSocket, createSeatedMatch, startTestServer, syncAndWait, type TestServer, type TestSocket, rawRequest } from '../helpers/server';
 
 let server: TestServer;
 let matchID: string;
@@ -34,18 +33,7 @@ afterAll(async () => {
   await server.close();
 });
 
-function send(method: string, path: string, headers: Record<string, string>, body: string | undefined): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const allHeaders = { ...headers, ...(body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(body)) }) };
-    const request = httpRequest(`${server.url}/`, { method, path, headers: allHeaders, timeout: 5000 }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-    });
-    request.on('error', reject);
-    request.end(body);
-  });
-}
+const send = (method: string, path: string, headers: Record<string, string>, body: string | undefined) => rawRequest(server.url, path, { method, headers, ...(body === undefined ? {} : { body }) });
 
 const prototypeNames = () => Object.getOwnPropertyNames(Object.prototype).sort().join(',');
 let prototypesBefore = '';

@@ -4,9 +4,8 @@
  * matches, oversized names and client-made server fields: each is refused before any handler
  * runs, and nothing changes (no seat taken, no prototype touched, no match made).
  */
-import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAllSockets, connectSocket, createSeatedMatch, lobby, startTestServer, syncAs, WASHINGTON, BEIJING, type TestServer } from '../helpers/server';
+import { closeAllSockets, connectSocket, createSeatedMatch, lobby, startTestServer, syncAs, WASHINGTON, BEIJING, type TestServer, rawRequest } from '../helpers/server';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -21,23 +20,8 @@ afterAll(async () => {
 const GAME = 'de-risk';
 const json = { 'Content-Type': 'application/json' };
 
-/** A request with the path exactly as written (fetch would tidy `./`, `..` and backslashes first). */
-function raw(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
-  return new Promise<{ status: number; text: string; headers: Headers }>((resolve, reject) => {
-    const headers = { ...init.headers, ...(init.body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(init.body)) }) };
-    const request = httpRequest(`${server.url}/`, { method: init.method ?? 'POST', path, headers, timeout: 5000 }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        const headers = new Headers();
-        for (const [name, value] of Object.entries(response.headers)) if (typeof value === 'string') headers.set(name, value);
-        resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), headers });
-      });
-    });
-    request.on('error', reject);
-    request.end(init.body);
-  });
-}
+/** A request with the path exactly as written, POST unless told. */
+const raw = (path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) => rawRequest(server.url, path, { method: 'POST', ...init });
 
 async function emptyMatch(): Promise<string> {
   const created = await lobby(server.url).create({ numPlayers: 2 });

@@ -29,6 +29,8 @@ export interface Lobby {
 export interface Answer {
   status: number;
   body: unknown;
+  /** Headers of an answer that is not a JSON value (a file: its Content-Type and Content-Disposition). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export const ok = (body: unknown): Answer => ({ status: 200, body });

@@ -20,6 +20,7 @@ import { seatComputer } from './computer';
 import { refuse, type Answer, type Lobby } from './context';
 import { createMatch, getMatch, joinMatch, leaveMatch, listMatches, renamePlayer } from './matches';
 import { playAgain } from './rematch';
+import { ReplayFiles } from './replay';
 import { botBody, createBody, gameoverFilter, joinBody, leaveBody, playAgainBody, updateBody } from './schemas';
 
 export interface LobbyLimits {
@@ -33,6 +34,8 @@ export interface LobbyLimits {
   perMatch: Rate | null;
   /** Requests for the computer in one match; null: none. */
   botPerMatch: Rate | null;
+  /** Replay files from one address (each new one is played through the engine); null: none. */
+  replay: Rate | null;
 }
 
 export const DEFAULT_LOBBY_LIMITS: LobbyLimits = {
@@ -41,6 +44,8 @@ export const DEFAULT_LOBBY_LIMITS: LobbyLimits = {
   bot: { perSecond: 0.5, burst: 30 },
   perMatch: { perSecond: 1, burst: 20 },
   botPerMatch: { perSecond: 1 / 60, burst: 5 },
+  // A class behind one router downloading at the end, or a teacher taking every pair's file.
+  replay: { perSecond: 1, burst: 60 },
 };
 
 export interface LobbyApiOptions {
@@ -69,7 +74,7 @@ const MATCH_ACTIONS: Record<string, PostRoute<unknown>> = {
 const CREATE = post(createBody, (lobby, _matchID, body) => createMatch(lobby, body));
 
 type Route =
-  | { method: 'GET'; run: (lobby: Lobby, query: Record<string, string | string[] | undefined>) => Promise<Answer> }
+  | { method: 'GET'; replay?: true; run: (lobby: Lobby, query: Record<string, string | string[] | undefined>) => Promise<Answer> }
   | { method: 'POST'; matchID: string | null; action: string; route: PostRoute<unknown> };
 
 /** Whether a path is the lobby's, in any spelling: such a path is answered here, never passed on. */
@@ -78,7 +83,7 @@ export function isLobbyPath(path: string): boolean {
 }
 
 /** The route for an exact, canonical path; null for anything else (404). */
-function routeOf(path: string, gameName: string): Route | null {
+function routeOf(path: string, gameName: string, replays: ReplayFiles): Route | null {
   const parts = path.split('/');
   if (parts[0] !== '' || parts[1] !== 'games') return null;
   if (parts.length === 2) return { method: 'GET', run: () => Promise.resolve({ status: 200, body: [gameName] }) };
@@ -89,6 +94,7 @@ function routeOf(path: string, gameName: string): Route | null {
   if (!isMatchID(id)) return null;
   if (parts.length === 4) return { method: 'GET', run: (lobby) => getMatch(lobby, id) };
   const action = parts[4] ?? '';
+  if (parts.length === 5 && action === 'replay') return { method: 'GET', replay: true, run: (lobby) => replays.answer(lobby, id) };
   const route = parts.length === 5 && Object.prototype.hasOwnProperty.call(MATCH_ACTIONS, action) ? MATCH_ACTIONS[action] : undefined;
   return route ? { method: 'POST', matchID: id, action, route } : null;
 }
@@ -101,14 +107,16 @@ export function lobbyApi({ lobby, origins, trustProxy, limits }: LobbyApiOptions
     bot: bucket(limits.bot),
     perMatch: bucket(limits.perMatch),
     botPerMatch: bucket(limits.botPerMatch),
+    replay: bucket(limits.replay),
   };
+  const replays = new ReplayFiles();
   return async (ctx, next) => {
     if (!isLobbyPath(ctx.path)) {
       await next();
       return;
     }
     if (!originPasses(ctx, origins, 'lobby')) return;
-    const route = routeOf(ctx.path, lobby.gameName);
+    const route = routeOf(ctx.path, lobby.gameName, replays);
     if (!route) {
       answer(ctx, refuse(404, 'badRequest', 'No such lobby action.'));
       return;
@@ -124,6 +132,7 @@ export function lobbyApi({ lobby, origins, trustProxy, limits }: LobbyApiOptions
     };
     if (limited(buckets.perAddress, address, 'lobby-flood')) return;
     if (route.method === 'GET') {
+      if (route.replay && limited(buckets.replay, address, 'replay-flood')) return;
       answer(ctx, await route.run(lobby, ctx.query));
       return;
     }

@@ -2,7 +2,8 @@
  * The class debrief (`#/class/results/CODE`), for the teacher to project or print: how often
  * each side won and by how much, every track's final value across the pairs, deals and sudden
  * ends, the favourite moves, the essay's forecast across the class, three questions chosen from
- * the class's own numbers, every student's result, and the results as CSV or JSON.
+ * the class's own numbers, every student's result, the results as CSV or JSON, and each finished pair's replay file to open
+ * on the projector's Replay page.
  */
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Side } from '../../content/types';
@@ -12,6 +13,7 @@ import { useProjectorType } from '../common/projector';
 import { useOpenDetailsForPrint } from '../debrief/print';
 import { formatNumber, t } from '../i18n';
 import { hashOf } from '../router';
+import { replayFileUrl } from '../online/replayFile';
 import { classError, classResults, downloadResults, type ClassResults, type StudentRow } from './classApi';
 import { teacherKey } from './classKeys';
 import { classQuestions, questionText } from './classQuestions';
@@ -121,6 +123,31 @@ function TopMoves({ results }: { results: ClassResults }) {
           );
         })}
       </div>
+    </Card>
+  );
+}
+
+/** A download link per finished pair, for the projector's Replay page (R12: a finished game has no secrets left). */
+function ReplayFiles({ pairs }: { pairs: ClassResults['pairs'] }) {
+  const finished = pairs.filter((p) => p.over);
+  return (
+    <Card title={t('class.debrief.replayTitle')} icon="chronicle" className="class-replay-files">
+      <p>
+        {t('class.debrief.replayIntro')} <a href={hashOf({ page: 'replay', saved: false })}>{t('class.debrief.replayPage')}</a>
+      </p>
+      {finished.length === 0 ? (
+        <p className="muted">{t('class.debrief.replayNone')}</p>
+      ) : (
+        <ul className="class-replay-list">
+          {finished.map((p) => (
+            <li key={p.matchID}>
+              <a href={replayFileUrl(p.matchID)} download>
+                {t('class.debrief.replayOf', { pair: t('class.debrief.pair', p.names) })}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
     </Card>
   );
 }
@@ -250,6 +277,7 @@ export default function ClassDebrief({ code, onHome }: { code: string; onHome: (
             </ol>
           </Card>
           <Students rows={results.students} />
+          <ReplayFiles pairs={results.pairs} />
         </>
       )}
     </main>

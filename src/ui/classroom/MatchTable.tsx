@@ -7,6 +7,7 @@ import { sideName } from '../start/setupChoices';
 import type { MatchStatus, Warning } from './classApi';
 import { durationParts, FILTERS, SORTS, tableRows, type Filter, type MatchRow, type SortBy } from './matchRows';
 import { hashOf } from '../router';
+import { replayFileUrl } from '../online/replayFile';
 
 const SIDES = ['us', 'cn'] as const satisfies readonly Side[];
 
@@ -153,6 +154,12 @@ function Row({ row, classCode }: { row: MatchRow; classCode: string }) {
           <Icon name="eye" /> {t('class.watch')}
           <span className="visually-hidden"> {t('class.watchHidden', names)}</span>
         </a>
+        {match.over && (
+          <a href={replayFileUrl(match.matchID)} download className="class-watch class-replay-file">
+            <Icon name="chronicle" /> {t('class.replayFile')}
+            <span className="visually-hidden"> {t('class.replayFileHidden', names)}</span>
+          </a>
+        )}
       </td>
     </tr>
   );
@@ -169,7 +176,10 @@ const SORTED_COLUMN: Readonly<Record<SortBy, { column: string; order: 'ascending
 };
 const COLUMNS = ['players', 'round', 'turn', 'relationship', 'support', 'score', 'deal', 'warnings', 'watch'] as const;
 
-/** Every match of the class, sortable and filterable; each row opens the match's spectator view in a new tab. */
+/**
+ * Every match of the class, sortable and filterable; each row opens the match's spectator view in
+ * a new tab, and a finished match's row downloads its replay file for the projector's Replay page.
+ */
 export function MatchTable({ rows, classCode }: { rows: readonly MatchRow[]; classCode: string }) {
   const [sortBy, setSortBy] = useState<SortBy>('attention');
   const [filter, setFilter] = useState<Filter>('all');

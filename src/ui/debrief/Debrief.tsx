@@ -11,6 +11,7 @@ import { gameResult, scoreFor, type DeRiskState, type GameResult, type ScoreBrea
 import { contentField, sideName } from '../bridge';
 import { Icon } from '../common/Icon';
 import { t, type MessageKey } from '../i18n';
+import { hashOf } from '../router';
 import { Agendas } from './Agendas';
 import { Forecast } from './Forecast';
 import { Outcome } from './Outcome';
@@ -57,12 +58,14 @@ function ComputerPlayed({ computer }: { computer: ComputerPlayers }) {
   });
 }
 
-export default function Debrief({ G, ctx, onPlayAgain, onReplay, computer }: {
+export default function Debrief({ G, ctx, onPlayAgain, onReplay, replayFileUrl, computer }: {
   G: DeRiskState;
   ctx: Ctx;
   onPlayAgain: () => void;
   /** Step through this game move by move (a local game, whose record this browser keeps). */
   onReplay?: () => void;
+  /** Where the server serves this finished game's replay file (an online or class match). */
+  replayFileUrl?: string;
   computer?: ComputerPlayers;
 }) {
   const result: GameResult | undefined = (ctx.gameover as GameResult | undefined) ?? gameResult(G);
@@ -110,10 +113,20 @@ export default function Debrief({ G, ctx, onPlayAgain, onReplay, computer }: {
             {t('debrief.actions.replay')}
           </button>
         )}
+        {replayFileUrl && result && (
+          <a className="debrief-button debrief-button-secondary" href={replayFileUrl} download>
+            {t('debrief.actions.replayFile')}
+          </a>
+        )}
         <button type="button" className="debrief-button debrief-button-secondary" onClick={() => window.print()}>
           {t('debrief.actions.print')}
         </button>
       </div>
+      {replayFileUrl && result && (
+        <p className="debrief-note debrief-replay-note">
+          {t('debrief.replayFile.note')} <a href={hashOf({ page: 'replay', saved: false })}>{t('debrief.replayFile.page')}</a>
+        </p>
+      )}
     </main>
   );
 }

@@ -15,6 +15,7 @@ import { sendPlay } from '../moves';
 import { offlineSafeSocketIO } from './offline';
 import { joinRematch, RematchInvitation, useInvitation } from './Rematch';
 import { useFreshRefusal } from './refusal';
+import { replayFileUrl } from './replayFile';
 import { SeatList } from './SeatList';
 import { heldSeat, releaseSeat, type HeldSeat } from './seats';
 import { tablePlayers } from './table';
@@ -63,7 +64,8 @@ const sideOfSeat = (seat: HeldSeat | null): Side | null => (seat?.playerID === '
 /**
  * The debrief of an online match, with "Play again" for the same two people in the same seats
  * (Rematch.tsx): the player who presses it goes to their seat in the rematch; the other is
- * invited. A spectator's Play again goes home.
+ * invited. A spectator's Play again goes home. Players and spectators alike may download the
+ * finished game's replay file from the server (shown only here, once the game is over, R12).
  */
 function OnlineDebrief({ client, seat, code, props }: { client: DeRiskClient; seat: HeldSeat | null; code: string; props: OnlineMatchProps }) {
   const state = useClientState(client);
@@ -91,7 +93,7 @@ function OnlineDebrief({ client, seat, code, props }: { client: DeRiskClient; se
     <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
       {error && <p role="alert" className="banner bad">{error}</p>}
       {invitation && mySide && <RematchInvitation invitation={invitation} mySide={mySide} joining={joining} onJoin={() => void rematch()} />}
-      <Debrief G={state.G} ctx={state.ctx} onPlayAgain={() => void rematch()} computer={computerSides(players)} />
+      <Debrief G={state.G} ctx={state.ctx} onPlayAgain={() => void rematch()} replayFileUrl={replayFileUrl(code)} computer={computerSides(players)} />
     </Suspense>
   );
 }
