@@ -147,9 +147,67 @@ function playout(point: ForkPoint, first: Play, options: FutureOptions, i: numbe
 
 const winnerOf = (result: GameResult): Side | null => ('winnerSide' in result ? result.winnerSide : null);
 
-/** Gathers playouts into a future. */
+/**
+ * What one playout leaves for the comparison, small enough to cross to the page from a worker:
+ * who won, whether it ended suddenly, and every track at each round end from the fork's round
+ * on (`tracks[k][j]`: round `from + k`, track `TRACK_IDS[j]`; a game that ended early keeps its
+ * last values for the rounds it did not play).
+ */
+export interface PlayoutOutcome {
+  readonly winner: Side | null;
+  readonly sudden: boolean;
+  readonly tracks: readonly (readonly number[])[];
+}
+
+/** Where the futures of a fork run: from its round to the game's last. */
+export interface FutureSpan {
+  readonly from: number;
+  readonly last: number;
+}
+
+export const spanOf = (point: ForkPoint): FutureSpan => ({ from: point.state.G.round, last: point.state.G.length });
+
+/** Plays future `i` of `play` from the fork and keeps what the comparison needs of it. */
+export function playoutOutcome(point: ForkPoint, play: Play, options: FutureOptions, i: number): PlayoutOutcome {
+  const final = playout(point, play, options, i);
+  const result = final.ctx.gameover as GameResult;
+  const { from, last } = spanOf(point);
+  const history = final.G.history.filter((s) => s.round >= from);
+  const tracks = Array.from({ length: last - from + 1 }, (_, k) => {
+    const snap = history.findLast((s) => s.round <= from + k) ?? history.at(-1);
+    const values = snap?.tracks ?? final.G.tracks;
+    return TRACK_IDS.map((track) => values[track]);
+  });
+  return { winner: winnerOf(result), sudden: result.kind === 'collapse' || result.kind === 'rupture', tracks };
+}
+
+/** One future from its playouts (in any order: the figures do not depend on it). */
+export function summarizeFuture(play: string, span: FutureSpan, outcomes: readonly PlayoutOutcome[]): Future {
+  const n = outcomes.length;
+  const wins: Record<Side, number> = { us: 0, cn: 0 };
+  let draws = 0;
+  let sudden = 0;
+  const rounds = Array.from({ length: span.last - span.from + 1 }, (_, k) => span.from + k);
+  for (const outcome of outcomes) {
+    if (outcome.winner) wins[outcome.winner] += 1;
+    else draws += 1;
+    if (outcome.sudden) sudden += 1;
+  }
+  const tracks = {} as Record<TrackId, { mean: number[]; low: number[]; high: number[] }>;
+  for (const [j, track] of TRACK_IDS.entries()) {
+    const byRound = rounds.map((_, k) => outcomes.map((o) => o.tracks[k]?.[j] ?? Number.NaN).sort((a, b) => a - b));
+    tracks[track] = {
+      mean: byRound.map((v) => (v.length ? v.reduce((a, b) => a + b, 0) / v.length : Number.NaN)),
+      low: byRound.map((v) => quantile(v, 0.25)),
+      high: byRound.map((v) => quantile(v, 0.75)),
+    };
+  }
+  return { play, playouts: n, wins, draws, winRate: { us: wilson(wins.us, n), cn: wilson(wins.cn, n) }, sudden, suddenRate: wilson(sudden, n), rounds, tracks };
+}
+
+/** Gathers playouts into a future, one at a time (the command line; the browser's workers use `playoutOutcome`). */
 export class FutureTally {
-  private readonly finals: State<DeRiskState>[] = [];
+  private readonly outcomes: PlayoutOutcome[] = [];
 
   constructor(
     private readonly point: ForkPoint,
@@ -158,57 +216,16 @@ export class FutureTally {
   ) {}
 
   get done(): number {
-    return this.finals.length;
+    return this.outcomes.length;
   }
 
   /** Plays the next playout. */
   step(): void {
-    this.finals.push(playout(this.point, this.play, this.options, this.finals.length));
+    this.outcomes.push(playoutOutcome(this.point, this.play, this.options, this.outcomes.length));
   }
 
   summary(): Future {
-    const n = this.finals.length;
-    const wins: Record<Side, number> = { us: 0, cn: 0 };
-    let draws = 0;
-    let sudden = 0;
-    const last = this.point.state.G.length;
-    const from = this.point.state.G.round;
-    const rounds = Array.from({ length: last - from + 1 }, (_, k) => from + k);
-    const values = new Map<TrackId, number[][]>(TRACK_IDS.map((t) => [t, rounds.map(() => [])]));
-    for (const final of this.finals) {
-      const result = final.ctx.gameover as GameResult;
-      const winner = winnerOf(result);
-      if (winner) wins[winner] += 1;
-      else draws += 1;
-      if (result.kind === 'collapse' || result.kind === 'rupture') sudden += 1;
-      const history = final.G.history.filter((s) => s.round >= from);
-      for (const [k, round] of rounds.entries()) {
-        // A game that ended early keeps its last values for the rounds it did not play.
-        const snap = history.findLast((s) => s.round <= round) ?? history.at(-1);
-        const tracks = snap?.tracks ?? final.G.tracks;
-        for (const track of TRACK_IDS) values.get(track)?.[k]?.push(tracks[track]);
-      }
-    }
-    const tracks = {} as Record<TrackId, { mean: number[]; low: number[]; high: number[] }>;
-    for (const track of TRACK_IDS) {
-      const byRound = (values.get(track) ?? []).map((v) => [...v].sort((a, b) => a - b));
-      tracks[track] = {
-        mean: byRound.map((v) => (v.length ? v.reduce((a, b) => a + b, 0) / v.length : Number.NaN)),
-        low: byRound.map((v) => quantile(v, 0.25)),
-        high: byRound.map((v) => quantile(v, 0.75)),
-      };
-    }
-    return {
-      play: playKey(this.play),
-      playouts: n,
-      wins,
-      draws,
-      winRate: { us: wilson(wins.us, n), cn: wilson(wins.cn, n) },
-      sudden,
-      suddenRate: wilson(sudden, n),
-      rounds,
-      tracks,
-    };
+    return summarizeFuture(playKey(this.play), spanOf(this.point), this.outcomes);
   }
 }
 
@@ -234,4 +251,17 @@ export function compareFutures(point: ForkPoint, instead: Play, options: FutureO
     onProgress?.(real.done + other.done, total);
   }
   return { at: point.at, side: point.side, round: point.state.G.round, real: real.summary(), instead: other.summary() };
+}
+
+/**
+ * The game as it would stand had the side played `instead` at the fork: the real moves before
+ * it, then `instead`. A record like any other (same scenario, length and seed), so a local match
+ * can resume it for people to play on; the cards and events still to come are the real game's,
+ * unless the changed move changes them. A teacher's early end (R4.7) is not kept: the people
+ * who take the fork over play it to its last round.
+ */
+export function forkRecord(record: GameRecord, point: ForkPoint, instead: Play): GameRecord {
+  const { move, args } = toMove(instead);
+  const { scenario, length } = record.setup;
+  return { ...record, setup: { scenario, length }, moves: [...record.moves.slice(0, point.at), { playerID: PLAYER_OF[point.side], move, args }] };
 }

@@ -5,7 +5,7 @@ import { LanguageMenu } from './common/LanguageMenu';
 import { t, withMessages } from './i18n';
 import { createLocalMatch, prefetchHotSeat, resumeLocalMatch, type LocalMatch } from './localMatch';
 import { useRoute } from './router';
-import { forgetSavedGame, savedSummary, setSavedGameAside, type SavedSummary } from './savedGame';
+import { forgetSavedGame, savedSummary, setSavedGameAside, type SavedGame, type SavedSummary } from './savedGame';
 import { StartScreen } from './start/StartScreen';
 import { useLocale } from './store/localeStore';
 
@@ -71,11 +71,12 @@ function Screens({ locale }: { locale: string }) {
       })
       .catch(() => setStartError(t(opponent ? 'start.loadFailed' : 'start.gameLoadFailed')));
   };
-  const resume = () => {
+  /** Resumes the game saved in this browser, or `save` (a fork to play on, from the replay). */
+  const resume = (save?: SavedGame) => {
     if (resuming.current) return;
     resuming.current = true;
     setStartError(null);
-    resumeLocalMatch((match?.id ?? 0) + 1)
+    resumeLocalMatch((match?.id ?? 0) + 1, ...(save ? [save] : []))
       .then((next) => {
         setMatch(next);
         setSaved(null);
@@ -83,7 +84,8 @@ function Screens({ locale }: { locale: string }) {
       })
       .catch((error: unknown) => {
         // A save that cannot be played again is put aside (not deleted); a page that could not load keeps it for another try.
-        if (error instanceof Error && error.name === 'ResumeError') {
+        // A fork is not the browser's save: that stays where it is.
+        if (!save && error instanceof Error && error.name === 'ResumeError') {
           setSavedGameAside();
           setSaved(null);
           setStartError(t('start.resumeFailed'));
@@ -178,7 +180,7 @@ function Screens({ locale }: { locale: string }) {
   if (route.page === 'replay') {
     return (
       <Suspense fallback={loading}>
-        <ReplayPage saved={route.saved} onHome={home} onOpenRules={openRules} onOpenGlossary={openGlossary} />
+        <ReplayPage saved={route.saved} onHome={home} onOpenRules={openRules} onOpenGlossary={openGlossary} onPlayFork={resume} />
       </Suspense>
     );
   }
@@ -206,7 +208,7 @@ function Screens({ locale }: { locale: string }) {
       resumable={match !== null}
       onResume={() => go({ page: 'play' })}
       saved={match === null ? saved : null}
-      onResumeSaved={resume}
+      onResumeSaved={() => resume()}
       />
     </>
   );

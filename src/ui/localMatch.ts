@@ -32,13 +32,13 @@ export async function createLocalMatch(id: number, setup: SetupData, opponent?: 
 }
 
 /**
- * Resumes the game saved in this browser: its record is checked and played again through the
- * engine, then into a new match's clients, which go on saving. Rejects with a ResumeError (its
- * reason) when the save cannot be resumed, changing nothing.
+ * Resumes the game saved in this browser, or `save` (a fork of a replayed game: issue 14): its
+ * record is checked and played again through the engine, then into a new match's clients, which
+ * go on saving. Rejects with a ResumeError (its reason) when it cannot be resumed, changing nothing.
  */
-export async function resumeLocalMatch(id: number): Promise<LocalMatch> {
+export async function resumeLocalMatch(id: number, save: unknown = readSavedGame()): Promise<LocalMatch> {
   const { checkedSave } = await import('./resume');
-  const saved = checkedSave(readSavedGame());
+  const saved = checkedSave(save);
   const { setup, seed, moves } = saved.record;
   if (saved.kind === 'hotseat') return hotSeatMatch(id, setup, seed, moves);
   return computerMatch(id, setup, seed, saved.opponent, saved.botSeed, moves);

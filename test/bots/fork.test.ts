@@ -6,24 +6,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decide } from '../../src/bots';
-import { legalPlays, newRecord, toMove, type GameRecord, type RecordedMove, type SetupData } from '../../src/game';
-import { alternatives, compareFutures, forkPoint, parsePlay, playKey, type ForkPoint } from '../../src/sim/fork';
-import { createHeadlessMatch, headlessFrom, playerToAct } from '../../src/sim/headless';
+import { legalPlays, toMove, toPlay, type GameRecord } from '../../src/game';
+import { alternatives, compareFutures, forkPoint, forkRecord, parsePlay, playKey, type ForkPoint } from '../../src/sim/fork';
+import { createHeadlessMatch, headlessFrom, replayRecord } from '../../src/sim/headless';
 import { whatIfMain } from '../../scripts/whatIf';
-
-/** A whole game between two easy computers, as a record. */
-function recordedGame(seed: string, setup: SetupData = { scenario: '2025', length: 4 }): GameRecord {
-  const match = createHeadlessMatch(seed, setup);
-  const moves: RecordedMove[] = [];
-  for (let n = 0; match.state.ctx.gameover === undefined; n += 1) {
-    const { move } = decide(match.state.G, match.state.ctx, { level: 'easy', persona: 'balanced', seed: n });
-    const playerID = playerToAct(match.state) as '0' | '1';
-    expect(match.move(playerID, move.move, ...move.args)).toBe(true);
-    moves.push({ playerID, move: move.move, args: move.args });
-  }
-  return newRecord(setup, seed, moves);
-}
+import { finishedGame } from '../helpers/finishedGame';
 
 function pointOf(record: GameRecord, at: number): ForkPoint {
   const point = forkPoint(record, at);
@@ -31,7 +18,7 @@ function pointOf(record: GameRecord, at: number): ForkPoint {
   return point;
 }
 
-const game = recordedGame('fork-test');
+const game = finishedGame('fork-test');
 const dir = mkdtempSync(join(tmpdir(), 'de-risk-fork-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -82,6 +69,21 @@ describe('a fork of a finished game', () => {
       expect(a.real.tracks.relationship.high[k]).toBeGreaterThanOrEqual(mean - 1e-9);
     }
     expect(a.real.winRate.us.low).toBeLessThanOrEqual(a.real.winRate.us.rate);
+  });
+
+  it('makes a record of the fork for people to play on: the real moves, then the other play, to the last round', () => {
+    const point = pointOf(game, 4);
+    const instead = alternatives(point).at(-1);
+    if (!instead) throw new Error('no other play');
+    const fork = forkRecord({ ...game, setup: { ...game.setup, endsAfter: 2 } }, point, instead);
+    expect(fork.setup).toEqual({ scenario: game.setup.scenario, length: game.setup.length });
+    expect(fork.moves.slice(0, 4)).toEqual(game.moves.slice(0, 4));
+    expect(fork.moves).toHaveLength(5);
+    const last = fork.moves[4];
+    expect(last && toPlay(last.move, last.args)).toEqual(instead);
+    const played = replayRecord(fork);
+    if (!('state' in played)) throw new Error(played.problem);
+    expect(played.state.ctx.gameover).toBeUndefined();
   });
 
   it('reads plays back from their one-line form, and nothing else', () => {

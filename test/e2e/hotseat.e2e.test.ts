@@ -134,6 +134,16 @@ describe('hot seat in the browser', () => {
     await page.getByRole('region', { name: 'This move' }).waitFor();
     expect(await page.getByRole('region', { name: 'Washington’s hand' }).count()).toBe(1);
     await inspect(page, 'replay');
+
+    // What if? A turning point, another play, 50 quick futures each way: the comparison renders.
+    const whatIf = page.getByRole('region', { name: 'What if?' });
+    const picker = whatIf.getByRole('combobox', { name: 'The move to change:' });
+    await picker.selectOption((await picker.locator('optgroup[label="Turning points"] option').first().getAttribute('value')) ?? '');
+    await whatIf.getByRole('combobox', { name: /plays both sides/ }).selectOption('easy');
+    await whatIf.getByRole('combobox', { name: 'Games played each way:' }).selectOption('50');
+    await whatIf.getByRole('button', { name: 'Play both futures (50 games each)' }).click();
+    await whatIf.getByRole('region', { name: /^Two futures from move \d+$/ }).waitFor({ timeout: 30_000 });
+    expect(await whatIf.getByText(/^Had (Washington|Beijing) chosen /).count()).toBe(1);
     await page.close();
   });
 

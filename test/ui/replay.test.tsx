@@ -8,29 +8,14 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { boardTestHooks } from '../helpers/boardSetup';
-import { decide } from '../../src/bots';
-import { newRecord, type GameRecord, type RecordedMove } from '../../src/game';
-import { createHeadlessMatch, playerToAct } from '../../src/sim/headless';
+import { finishedGame } from '../helpers/finishedGame';
 import { readReplay, replayFileText } from '../../src/sim/replay';
 import ReplayPage from '../../src/ui/replay/ReplayPage';
 import { saveGame } from '../../src/ui/savedGame';
 
 boardTestHooks();
 
-function finishedGame(): GameRecord {
-  const setup = { scenario: '2025', length: 4 } as const;
-  const match = createHeadlessMatch('replay-ui', setup);
-  const moves: RecordedMove[] = [];
-  for (let n = 0; match.state.ctx.gameover === undefined; n += 1) {
-    const { move } = decide(match.state.G, match.state.ctx, { level: 'easy', persona: 'balanced', seed: n });
-    const playerID = playerToAct(match.state) as '0' | '1';
-    match.move(playerID, move.move, ...move.args);
-    moves.push({ playerID, move: move.move, args: move.args });
-  }
-  return newRecord(setup, 'replay-ui', moves);
-}
-
-const record = finishedGame();
+const record = finishedGame('replay-ui');
 const replay = readReplay(replayFileText(record));
 if ('problem' in replay) throw new Error(replay.problem);
 const total = record.moves.length;

@@ -6,16 +6,11 @@
  * succeed without losing the game.
  */
 import type { BotDecision } from '../../bots/types';
-import { browserWorker } from './browserWorker';
+import { browserWorker, type WorkerPort } from './browserWorker';
 import { parseAnswer, type DecideRequest } from './protocol';
 
-/** The little the bridge needs from a worker: `browserWorker()` adapts a real one, tests pass a fake. */
-export interface BotWorkerPort {
-  postMessage(request: DecideRequest): void;
-  terminate(): void;
-  /** Connects the worker's messages, and its failures (a script error, an unreadable message). */
-  listen(onMessage: (data: unknown) => void, onFailure: (message: string) => void): void;
-}
+/** The bot worker as the bridge sees it: `browserWorker()` adapts a real one, tests pass a fake. */
+export type BotWorkerPort = WorkerPort<DecideRequest>;
 
 /** A request as the caller gives it; the bridge adds the kind and the id. */
 export type DecisionRequest = Omit<DecideRequest, 'kind' | 'id'>;

@@ -11,8 +11,9 @@ export { TRACK_GROUPS, type TrackGroup } from './chartSetup';
 /**
  * Okabe–Ito colours (Washington blue, Beijing vermillion, shared black or green), and within
  * each group a different dash pattern and point shape, so no line needs colour to be told apart.
+ * The replay's chart (src/ui/replay/ReplayChart.tsx) draws its lines the same way.
  */
-const LINE: Readonly<Record<TrackId, { color: string; dash: number[]; point: PointStyle }>> = {
+export const LINE: Readonly<Record<TrackId, { color: string; dash: number[]; point: PointStyle }>> = {
   relationship: { color: '#000000', dash: [], point: 'circle' },
   usSupport: { color: '#0072B2', dash: [10, 5], point: 'rect' },
   cnSupport: { color: '#D55E00', dash: [3, 3], point: 'triangle' },

@@ -8,8 +8,10 @@ import { contentField, sideName } from '../bridge';
 import { Icon } from '../common/Icon';
 import { t } from '../i18n';
 import { reasonText } from '../reasonText';
-import { readSavedGame } from '../savedGame';
+import { readSavedGame, type SavedGame } from '../savedGame';
 import { MatchStoreProvider } from '../store/context';
+import { ReplayChart } from './ReplayChart';
+import { WhatIf } from './WhatIf';
 
 /** A replay file bigger than this is not a game of De-Risk (a long game's file is a few kB). */
 const MOST_BYTES = 1_000_000;
@@ -56,7 +58,7 @@ function Hand({ side, cards }: { side: Side; cards: readonly string[] }) {
 }
 
 /** One finished game, move by move: the board as it stood, what the move did and why, both hands. */
-function ReplayViewer({ replay, onOpenRules, onOpenGlossary }: { replay: Replay; onOpenRules: () => void; onOpenGlossary: () => void }) {
+function ReplayViewer({ replay, onOpenRules, onOpenGlossary, onPlayFork }: { replay: Replay; onOpenRules: () => void; onOpenGlossary: () => void; onPlayFork?: (saved: SavedGame) => void }) {
   const last = replay.states.length - 1;
   const [step, setStep] = useState(last);
   const go = (next: number) => setStep(Math.max(0, Math.min(last, next)));
@@ -65,7 +67,7 @@ function ReplayViewer({ replay, onOpenRules, onOpenGlossary }: { replay: Replay;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const { target } = event;
-      if (event.altKey || event.ctrlKey || event.metaKey || (target instanceof Element && target.closest('input, textarea, select, [role="dialog"]'))) return;
+      if (event.altKey || event.ctrlKey || event.metaKey || (target instanceof Element && target.closest('input, textarea, select, [role="dialog"], [role="slider"]'))) return;
       const to = ({ ArrowLeft: step - 1, ArrowRight: step + 1, Home: 0, End: last } as Partial<Record<string, number>>)[event.key];
       if (to === undefined) return;
       event.preventDefault();
@@ -107,6 +109,7 @@ function ReplayViewer({ replay, onOpenRules, onOpenGlossary }: { replay: Replay;
           {t('replay.download')}
         </button>
       </div>
+      <ReplayChart states={replay.states} step={step} onStep={go} />
       <p className="replay-position" role="status">
         {step === 0 ? t('replay.atStart') : t('replay.position', { step, total: last })}
       </p>
@@ -131,6 +134,7 @@ function ReplayViewer({ replay, onOpenRules, onOpenGlossary }: { replay: Replay;
       <MatchStoreProvider key={step}>
         <Board G={state.G} ctx={state.ctx} seat={null} send={() => false} news={false} onOpenRules={onOpenRules} onOpenGlossary={onOpenGlossary} />
       </MatchStoreProvider>
+      <WhatIf replay={replay} step={step} onStep={go} onPlayFork={onPlayFork} />
     </div>
   );
 }
@@ -139,7 +143,14 @@ function ReplayViewer({ replay, onOpenRules, onOpenGlossary }: { replay: Replay;
  * Replay a finished game (issue 14): the last game played in this browser (`saved`), or a replay
  * file opened from the device. A file that cannot be replayed says why.
  */
-export default function ReplayPage({ saved, onHome, onOpenRules, onOpenGlossary }: { saved: boolean; onHome: () => void; onOpenRules: () => void; onOpenGlossary: () => void }) {
+export default function ReplayPage({ saved, onHome, onOpenRules, onOpenGlossary, onPlayFork }: {
+  saved: boolean;
+  onHome: () => void;
+  onOpenRules: () => void;
+  onOpenGlossary: () => void;
+  /** Plays a fork of the game on, as a local match (WhatIf). */
+  onPlayFork?: (saved: SavedGame) => void;
+}) {
   const [loaded, setLoaded] = useState<Loaded>(() => (saved ? savedReplay() : null));
   useEffect(() => {
     if (saved) setLoaded(savedReplay());
@@ -173,7 +184,7 @@ export default function ReplayPage({ saved, onHome, onOpenRules, onOpenGlossary 
             {loaded.problem}
           </p>
         )}
-        {loaded && 'replay' in loaded && <ReplayViewer replay={loaded.replay} onOpenRules={onOpenRules} onOpenGlossary={onOpenGlossary} />}
+        {loaded && 'replay' in loaded && <ReplayViewer replay={loaded.replay} onOpenRules={onOpenRules} onOpenGlossary={onOpenGlossary} onPlayFork={onPlayFork} />}
       </main>
     </div>
   );
