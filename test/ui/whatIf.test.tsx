@@ -86,6 +86,15 @@ describe('what if?', () => {
     expect(first.textContent).toMatch(new RegExp(`^Move ${at + 1}, round \\d: `));
   });
 
+  it('links each move of the replay to the question: the link brings the other play’s picker into view', async () => {
+    await page();
+    const user = userEvent.setup();
+    await user.selectOptions(movePicker(), '2');
+    const side = record.moves[2]?.playerID === '0' ? 'Washington' : 'Beijing';
+    await user.click(within(screen.getByRole('region', { name: 'This move' })).getByRole('button', { name: `What if ${side} had done something else here? ↓` }));
+    expect(document.activeElement).toBe(within(card()).getByRole('combobox', { name: `What ${side} does instead:` }));
+  });
+
   it('offers exactly the plays the rules allowed that side there, the real one left out', async () => {
     await page();
     const user = userEvent.setup();

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { CONTENT } from '../../content';
-import type { GameRecord, Side } from '../../game';
+import { actingSide, type GameRecord, type Side } from '../../game';
 import { readReplay, replayFileName, replayFileText, replayOf, type Replay, type ReplayProblem } from '../../sim/replay';
 import { Board } from '../board/Board';
 import { ChronicleEntryView } from '../board/Chronicle';
@@ -11,7 +11,7 @@ import { reasonText } from '../reasonText';
 import { readSavedGame, type SavedGame } from '../savedGame';
 import { MatchStoreProvider } from '../store/context';
 import { ReplayChart } from './ReplayChart';
-import { WhatIf } from './WhatIf';
+import { WHAT_IF_INSTEAD, WhatIf } from './WhatIf';
 
 /** A replay file bigger than this is not a game of De-Risk (a long game's file is a few kB). */
 const MOST_BYTES = 1_000_000;
@@ -81,6 +81,13 @@ function ReplayViewer({ replay, onOpenRules, onOpenGlossary, onPlayFork }: { rep
   if (!state) return null;
   const added = before ? state.G.chronicle.slice(before.G.chronicle.length) : [];
   const reason = added.find((entry) => entry.reason)?.reason;
+  // The side that made this move, to ask what else it could have done (WhatIf, below the board).
+  const mover = before ? actingSide(before.G, before.ctx) : null;
+  const toWhatIf = () => {
+    const target = document.getElementById(WHAT_IF_INSTEAD) ?? document.getElementById('whatif-title');
+    target?.scrollIntoView({ block: 'center' });
+    target?.focus();
+  };
   return (
     <div className="replay">
       <div className="replay-controls" role="group" aria-label={t('replay.controls')}>
@@ -124,6 +131,11 @@ function ReplayViewer({ replay, onOpenRules, onOpenGlossary, onPlayFork }: { rep
             <p className="replay-reason">
               <strong>{t('replay.why', { side: sideName(reason.side) })}</strong> {reasonText(reason)}
             </p>
+          )}
+          {mover && (
+            <button type="button" className="link-button replay-whatif-link" onClick={toWhatIf}>
+              {t('replay.whatIf', { side: sideName(mover) })}
+            </button>
           )}
         </section>
       )}

@@ -20,6 +20,9 @@ import type { SavedGame } from '../savedGame';
 import { FutureChart, FutureLegend } from './FutureChart';
 import { runWhatIf, type WhatIfJob, type WhatIfRun } from './whatIfRunner';
 
+/** The id of the picker of the other play, which the replay's "What if…?" link brings into view. */
+export const WHAT_IF_INSTEAD = 'whatif-instead';
+
 /** The playouts a future may have here: quick, the issue's default, and tighter. */
 const PLAYOUT_CHOICES = [50, 200, 500] as const;
 /** The seed of every comparison, the command line's default too, so a class and `npm run simulate` agree. */
@@ -233,7 +236,7 @@ const ForkPanel = memo(function ForkPanel({ replay, point, running, onRun, onPla
         <p>{t('whatIf.really', { side, play: playLabel(point.real) })}</p>
         <label className="whatif-field">
           {t('whatIf.instead', { side })}{' '}
-          <select value={instead} onChange={(event) => setInstead(event.target.value)}>
+          <select id={WHAT_IF_INSTEAD} value={instead} onChange={(event) => setInstead(event.target.value)}>
             {grouped(plays).map((group) => (
               <optgroup key={group.id} label={t(`whatIf.group.${group.id}`, { count: group.plays.length })}>
                 {group.plays.map((play) => (
