@@ -268,6 +268,7 @@ const ForkPanel = memo(function ForkPanel({ replay, point, running, onRun, onPla
             ))}
           </select>
         </label>
+        {level === 'hard' && <p className="muted">{t('whatIf.hardSlow')}</p>}
         <button type="button" onClick={start} disabled={!chosen || running}>
           {t('whatIf.run', { n: playouts })}
         </button>
