@@ -9,7 +9,9 @@
  * - the `initialState` in a sync goes through the player view like the rest (S4);
  * - a move is stored before anyone is told about it (store, then broadcast);
  * - every step that touches a match runs in the match queue it shares with the lobby and the
- *   bots (matchQueue.ts), so no two writers overwrite each other;
+ *   bots (matchQueue.ts), so no two writers in this process overwrite each other; across
+ *   processes (several instances on one PostgreSQL database) the store's version check refuses a
+ *   state written over a newer one, and the move that lost is refused as stale (`lostRace`);
  * - a refused move re-syncs its sender and says why;
  * - foreign origins, oversized messages and floods are refused (S6, S7), and one address may
  *   hold only so many sockets and send only so many messages, all its sockets together.
@@ -26,6 +28,7 @@ import { KeyedCounter, KeyedRateLimit, RateLimit, type Rate } from './limits';
 import { cut, log } from './log';
 import type { MatchQueue } from './matchQueue';
 import { seatOf } from './seats';
+import { StaleStateError } from './storage/types';
 
 export interface TransportOptions {
   origins: readonly string[];
@@ -155,7 +158,8 @@ export class GuardedSocketIO extends TransportBase {
       if (!before || before._stateID !== stateID || !metadata || before.ctx.gameover !== undefined || typeof credentials !== 'string') return false;
       const pending: Outgoing[] = [];
       const action = { type: 'MAKE_MOVE', payload: { type: move.move, args: [...move.args], playerID, credentials } };
-      await gameMaster(game, db, auth, () => undefined, (payload) => pending.push(payload)).onUpdate(action, before._stateID, matchID, playerID);
+      // Another instance stored a move on this state first: the timer's move is dropped, as a stale one is.
+      if (await lostRace(() => gameMaster(game, db, auth, () => undefined, (payload) => pending.push(payload)).onUpdate(action, before._stateID, matchID, playerID))) return false;
       const accepted = pending.some((p) => p.type === 'update' && p.args[1]._stateID !== before._stateID);
       if (accepted) {
         for (const payload of pending) this.broadcast(matchID, payload, filter, metadata);
@@ -180,7 +184,7 @@ export class GuardedSocketIO extends TransportBase {
       const changed = change(state);
       if (!changed) return false;
       const next = { ...changed, _stateID: state._stateID + 1 };
-      await db.setState(matchID, next);
+      if (await lostRace(() => db.setState(matchID, next))) return false;
       this.broadcast(matchID, { type: 'update', args: [matchID, next] }, filter, metadata);
       this.options.onMatchChanged?.(matchID);
       return true;
@@ -386,10 +390,23 @@ export class GuardedSocketIO extends TransportBase {
             return;
           }
           const pending: Outgoing[] = [];
-          const answer = await master(
-            (data) => this.emit(seat, data, filter),
-            (payload) => pending.push(payload),
-          ).onUpdate(action, stateID, matchID, playerID);
+          let answer: unknown;
+          const lost = await lostRace(async () => {
+            answer = await master(
+              (data) => this.emit(seat, data, filter),
+              (payload) => pending.push(payload),
+            ).onUpdate(action, stateID, matchID, playerID);
+          });
+          if (lost) {
+            // Another instance stored a move on this state first (storage's version check): this one
+            // is refused as stale, nobody is told of it, and its sender is re-synced to the stored state.
+            this.refuse(socket, matchID, { code: 'stale' }, { move: action.payload.type });
+            await master(
+              (data) => this.emit(seat, data, filter),
+              () => undefined,
+            ).onSync(matchID, playerID, seat.credentials);
+            return;
+          }
           // The Master has written the new state by now: only then is anyone told (store, then broadcast).
           const accepted = pending.find((p) => p.type === 'update' && p.args[1]._stateID !== before?._stateID);
           if (accepted) {
@@ -399,7 +416,9 @@ export class GuardedSocketIO extends TransportBase {
             return;
           }
           // For a match that exists, the Master answers an error only when the move's credentials do not hold the seat (S3).
-          const refusal: ServerRefusal = answer && before ? { code: 'unauthorized' } : refusalFor(before as State<DeRiskState> | undefined, stateID, action.payload.type, action.payload.args ?? [], playerID);
+          // Judged on the state as stored now: another instance may have moved the game on since `before` was read.
+          const { state: now } = await fetchMatch(db, matchID, { state: true });
+          const refusal: ServerRefusal = answer && before ? { code: 'unauthorized' } : refusalFor((now ?? before) as State<DeRiskState> | undefined, stateID, action.payload.type, action.payload.args ?? [], playerID);
           this.refuse(socket, matchID, refusal, { move: action.payload.type });
           // Re-sync the sender so that it drops any optimistic state.
           await master(
@@ -430,6 +449,17 @@ export class GuardedSocketIO extends TransportBase {
 }
 
 /** Why the server refused a move, in the engine's words where the engine can say. */
+/** Runs a write; true when storage refused it because another writer stored that state first. */
+async function lostRace(write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write();
+    return false;
+  } catch (error) {
+    if (error instanceof StaleStateError) return true;
+    throw error;
+  }
+}
+
 function refusalFor(state: State<DeRiskState> | undefined, stateID: number, move: string, args: readonly unknown[], playerID: string): ServerRefusal {
   if (!state) return { code: 'unknownMatch' };
   if (state.ctx.gameover !== undefined) return { code: 'gameOver' };

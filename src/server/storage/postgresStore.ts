@@ -12,7 +12,7 @@ import { AsyncStorage } from '../bgio';
 import pg from 'pg';
 import { log } from '../log';
 import { checkExistingID, checkLimit, checkNewID, checkWritable, recordProblem, validID, type ListingFilter } from './record';
-import { MatchGoneError, type ListMatchDataOptions, type MatchStore, type MatchSummary } from './types';
+import { MatchGoneError, StaleStateError, type ListMatchDataOptions, type MatchStore, type MatchSummary } from './types';
 
 const TABLE = 'de_risk_matches';
 const QUARANTINE = 'de_risk_quarantine';
@@ -138,16 +138,23 @@ export class PostgresStore extends AsyncStorage implements MatchStore {
     );
   }
 
-  /** An UPDATE, never an insert: a state for a match that is gone must not bring it back. */
+  /**
+   * An UPDATE, never an insert: a state for a match that is gone must not bring it back. And a
+   * version check in the same statement: the state is written only over an older one (a lower
+   * `_stateID`), so of two instances that each make a move on the same state, exactly one is
+   * stored and the other gets a StaleStateError, whatever process holds what in memory.
+   */
   async setState(matchID: string, state: State, deltalog?: LogEntry[]): Promise<void> {
     checkExistingID(matchID);
     checkWritable({ state });
-    const { rowCount } = await this.pool.query(`UPDATE ${this.table} SET state = $2, log = log || $3::jsonb WHERE id = $1`, [
-      matchID,
-      JSON.stringify(state),
-      JSON.stringify(deltalog ?? []),
-    ]);
-    if (rowCount !== 1) throw new MatchGoneError(matchID);
+    const { rowCount } = await this.pool.query(
+      `UPDATE ${this.table} SET state = $2, log = log || $3::jsonb
+       WHERE id = $1 AND (state IS NULL OR jsonb_typeof(state -> '_stateID') IS DISTINCT FROM 'number' OR (state ->> '_stateID')::numeric < $4)`,
+      [matchID, JSON.stringify(state), JSON.stringify(deltalog ?? []), state._stateID],
+    );
+    if (rowCount === 1) return;
+    const { rowCount: exists } = await this.pool.query(`SELECT 1 FROM ${this.table} WHERE id = $1`, [matchID]);
+    throw exists === 1 ? new StaleStateError(matchID, state._stateID) : new MatchGoneError(matchID);
   }
 
   async setMetadata(matchID: string, metadata: Server.MatchData): Promise<void> {

@@ -59,3 +59,18 @@ export class MatchGoneError extends Error {
     this.name = 'MatchGoneError';
   }
 }
+
+/**
+ * A state written on top of a newer one: another writer (another server instance) stored a state
+ * with this state id or a later one first. Of two moves made on the same state, exactly one is
+ * stored; the other is refused as stale and its player re-synced.
+ */
+export class StaleStateError extends Error {
+  constructor(
+    readonly matchID: string,
+    readonly stateID: number,
+  ) {
+    super(`The state ${stateID} of match ${JSON.stringify(matchID.slice(0, 16))} is already taken by another write.`);
+    this.name = 'StaleStateError';
+  }
+}
