@@ -4,9 +4,15 @@
  * runs it; the tests start it in-process or as a child process.
  *
  * Koa middleware, in order: errors become one JSON log line and a JSON answer; security
- * headers; the lobby API (every `/games` path, in any spelling); the built client; and a last
- * answer of 404, so that nothing ever reaches boardgame.io's own lobby router, which is also
- * taken out of service (bgio.ts).
+ * headers; `GET /healthz` and `GET /readyz` (health.ts, exact paths only); the classroom API;
+ * the lobby API (every `/games` path, in any spelling); the built client; and a last answer of
+ * 404, so that nothing ever reaches boardgame.io's own lobby router, which is also taken out of
+ * service (bgio.ts).
+ *
+ * `close()` (SIGTERM, main.ts) first turns `/readyz` to 503 draining, waits `drainGraceMs` (so
+ * that a load balancer sees it and sends no new players), then stops the classes' clocks and the
+ * computer players, lets every queued change reach the store, closes the sockets and stops
+ * listening.
  */
 import { randomInt } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
@@ -20,6 +26,7 @@ import { ClassService } from './classes/service';
 import { MemoryClassStore, type ClassStore } from './classes/store';
 import { credentialsMatch, newCredentials, ROOM_ALPHABET } from './guards';
 import { securityHeaders } from './headers';
+import { healthRoutes, Readiness, redisProbe, storageProbe } from './health';
 import type { Rate } from './limits';
 import type { Lobby } from './lobby/context';
 import { DEFAULT_LOBBY_LIMITS, lobbyApi, type LobbyLimits } from './lobby/http';
@@ -28,6 +35,7 @@ import { MatchQueue } from './matchQueue';
 import { serveClient } from './static';
 import type { MatchStore } from './storage/types';
 import { GuardedSocketIO } from './transport';
+import type { Fanout } from './fanout';
 
 export interface ServerOptions {
   db: MatchStore;
@@ -66,6 +74,14 @@ export interface ServerOptions {
   rematchHoldMs?: number;
   /** Computer players for empty online seats: how many at once, their pause, their threads, when they step away. */
   bots?: Partial<BotOptions>;
+  /** REDIS_URL: so far only `/readyz` uses it (PING on one lazy connection); unset, `/readyz` says `"redis":"off"`. */
+  redisUrl?: string;
+  /** Several instances: moves and seat changes reach the sockets on the other instances through Redis (fanout.ts). */
+  fanout?: Fanout;
+  /** How long a `/readyz` answer is kept (default 1000 ms; 0 checks on every request). */
+  readinessCacheMs?: number;
+  /** How long `close()` answers `/readyz` with 503 draining before it stops anything (DRAIN_GRACE_MS; default 0). */
+  drainGraceMs?: number;
 }
 
 export function roomCode(): string {
@@ -125,6 +141,7 @@ export function createDeRiskServer(options: ServerOptions) {
     onPersonActive: (matchID) => void bots.wake(matchID).catch((e: unknown) => log('error', 'bot-wake-failed', { matchID, message: e instanceof Error ? e.message : String(e) })),
     holdMoves: (matchID) => (classes.isPaused(matchID) ? { code: 'paused' } : null),
     onMatchChanged: (matchID) => void classes.matchChanged(matchID).catch((e: unknown) => log('error', 'class-update-failed', { matchID, message: e instanceof Error ? e.message : String(e) })),
+    ...(options.fanout ? { fanout: options.fanout } : {}),
   });
   classes.attach({
     serverMove: (matchID, playerID, stateID, move) => transport.serverMove(matchID, playerID, stateID, move),
@@ -148,8 +165,15 @@ export function createDeRiskServer(options: ServerOptions) {
     log(error.code === 'ECONNRESET' || error.code === 'EPIPE' ? 'info' : 'error', 'http-error', { message: error.message }),
   );
 
+  const readiness = new Readiness({
+    storage: storageProbe(options.db),
+    ...(options.redisUrl ? { redis: redisProbe(options.redisUrl) } : {}),
+    ...(options.readinessCacheMs !== undefined ? { cacheMs: options.readinessCacheMs } : {}),
+  });
+
   server.app.use(answerErrors);
   server.app.use(securityHeaders());
+  server.app.use(healthRoutes(readiness));
   const readMatch = storedMatchReader(options.db);
   server.app.use(
     classApi({
@@ -179,6 +203,7 @@ export function createDeRiskServer(options: ServerOptions) {
 
   let sweeper: NodeJS.Timeout | undefined;
   let http: HttpServer | undefined;
+  let closing: Promise<void> | null = null;
   const sweep = async () => {
     const now = Date.now();
     const finished = await options.db.listMatches({ where: { isGameover: true, updatedBefore: now - (options.finishedAfterMs ?? 7 * 24 * 3600_000) } });
@@ -196,6 +221,7 @@ export function createDeRiskServer(options: ServerOptions) {
     bots,
     classes,
     queue,
+    readiness,
     sweep,
     /** Starts listening; resolves with the HTTP server once sockets are attached and bots resumed. */
     async listen(port: number): Promise<HttpServer> {
@@ -212,13 +238,25 @@ export function createDeRiskServer(options: ServerOptions) {
       sweeper.unref();
       return appServer;
     },
-    async close(): Promise<void> {
-      clearInterval(sweeper);
-      classes.stop();
-      // Bots first: their sockets close while the server can still record them as gone.
-      await bots.close();
-      await transport.close();
-      if (http?.listening) await new Promise<void>((resolve) => http?.close(() => resolve()));
+    /** Drains and stops (once: a second call waits for the first). */
+    close(): Promise<void> {
+      closing ??= (async () => {
+        // At once: a load balancer polling /readyz stops sending new players here.
+        readiness.drain();
+        const grace = options.drainGraceMs ?? 0;
+        if (grace > 0) {
+          log('info', 'draining', { graceMs: grace });
+          await new Promise((resolve) => setTimeout(resolve, grace));
+        }
+        clearInterval(sweeper);
+        classes.stop();
+        // Bots first: their sockets close while the server can still record them as gone.
+        await bots.close();
+        await transport.close();
+        if (http?.listening) await new Promise<void>((resolve) => http?.close(() => resolve()));
+        await readiness.close();
+      })();
+      return closing;
     },
   };
 }

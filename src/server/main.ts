@@ -8,6 +8,13 @@
  * move before stepping away (default 10 minutes; "0" for never). TRUST_PROXY is the number of
  * proxies in front whose X-Forwarded-For names the client (default 0); MAX_SOCKETS_PER_ADDRESS
  * caps the sockets one address may hold (default 120). See docs/security.md.
+ *
+ * REDIS_URL, with DATABASE_URL, runs several instances on one database: moves and seat changes
+ * reach the sockets on every instance through Redis (fanout.ts; channel prefix REDIS_PREFIX,
+ * default `de-risk:<schema>`), and `GET /readyz` checks Redis too. With DATABASE_URL and no
+ * REDIS_URL, the server refuses to start while another one runs on the same database and schema
+ * (instanceLock.ts). SIGTERM or SIGINT: `/readyz` answers 503 at once, DRAIN_GRACE_MS later
+ * (default 0) the server drains and stops. See docs/deploy.md.
  */
 // The file store fsyncs every write; libuv runs file work on this many threads (default 4),
 // so more threads let the writes of many matches go to disk together. Set before any I/O.
@@ -16,6 +23,8 @@ process.env.UV_THREADPOOL_SIZE ??= '64';
 import { join, resolve } from 'node:path';
 import { trustedHops } from './address';
 import { createDeRiskServer } from './app';
+import { RedisFanout } from './fanout';
+import { anotherInstanceMessage, takeInstanceLock, type InstanceLock } from './instanceLock';
 import { FileClassStore, MemoryClassStore, PostgresClassStore, type ClassStore } from './classes/store';
 import type { BotOptions } from './bots/registry';
 import { bridgeLibraryErrors, log } from './log';
@@ -27,7 +36,7 @@ async function storage(): Promise<{ db: MatchStore; classes: ClassStore; descrip
   const url = process.env.DATABASE_URL;
   if (url) {
     const { PostgresStore } = await import('./storage/postgresStore');
-    const schema = process.env.DATABASE_SCHEMA ?? 'public';
+    const schema = databaseSchema();
     const db = new PostgresStore(url, schema);
     return { db, classes: new PostgresClassStore(db.pool, schema), description: `PostgreSQL (${new URL(url).host}, schema ${schema})` };
   }
@@ -37,6 +46,33 @@ async function storage(): Promise<{ db: MatchStore; classes: ClassStore; descrip
   }
   const dir = resolve(process.env.DATA_DIR ?? './data');
   return { db: new FileStore(dir), classes: new FileClassStore(join(dir, 'classes')), description: `files in ${dir}` };
+}
+
+const databaseSchema = () => process.env.DATABASE_SCHEMA ?? 'public';
+
+/**
+ * With DATABASE_URL and no REDIS_URL: the instance lock, or exit with one log line when another
+ * server holds it (before anything touches the data or listens). With REDIS_URL: no guard, and a
+ * warning that the instances do not share moves yet.
+ */
+async function guardInstance(onTaken: () => void): Promise<InstanceLock | undefined> {
+  const url = process.env.DATABASE_URL;
+  if (process.env.REDIS_URL) {
+    log('warn', 'multi-instance', {
+      message: url
+        ? 'REDIS_URL is set: this server shares its database with other instances, and moves reach every instance through Redis; rate limits, socket caps and computer seats are still per instance (docs/deploy.md)'
+        : 'REDIS_URL is set without DATABASE_URL: the embedded store serves one instance only (docs/deploy.md)',
+    });
+    return undefined;
+  }
+  if (!url) return undefined;
+  const schema = databaseSchema();
+  const lock = await takeInstanceLock({ url, schema, onTaken });
+  if (!lock) {
+    log('error', 'another-instance', { schema, message: anotherInstanceMessage(schema) });
+    process.exit(1);
+  }
+  return lock;
 }
 
 /** A whole number from the environment, or undefined when unset or not a whole number. */
@@ -65,7 +101,17 @@ async function main(): Promise<void> {
     `http://localhost:${port}`,
     `http://127.0.0.1:${port}`,
   ];
+  let stop: (code: number) => Promise<void> = (code) => process.exit(code);
+  const lock = await guardInstance(() => void stop(1));
   const { db, classes, description } = await storage();
+  const redisUrl = process.env.REDIS_URL || undefined;
+  // Moves fan out between instances that share a database; an embedded store is one instance's alone.
+  let fanout: RedisFanout | undefined;
+  if (redisUrl && process.env.DATABASE_URL) {
+    fanout = new RedisFanout(redisUrl, process.env.REDIS_PREFIX ?? `de-risk:${databaseSchema()}`);
+  }
+  // Only the host: a URL may carry a password.
+  const redis = redisUrl ? `; redis: ${new URL(redisUrl).host}` : '';
   const app = createDeRiskServer({
     db,
     classes,
@@ -76,17 +122,26 @@ async function main(): Promise<void> {
     trustProxy: trustedHops(process.env.TRUST_PROXY),
     ...(wholeNumber(process.env.MAX_SOCKETS_PER_ADDRESS) !== undefined ? { socketsPerAddress: wholeNumber(process.env.MAX_SOCKETS_PER_ADDRESS) } : {}),
     bots: botOptions(process.env),
+    ...(redisUrl ? { redisUrl } : {}),
+    ...(fanout ? { fanout } : {}),
+    ...(wholeNumber(process.env.DRAIN_GRACE_MS) !== undefined ? { drainGraceMs: wholeNumber(process.env.DRAIN_GRACE_MS) } : {}),
   });
   await app.listen(port);
-  console.log(`De-Risk is listening on http://localhost:${port} (storage: ${description}; allowed origins: ${origins.join(', ')})`);
-  const stop = async () => {
-    await app.close();
-    // Pending file writes finish and the PostgreSQL pool ends before the process does.
-    await db.close?.();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop());
-  process.on('SIGINT', () => void stop());
+  console.log(`De-Risk is listening on http://localhost:${port} (storage: ${description}${redis}; allowed origins: ${origins.join(', ')})`);
+  let stopping: Promise<void> | null = null;
+  stop = (code) =>
+    (stopping ??= (async () => {
+      // /readyz answers 503 draining from the first step of close().
+      await app.close();
+      await fanout?.close();
+      // Pending file writes finish and the PostgreSQL pool ends before the process does.
+      await db.close?.();
+      // Last: the database is not given to another instance while this one still writes.
+      await lock?.release();
+      process.exit(code);
+    })());
+  process.on('SIGTERM', () => void stop(0));
+  process.on('SIGINT', () => void stop(0));
 }
 
 main().catch((error: unknown) => {

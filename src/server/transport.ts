@@ -18,10 +18,11 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
-import type { Game, State, StorageAPI } from 'boardgame.io';
+import type { Game, Server, State, StorageAPI } from 'boardgame.io';
 import { Server as SocketServer, type Socket } from 'socket.io';
 import { reasonProblem, sideOf, toPlay, whyRefused, type DeRiskState, type ServerRefusal } from '../game';
 import { clientAddress } from './address';
+import type { Fanout } from './fanout';
 import { fetchMatch, gameMaster, playerViewFilter, serverContext, TransportBase, type Auth, type KoaApp, type Outgoing, type PlayerViewFilter, type SyncInfo } from './bgio';
 import { isMatchID, originAllowed, syncMessage, updateMessage } from './guards';
 import { KeyedCounter, KeyedRateLimit, RateLimit, type Rate } from './limits';
@@ -52,6 +53,8 @@ export interface TransportOptions {
   holdMoves?: (matchID: string) => ServerRefusal | null;
   /** Told after a match changed: a move was accepted, or a seat connected or went away. */
   onMatchChanged?: (matchID: string) => void;
+  /** Several instances: what is told to a match's sockets here is published to the others, and theirs told here (fanout.ts). */
+  fanout?: Fanout;
 }
 
 interface Seat {
@@ -133,6 +136,13 @@ export class GuardedSocketIO extends TransportBase {
       namespace.on('connection', (socket) => this.onConnection(socket, game, db, auth, filter));
     }
     this.io = io;
+    const { fanout } = this.options;
+    const engine = this.engine;
+    if (fanout && engine) {
+      fanout.listen(({ matchID, payload, metadata }) => this.deliver(matchID, payload, engine.filter, metadata)).catch((error: unknown) => {
+        log('error', 'fanout-listen-failed', { message: cut((error as Error).message, 200) });
+      });
+    }
     return io;
   }
 
@@ -223,7 +233,14 @@ export class GuardedSocketIO extends TransportBase {
     seat.socket.emit(data.type, ...data.args);
   }
 
-  private broadcast(matchID: string, payload: Outgoing, filter: PlayerViewFilter, metadata?: Parameters<typeof seatOf>[0]): void {
+  /** Tells the match's sockets here, and (several instances) the other instances' through the fan-out. */
+  private broadcast(matchID: string, payload: Outgoing, filter: PlayerViewFilter, metadata?: Server.MatchData): void {
+    this.deliver(matchID, payload, filter, metadata);
+    this.options.fanout?.publish({ matchID, payload, ...(metadata ? { metadata } : {}) });
+  }
+
+  /** Tells the match's sockets on this instance, each through its own view. */
+  private deliver(matchID: string, payload: Outgoing, filter: PlayerViewFilter, metadata?: Server.MatchData): void {
     for (const seat of [...(this.rooms.get(matchID) ?? [])]) {
       // A seat given up in the lobby (and perhaps taken by someone else) no longer sees its view.
       if (metadata && (seat.playerID === '0' || seat.playerID === '1') && seatOf(metadata, seat.playerID)?.credentials !== seat.credentials) {

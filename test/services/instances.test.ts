@@ -5,14 +5,13 @@
  * in its own schema, dropped at the end.
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../../src/server/storage/postgresStore';
 import { StaleStateError } from '../../src/server/storage/types';
 import { closeAllSockets, connectSocket, createSeatedMatch, move, startTestServer, stateOf, syncAndWait, type TestServer } from '../helpers/server';
+import { DATABASE_URL, dropSchema } from '../helpers/pgSchema';
 
 process.env.LOG_LEVEL = 'silent';
-const URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const schema = `de_risk_instances_${randomBytes(6).toString('hex')}`;
 const stores: PostgresStore[] = [];
 const servers: TestServer[] = [];
@@ -20,7 +19,7 @@ const servers: TestServer[] = [];
 beforeAll(async () => {
   for (let i = 0; i < 2; i += 1) {
     // Each instance has its own store and pool, as separate processes would.
-    const store = new PostgresStore(URL, schema);
+    const store = new PostgresStore(DATABASE_URL, schema);
     await store.connect();
     stores.push(store);
     servers.push(await startTestServer({ db: store }));
@@ -31,13 +30,7 @@ afterAll(async () => {
   closeAllSockets();
   for (const server of servers) await server.close();
   for (const store of stores) await store.close();
-  const client = new pg.Client({ connectionString: URL });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
+  await dropSchema(schema);
 });
 
 describe('two instances on one database', () => {

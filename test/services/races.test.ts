@@ -5,26 +5,19 @@
  * dropped at the end.
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { PostgresStore } from '../../src/server/storage/postgresStore';
 import { raceSuite } from '../helpers/races';
+import { DATABASE_URL, dropSchema } from '../helpers/pgSchema';
 
-const URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 raceSuite('PostgreSQL', async () => {
   const schema = `de_risk_races_${randomBytes(6).toString('hex')}`;
-  const db = new PostgresStore(URL, schema);
+  const db = new PostgresStore(DATABASE_URL, schema);
   return {
     db,
     async close() {
       await db.close();
-      const client = new pg.Client({ connectionString: URL });
-      await client.connect();
-      try {
-        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      } finally {
-        await client.end();
-      }
+      await dropSchema(schema);
     },
   };
 });

@@ -8,6 +8,8 @@
  * a match record the server can serve (not JSON, or not the shape record.ts describes) is moved
  * into `DATA_DIR/quarantine/` with an error log line, so one bad file never stops the others.
  */
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { log } from '../log';
 import { nodeFileSystem, removeFile, removeQuietly, replaceFile, TEMPORARY, type FileSystem } from './durable';
@@ -35,6 +37,11 @@ export class FileStore extends MemoryStore {
   /** Loads the folder once (boardgame.io's Server and the tests may both call it); after a failure, the next call tries again. */
   override connect(): Promise<void> {
     return this.loadFolder();
+  }
+
+  /** The readiness check (health.ts): the folder is there and this process may write to it. */
+  async ping(): Promise<void> {
+    await access(this.dir, constants.W_OK);
   }
 
   protected override async persist(matchID: string, after: KeptRecord | undefined, before: KeptRecord | undefined): Promise<void> {

@@ -67,6 +67,9 @@ export class PostgresStore extends AsyncStorage implements MatchStore {
     super();
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema name ${schema}`);
     this.pool = new pg.Pool({ connectionString, max: 10 });
+    // An idle pooled connection that PostgreSQL drops (a restart, a cut network) is an 'error' on
+    // the pool; unheard, it would end the process. The next query opens a new connection.
+    this.pool.on('error', (error) => log('warn', 'storage-connection-lost', { message: error.message.slice(0, 200) }));
   }
 
   private get table(): string {
