@@ -39,6 +39,11 @@ describe('online play', () => {
     expect(await axeSerious(washington)).toEqual([]);
 
     const beijing = await newPage();
+    // Every socket.io request names its match, for a load balancer that routes by it (docs/deploy.md).
+    const socketRequests: string[] = [];
+    beijing.on('request', (request) => {
+      if (request.url().includes('/socket.io/')) socketRequests.push(request.url());
+    });
     await beijing.goto(url());
     await beijing.getByLabel(/^Online, two devices/).check();
     await beijing.getByLabel('Room code:').fill(code.toLowerCase());
@@ -49,6 +54,8 @@ describe('online play', () => {
     await beijing.getByRole('button', { name: 'Join as Beijing' }).click();
     await beijing.getByRole('heading', { name: 'Beijing’s desk' }).waitFor();
     await expect.poll(() => washington.getByRole('heading', { name: 'Waiting for the other player' }).count()).toBe(0);
+    expect(socketRequests.length).toBeGreaterThan(0);
+    for (const request of socketRequests) expect(new URL(request).searchParams.get('matchID')).toBe(code);
 
     const spectator = await newPage();
     await spectator.goto(`${url()}/#/watch/${code}`);

@@ -43,7 +43,7 @@ function useOnlineClient(code: string, seat: HeldSeat | null, watch: boolean, on
     const created = Client<DeRiskState>({
       game: DeRisk,
       numPlayers: 2,
-      multiplayer: offlineSafeSocketIO({ server: window.location.origin, onUnsent }),
+      multiplayer: offlineSafeSocketIO({ server: window.location.origin, matchID: code, onUnsent }),
       matchID: code,
       playerID: watch ? undefined : seat?.playerID,
       credentials: watch ? undefined : seat?.credentials,

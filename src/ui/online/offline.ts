@@ -13,6 +13,11 @@ type SocketIOFactory = ReturnType<typeof SocketIO>;
 
 export interface OfflineSafeOptions {
   server: string;
+  /**
+   * The match, sent in the socket's handshake (`?matchID=…` on every socket.io request), so that a
+   * load balancer in front of several instances can keep a match's sockets together (docs/deploy.md).
+   */
+  matchID: string;
   /** Told whenever a move is not sent because the connection is down. */
   onUnsent: () => void;
 }
@@ -26,8 +31,8 @@ const isMove = (packet: { data?: unknown }): boolean => Array.isArray(packet.dat
  * noticed the drop (its ping had run out while the socket still counted as connected) is taken
  * out of the buffer when it does. Either way `onUnsent` is told.
  */
-export function offlineSafeSocketIO({ server, onUnsent }: OfflineSafeOptions): SocketIOFactory {
-  const make = SocketIO({ server });
+export function offlineSafeSocketIO({ server, matchID, onUnsent }: OfflineSafeOptions): SocketIOFactory {
+  const make = SocketIO({ server, socketOpts: { query: { matchID } } });
   return (options) => {
     const transport = make(options);
     const sendAction = transport.sendAction.bind(transport);
