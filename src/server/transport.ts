@@ -387,23 +387,23 @@ export class GuardedSocketIO extends TransportBase {
       }
       await this.guarded(socket, matchID, () =>
         queue.run(matchID, async () => {
-          const held = this.options.holdMoves?.(matchID);
-          if (held) {
-            this.refuse(socket, matchID, held, { move: action.payload.type });
+          /** Refuses the move and re-syncs its sender, so that it drops any optimistic state. */
+          const refuseAndResync = async (refusal: ServerRefusal) => {
+            this.refuse(socket, matchID, refusal, { move: action.payload.type });
             await master(
               (data) => this.emit(seat, data, filter),
               () => undefined,
             ).onSync(matchID, playerID, seat.credentials);
+          };
+          const held = this.options.holdMoves?.(matchID);
+          if (held) {
+            await refuseAndResync(held);
             return;
           }
           const { state: before, metadata } = await fetchMatch(db, matchID, { state: true, metadata: true });
           // The game waits for both seats: no move is made while a seat is empty (R1).
           if (metadata && before && (['0', '1'] as const).some((id) => typeof seatOf(metadata, id)?.name !== 'string')) {
-            this.refuse(socket, matchID, { code: 'waitingForOpponent' }, { move: action.payload.type });
-            await master(
-              (data) => this.emit(seat, data, filter),
-              () => undefined,
-            ).onSync(matchID, playerID, seat.credentials);
+            await refuseAndResync({ code: 'waitingForOpponent' });
             return;
           }
           const pending: Outgoing[] = [];
@@ -417,11 +417,7 @@ export class GuardedSocketIO extends TransportBase {
           if (lost) {
             // Another instance stored a move on this state first (storage's version check): this one
             // is refused as stale, nobody is told of it, and its sender is re-synced to the stored state.
-            this.refuse(socket, matchID, { code: 'stale' }, { move: action.payload.type });
-            await master(
-              (data) => this.emit(seat, data, filter),
-              () => undefined,
-            ).onSync(matchID, playerID, seat.credentials);
+            await refuseAndResync({ code: 'stale' });
             return;
           }
           // The Master has written the new state by now: only then is anyone told (store, then broadcast).
@@ -436,12 +432,7 @@ export class GuardedSocketIO extends TransportBase {
           // Judged on the state as stored now: another instance may have moved the game on since `before` was read.
           const { state: now } = await fetchMatch(db, matchID, { state: true });
           const refusal: ServerRefusal = answer && before ? { code: 'unauthorized' } : refusalFor((now ?? before) as State<DeRiskState> | undefined, stateID, action.payload.type, action.payload.args ?? [], playerID);
-          this.refuse(socket, matchID, refusal, { move: action.payload.type });
-          // Re-sync the sender so that it drops any optimistic state.
-          await master(
-            (data) => this.emit(seat, data, filter),
-            () => undefined,
-          ).onSync(matchID, playerID, seat.credentials);
+          await refuseAndResync(refusal);
         }),
       );
     });
