@@ -36,6 +36,7 @@ import { serveClient } from './static';
 import type { MatchStore } from './storage/types';
 import { GuardedSocketIO } from './transport';
 import type { Fanout } from './fanout';
+import { LocalCluster, type Cluster } from './cluster';
 
 export interface ServerOptions {
   db: MatchStore;
@@ -78,6 +79,12 @@ export interface ServerOptions {
   redisUrl?: string;
   /** Several instances: moves and seat changes reach the sockets on the other instances through Redis (fanout.ts). */
   fanout?: Fanout;
+  /**
+   * What the instances share (cluster.ts): limits, socket counts, steps on a match or class,
+   * computer seats, the class clock. Default: this instance alone, in memory. The server starts
+   * and closes it.
+   */
+  cluster?: Cluster;
   /** How long a `/readyz` answer is kept (default 1000 ms; 0 checks on every request). */
   readinessCacheMs?: number;
   /** How long `close()` answers `/readyz` with 503 draining before it stops anything (DRAIN_GRACE_MS; default 0). */
@@ -108,9 +115,12 @@ const notFound: Middleware = (ctx) => {
 };
 
 export function createDeRiskServer(options: ServerOptions) {
-  const queue = new MatchQueue();
+  const cluster = options.cluster ?? new LocalCluster();
+  const queue = cluster.shared ? new MatchQueue((key, work) => cluster.exclusive(key, work)) : new MatchQueue();
   const gameName = DeRisk.name ?? 'de-risk';
-  const bots = new BotRegistry(options.db, gameName, { ...DEFAULT_BOT_OPTIONS, ...options.bots });
+  const botOptions: BotOptions = { ...DEFAULT_BOT_OPTIONS, ...options.bots };
+  const bots = new BotRegistry(options.db, gameName, botOptions, cluster.bots(botOptions.max, botOptions.leaseMs), cluster.shared);
+  const limiter = (name: string, rate: Rate) => cluster.limiter(name, rate);
   const trustProxy = options.trustProxy ?? 0;
   /** Removes a match and stops its computer; the caller holds the match's place in the queue. */
   const removeMatch = async (matchID: string) => {
@@ -128,18 +138,24 @@ export function createDeRiskServer(options: ServerOptions) {
     rematchHoldMs: options.rematchHoldMs ?? 10 * 60_000,
     removeMatch,
   };
-  const classes = new ClassService({ lobby, store: options.classes ?? new MemoryClassStore(), ...(options.classClockMs ? { clockMs: options.classClockMs } : {}) });
+  const classes = new ClassService({ lobby, cluster, store: options.classes ?? new MemoryClassStore(), ...(options.classClockMs ? { clockMs: options.classClockMs } : {}) });
+  const connects = options.socketConnectsPerAddress === undefined ? { perSecond: 5, burst: 150 } : options.socketConnectsPerAddress;
   const transport = new GuardedSocketIO({
     origins: options.origins,
     queue,
     maxMessageBytes: 16_384,
     perSocket: { perSecond: 20, burst: 40 },
-    perAddress: options.socketMessagesPerAddress ?? { perSecond: 200, burst: 400 },
-    socketsPerAddress: options.socketsPerAddress ?? 120,
-    connectsPerAddress: options.socketConnectsPerAddress === undefined ? { perSecond: 5, burst: 150 } : options.socketConnectsPerAddress,
+    perAddress: limiter('socket-messages', options.socketMessagesPerAddress ?? { perSecond: 200, burst: 400 }),
+    socketsPerAddress: cluster.counter('sockets', options.socketsPerAddress ?? 120),
+    maxSocketsPerAddress: options.socketsPerAddress ?? 120,
+    connectsPerAddress: connects === null ? null : limiter('socket-connects', connects),
     trustProxy,
     onPersonActive: (matchID) => void bots.wake(matchID).catch((e: unknown) => log('error', 'bot-wake-failed', { matchID, message: e instanceof Error ? e.message : String(e) })),
     holdMoves: (matchID) => (classes.isPaused(matchID) ? { code: 'paused' } : null),
+    onRemoteChange: (matchID) => {
+      const code = classes.classOf(matchID);
+      if (code) classes.changed(code);
+    },
     onMatchChanged: (matchID) => void classes.matchChanged(matchID).catch((e: unknown) => log('error', 'class-update-failed', { matchID, message: e instanceof Error ? e.message : String(e) })),
     ...(options.fanout ? { fanout: options.fanout } : {}),
   });
@@ -183,6 +199,7 @@ export function createDeRiskServer(options: ServerOptions) {
       limits: { ...DEFAULT_CLASS_LIMITS, ...options.classLimits },
       status: statusReader(readMatch, lobby.now),
       results: resultsReader(readMatch),
+      limiter,
     }),
   );
   server.app.use(
@@ -190,6 +207,7 @@ export function createDeRiskServer(options: ServerOptions) {
       lobby,
       origins: options.origins,
       trustProxy,
+      limiter,
       limits: {
         ...DEFAULT_LOBBY_LIMITS,
         ...options.lobbyLimits,
@@ -224,7 +242,9 @@ export function createDeRiskServer(options: ServerOptions) {
     readiness,
     sweep,
     /** Starts listening; resolves with the HTTP server once sockets are attached and bots resumed. */
+    cluster,
     async listen(port: number): Promise<HttpServer> {
+      await cluster.start();
       const { appServer } = await server.run({ port });
       http = appServer;
       transport.listen(appServer);
@@ -255,6 +275,7 @@ export function createDeRiskServer(options: ServerOptions) {
         await transport.close();
         if (http?.listening) await new Promise<void>((resolve) => http?.close(() => resolve()));
         await readiness.close();
+        await cluster.close();
       })();
       return closing;
     },

@@ -10,8 +10,10 @@
  * caps the sockets one address may hold (default 120). See docs/security.md.
  *
  * REDIS_URL, with DATABASE_URL, runs several instances on one database: moves and seat changes
- * reach the sockets on every instance through Redis (fanout.ts; channel prefix REDIS_PREFIX,
- * default `de-risk:<schema>`), and `GET /readyz` checks Redis too. With DATABASE_URL and no
+ * reach the sockets on every instance through Redis (fanout.ts), and limits, socket counts,
+ * steps on a match, computer seats (leases of BOT_LEASE_MS, default 15 s) and classes are
+ * shared there (redisCluster.ts); keys and channels start with REDIS_PREFIX (default
+ * `de-risk:<schema>`), and `GET /readyz` checks Redis too. With DATABASE_URL and no
  * REDIS_URL, the server refuses to start while another one runs on the same database and schema
  * (instanceLock.ts). SIGTERM or SIGINT: `/readyz` answers 503 at once, DRAIN_GRACE_MS later
  * (default 0) the server drains and stops. See docs/deploy.md.
@@ -24,6 +26,7 @@ import { join, resolve } from 'node:path';
 import { trustedHops } from './address';
 import { createDeRiskServer } from './app';
 import { RedisFanout } from './fanout';
+import { RedisCluster } from './redisCluster';
 import { anotherInstanceMessage, takeInstanceLock, type InstanceLock } from './instanceLock';
 import { FileClassStore, MemoryClassStore, PostgresClassStore, type ClassStore } from './classes/store';
 import type { BotOptions } from './bots/registry';
@@ -60,7 +63,7 @@ async function guardInstance(onTaken: () => void): Promise<InstanceLock | undefi
   if (process.env.REDIS_URL) {
     log('warn', 'multi-instance', {
       message: url
-        ? 'REDIS_URL is set: this server shares its database with other instances, and moves reach every instance through Redis; rate limits, socket caps and computer seats are still per instance (docs/deploy.md)'
+        ? 'REDIS_URL is set: this server shares its database with other instances; moves, limits, socket caps, computer seats and classes are shared through Redis (docs/deploy.md)'
         : 'REDIS_URL is set without DATABASE_URL: the embedded store serves one instance only (docs/deploy.md)',
     });
     return undefined;
@@ -87,6 +90,8 @@ function botOptions(env: NodeJS.ProcessEnv): Partial<BotOptions> {
   if (max !== undefined) options.max = max;
   const idle = wholeNumber(env.BOT_IDLE_MS);
   if (idle !== undefined) options.idleMs = idle;
+  const lease = wholeNumber(env.BOT_LEASE_MS);
+  if (lease !== undefined && lease >= 300) options.leaseMs = lease;
   const think = env.BOT_THINK_MS ? /^\s*(\d+)\s*(?:-\s*(\d+))?\s*$/.exec(env.BOT_THINK_MS) : null;
   if (think) options.thinkMs = [Number(think[1]), Math.max(Number(think[1]), Number(think[2] ?? think[1]))];
   return options;
@@ -107,8 +112,11 @@ async function main(): Promise<void> {
   const redisUrl = process.env.REDIS_URL || undefined;
   // Moves fan out between instances that share a database; an embedded store is one instance's alone.
   let fanout: RedisFanout | undefined;
+  let cluster: RedisCluster | undefined;
   if (redisUrl && process.env.DATABASE_URL) {
-    fanout = new RedisFanout(redisUrl, process.env.REDIS_PREFIX ?? `de-risk:${databaseSchema()}`);
+    const prefix = process.env.REDIS_PREFIX ?? `de-risk:${databaseSchema()}`;
+    fanout = new RedisFanout(redisUrl, prefix);
+    cluster = new RedisCluster({ url: redisUrl, prefix });
   }
   // Only the host: a URL may carry a password.
   const redis = redisUrl ? `; redis: ${new URL(redisUrl).host}` : '';
@@ -123,7 +131,7 @@ async function main(): Promise<void> {
     ...(wholeNumber(process.env.MAX_SOCKETS_PER_ADDRESS) !== undefined ? { socketsPerAddress: wholeNumber(process.env.MAX_SOCKETS_PER_ADDRESS) } : {}),
     bots: botOptions(process.env),
     ...(redisUrl ? { redisUrl } : {}),
-    ...(fanout ? { fanout } : {}),
+    ...(fanout ? { fanout, cluster } : {}),
     ...(wholeNumber(process.env.DRAIN_GRACE_MS) !== undefined ? { drainGraceMs: wholeNumber(process.env.DRAIN_GRACE_MS) } : {}),
   });
   await app.listen(port);

@@ -5,17 +5,26 @@
  * one of them (boardgame.io's lobby and socket transport did exactly that on PostgreSQL). So
  * they all run through one queue: for each match, one step at a time, in arrival order.
  *
+ * With several instances (issue 15) each step also holds the cluster's lock on its key
+ * (`Cluster.exclusive`, in Redis), so that a join on one instance and a move on another do not
+ * interleave either; one instance alone needs only its own queue.
+ *
  * The queue holds an entry only while a match has work waiting or running: the entry goes as
  * soon as the last step settles, so ids that are asked about once (an unknown match, say)
  * leave nothing behind.
  */
+/** Runs a step while no other instance runs one under the same key. */
+export type Exclusive = <T>(key: string, work: () => Promise<T>) => Promise<T>;
+
 export class MatchQueue {
   private readonly tails = new Map<string, Promise<void>>();
+
+  constructor(private readonly exclusive: Exclusive = (_key, work) => work()) {}
 
   /** Runs `work` after every step queued before it for this match; resolves or rejects as it does. */
   run<T>(matchID: string, work: () => Promise<T>): Promise<T> {
     const before = this.tails.get(matchID) ?? Promise.resolve();
-    const result = before.then(work);
+    const result = before.then(() => this.exclusive(matchID, work));
     const tail = result.then(
       () => undefined,
       () => undefined,

@@ -25,7 +25,8 @@ import { clientAddress } from './address';
 import type { Fanout } from './fanout';
 import { fetchMatch, gameMaster, playerViewFilter, serverContext, TransportBase, type Auth, type KoaApp, type Outgoing, type PlayerViewFilter, type SyncInfo } from './bgio';
 import { isMatchID, originAllowed, syncMessage, updateMessage } from './guards';
-import { KeyedCounter, KeyedRateLimit, RateLimit, type Rate } from './limits';
+import type { Counter, Limiter } from './cluster';
+import { KeyedRateLimit, RateLimit, type Rate } from './limits';
 import { cut, log } from './log';
 import type { MatchQueue } from './matchQueue';
 import { seatOf } from './seats';
@@ -39,12 +40,13 @@ export interface TransportOptions {
   maxMessageBytes: number;
   /** Messages one socket may send. */
   perSocket: Rate;
-  /** Messages one address may send, all its sockets together. */
-  perAddress: Rate;
-  /** Sockets one address may hold open at once (the server's own computer players aside). */
-  socketsPerAddress: number;
+  /** Messages one address may send, all its sockets together (on every instance). */
+  perAddress: Limiter;
+  /** Sockets one address may hold open at once (the server's own computer players aside), and that maximum. */
+  socketsPerAddress: Counter;
+  maxSocketsPerAddress: number;
   /** New sockets one address may open (null: no limit). */
-  connectsPerAddress: Rate | null;
+  connectsPerAddress: Limiter | null;
   /** Proxies in front whose X-Forwarded-For is believed (address.ts). */
   trustProxy: number;
   /** Told when a person acts in a match (syncs a seat, or a move of theirs is accepted). */
@@ -53,6 +55,8 @@ export interface TransportOptions {
   holdMoves?: (matchID: string) => ServerRefusal | null;
   /** Told after a match changed: a move was accepted, or a seat connected or went away. */
   onMatchChanged?: (matchID: string) => void;
+  /** Told after another instance changed a match (several instances): its class's control rooms here update. */
+  onRemoteChange?: (matchID: string) => void;
   /** Several instances: what is told to a match's sockets here is published to the others, and theirs told here (fanout.ts). */
   fanout?: Fanout;
 }
@@ -70,9 +74,6 @@ export const TOO_MANY_SOCKETS = 'Too many connections from your network; close a
 export class GuardedSocketIO extends TransportBase {
   private readonly rooms = new Map<string, Set<Seat>>();
   private readonly seats = new Map<string, Seat>();
-  private readonly socketsByAddress: KeyedCounter;
-  private readonly messagesByAddress: KeyedRateLimit;
-  private readonly connectionsByAddress: KeyedRateLimit | null;
   /** Refusals of whole addresses are logged at most once a minute each. */
   private readonly refusalLogs = new KeyedRateLimit({ perSecond: 1 / 60, burst: 1 });
   /** Given to the server's own computer players: their sockets are not counted against an address. */
@@ -85,9 +86,6 @@ export class GuardedSocketIO extends TransportBase {
 
   constructor(private readonly options: TransportOptions) {
     super();
-    this.socketsByAddress = new KeyedCounter(options.socketsPerAddress);
-    this.messagesByAddress = new KeyedRateLimit(options.perAddress);
-    this.connectionsByAddress = options.connectsPerAddress ? new KeyedRateLimit(options.connectsPerAddress) : null;
   }
 
   /** How many sockets are in a match's room (for tests and the lobby). */
@@ -97,7 +95,7 @@ export class GuardedSocketIO extends TransportBase {
 
   /** What the transport holds: rooms with sockets, seated sockets, addresses with sockets (tests, fuzzing). */
   get footprint(): { rooms: number; seats: number; addresses: number } {
-    return { rooms: this.rooms.size, seats: this.seats.size, addresses: this.socketsByAddress.size };
+    return { rooms: this.rooms.size, seats: this.seats.size, addresses: this.options.socketsPerAddress.size };
   }
 
   /** Called by boardgame.io's Server(); the sockets start listening in `listen`. */
@@ -132,14 +130,19 @@ export class GuardedSocketIO extends TransportBase {
       const filter = playerViewFilter(game);
       this.engine ??= { game, db, auth, filter };
       const namespace = io.of(`/${game.name ?? 'default'}`);
-      namespace.use((socket, next) => this.admit(socket, next));
+      namespace.use((socket, next) => void this.admit(socket, next));
       namespace.on('connection', (socket) => this.onConnection(socket, game, db, auth, filter));
     }
     this.io = io;
     const { fanout } = this.options;
     const engine = this.engine;
     if (fanout && engine) {
-      fanout.listen(({ matchID, payload, metadata }) => this.deliver(matchID, payload, engine.filter, metadata)).catch((error: unknown) => {
+      fanout
+        .listen(({ matchID, payload, metadata }) => {
+          this.deliver(matchID, payload, engine.filter, metadata);
+          this.options.onRemoteChange?.(matchID);
+        })
+        .catch((error: unknown) => {
         log('error', 'fanout-listen-failed', { message: cut((error as Error).message, 200) });
       });
     }
@@ -208,17 +211,27 @@ export class GuardedSocketIO extends TransportBase {
     return a.length === b.length && timingSafeEqual(a, b);
   }
 
-  /** Counts the socket against its address, or refuses it when the address holds too many. */
-  private admit(socket: Socket, next: (error?: Error) => void): void {
+  /** Counts the socket against its address (over every instance), or refuses it when the address holds too many. */
+  private async admit(socket: Socket, next: (error?: Error) => void): Promise<void> {
     const internal = this.isInternal(socket);
     const address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], this.options.trustProxy);
     socket.data = { address, internal };
-    if (internal) return next();
-    if ((this.connectionsByAddress && !this.connectionsByAddress.take(address)) || !this.socketsByAddress.acquire(address)) {
-      if (this.refusalLogs.take(`sockets:${address}`)) log('warn', 'too-many-sockets', { address, max: this.options.socketsPerAddress });
-      return next(new Error(TOO_MANY_SOCKETS));
+    if (internal) {
+      next();
+      return;
     }
-    socket.once('disconnect', () => this.socketsByAddress.release(address));
+    const { connectsPerAddress, socketsPerAddress } = this.options;
+    if ((connectsPerAddress && !(await connectsPerAddress.take(address))) || !(await socketsPerAddress.acquire(address))) {
+      if (this.refusalLogs.take(`sockets:${address}`)) log('warn', 'too-many-sockets', { address, max: this.options.maxSocketsPerAddress });
+      next(new Error(TOO_MANY_SOCKETS));
+      return;
+    }
+    // Gone while it was being counted: socket.io drops it without a disconnect event.
+    if (socket.conn.readyState !== 'open') {
+      socketsPerAddress.release(address);
+      return;
+    }
+    socket.once('disconnect', () => socketsPerAddress.release(address));
     next();
   }
 
@@ -297,18 +310,20 @@ export class GuardedSocketIO extends TransportBase {
     let syncsPending = 0;
     let syncsDone: Promise<unknown> = Promise.resolve();
 
-    socket.use(([event], next) => {
-      if (!limit.take() || (!internal && !this.messagesByAddress.take(address))) {
+    // Messages keep their order: each waits for its address's limit (kept in Redis with several instances) in turn.
+    const checked = async ([event]: unknown[], next: (error?: Error) => void) => {
+      if (!limit.take() || (!internal && !(await this.options.perAddress.take(address)))) {
         log('warn', 'flood', { socket: socket.id, address });
         socket.disconnect(true);
         return;
       }
       if (event !== 'update' && event !== 'sync') {
-        log('info', 'refused-event', { socket: socket.id, event: cut(event, 40) });
+        log('info', 'refused-event', { socket: socket.id, event: cut(String(event), 40) });
         return;
       }
       next();
-    });
+    };
+    socket.use((packet, next) => void checked(packet, next));
     socket.on('error', () => socket.disconnect(true));
 
     const unknownMatch = (matchID: string) => {

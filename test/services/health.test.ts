@@ -204,13 +204,13 @@ describe('the single-instance guard (DATABASE_URL without REDIS_URL)', () => {
     expect((await get(`${b.url}/readyz`)).status).toBe(200);
   });
 
-  it('with REDIS_URL the guard is skipped, and the log says what is shared between instances and what is not yet', async () => {
+  it('with REDIS_URL the guard is skipped, and the log says what the instances share through Redis', async () => {
     const schema = fresh();
     await start(env(schema));
     const second = await start(env(schema, { REDIS_URL: REDIS }));
     const warning = events(second.output()).find((e) => e.event === 'multi-instance');
     expect(warning).toMatchObject({ level: 'warn' });
-    expect(String(warning?.message)).toMatch(/moves reach every instance through Redis; rate limits, socket caps and computer seats are still per instance/);
+    expect(String(warning?.message)).toMatch(/moves, limits, socket caps, computer seats and classes are shared through Redis/);
     expect(events(second.output()).some((e) => e.event === 'another-instance')).toBe(false);
   });
 });

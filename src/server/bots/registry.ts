@@ -7,8 +7,16 @@
  * person in the same way. Only seats the server itself gave to the computer are ever started
  * (botSeat.ts). Bots stop when their match ends or is removed, and all stop when the server
  * closes.
+ *
+ * Which bot runs where is a lease (cluster.ts): one instance keeps its leases in memory; several
+ * keep them in Redis, so that each computer seat is run by exactly one instance and the cap holds
+ * over all of them. An instance renews its leases every third of `leaseMs` and takes over
+ * orphans: the seats of an instance that died (its leases ran out) or shut down (it handed them
+ * off). A seat whose lease another instance took is stopped here ('leaseLost'), and an instance
+ * that cannot renew for a whole `leaseMs` stops its bots, since another may be running them.
  */
 import { fetchMatch } from '../bgio';
+import { LocalBotLeases, type BotLeases, type LeaseEnd } from '../cluster';
 import { log } from '../log';
 import type { MatchStore } from '../storage/types';
 import { botConfig, botSeats, type BotSettings } from './botSeat';
@@ -16,7 +24,7 @@ import { DecisionPool } from './pool';
 import { BotRunner, type StopReason } from './runner';
 
 export interface BotOptions {
-  /** Bots that may run at once; a request for one more is refused (503). */
+  /** Bots that may run at once (over all instances); a request for one more is refused (503). */
   max: number;
   /** The pause before each bot move, [min, max] ms. */
   thinkMs: readonly [number, number];
@@ -24,11 +32,16 @@ export interface BotOptions {
   threads: number;
   /** A bot whose opponent makes no move for this long steps away (0: never). */
   idleMs: number;
+  /** How long a lease lasts unless renewed (several instances): the longest an orphaned seat waits. */
+  leaseMs: number;
   /** Told whenever a bot stops, with why and its figures (tests; logs say the same). */
   onStop?: (matchID: string, reason: StopReason, stats: BotRunner['stats']) => void;
 }
 
-export const DEFAULT_BOT_OPTIONS: BotOptions = { max: 20, thinkMs: [600, 1200], threads: 1, idleMs: 10 * 60_000 };
+export const DEFAULT_BOT_OPTIONS: BotOptions = { max: 20, thinkMs: [600, 1200], threads: 1, idleMs: 10 * 60_000, leaseMs: 15_000 };
+
+/** Orphans one instance takes over per heartbeat, so that they spread over the instances. */
+const ORPHANS_PER_BEAT = 5;
 
 /** How the bots reach the server: its own address, an Origin it allows, and the token that marks the server's own sockets. */
 export interface BotAddress {
@@ -39,22 +52,29 @@ export interface BotAddress {
 
 export class BotRegistry {
   private readonly runners = new Map<string, BotRunner>();
-  /** Matches whose bot is being seated: counted against the cap before their data is written. */
-  private readonly reserved = new Set<string>();
-  /** Matches whose computer stepped away (idle) or could not resume under the cap: woken when their person acts. */
+  /** Matches whose computer stepped away (idle) or could not resume under the cap, as far as this instance knows. */
   private readonly sleeping = new Set<string>();
+  /** Matches being woken or taken over now (a person's sync and move can both ask at once). */
+  private readonly starting = new Set<string>();
+  /** Lease releases under way: `close` waits for them. */
+  private readonly releasing = new Set<Promise<void>>();
   readonly pool: DecisionPool;
   private address: BotAddress | null = null;
+  private heartbeat: NodeJS.Timeout | undefined;
+  private lastRenewed = Date.now();
 
   constructor(
     private readonly db: MatchStore,
     private readonly gameName: string,
     private readonly options: BotOptions,
+    private readonly leases: BotLeases = new LocalBotLeases(options.max),
+    /** Whether other instances share the leases (then this one renews them and takes over orphans). */
+    private readonly shared = false,
   ) {
     this.pool = new DecisionPool(options.threads);
   }
 
-  /** Bots running now. */
+  /** Bots running now on this instance. */
   get size(): number {
     return this.runners.size;
   }
@@ -65,28 +85,56 @@ export class BotRegistry {
 
   attach(address: BotAddress): void {
     this.address = address;
+    if (this.shared && !this.heartbeat) {
+      this.heartbeat = setInterval(() => void this.beat(), Math.max(100, Math.floor(this.options.leaseMs / 3)));
+      this.heartbeat.unref();
+    }
   }
 
-  private get full(): boolean {
-    return this.runners.size + this.reserved.size >= this.options.max;
+  /** Holds a place under the cap for a match's bot (or a class's hold); false when the server is full. */
+  async reserve(key: string): Promise<boolean> {
+    if (!this.address) return false;
+    try {
+      return (await this.leases.acquire(key, 'capped')) === 'ok';
+    } catch (error) {
+      log('error', 'bot-lease-failed', { key, message: (error as Error).message });
+      return false;
+    }
   }
 
-  /** Holds a place under the cap for a match's bot; false when the server is full. */
-  reserve(matchID: string): boolean {
-    if (!this.address || this.full) return false;
-    this.reserved.add(matchID);
-    return true;
+  release(key: string): void {
+    this.end(key, 'done');
   }
 
-  release(matchID: string): void {
-    this.reserved.delete(matchID);
+  private end(matchID: string, how: LeaseEnd): void {
+    const released = this.leases.release(matchID, how).catch((error: unknown) => log('error', 'bot-lease-failed', { matchID, message: (error as Error).message }));
+    this.releasing.add(released);
+    void released.finally(() => this.releasing.delete(released));
   }
 
-  /** Starts the bot of a seat whose place was reserved (or checked free just before). */
+  /**
+   * Starts the bot of a seat whose place was reserved (under its match, or under a class's hold:
+   * then the match's own lease is taken here, beyond the cap the hold already counted).
+   */
   start(matchID: string, playerID: '0' | '1', credentials: string, settings: BotSettings): void {
-    this.reserved.delete(matchID);
+    if (!this.address || this.runners.has(matchID)) return;
+    if (this.leases.owns(matchID)) {
+      this.spawn(matchID, playerID, credentials, settings);
+      return;
+    }
+    void this.leases
+      .acquire(matchID, 'uncapped')
+      .then((answer) => {
+        if (answer === 'ok') this.spawn(matchID, playerID, credentials, settings);
+        else log('warn', 'bot-not-started', { matchID, answer });
+      })
+      .catch((error: unknown) => log('error', 'bot-lease-failed', { matchID, message: (error as Error).message }));
+  }
+
+  private spawn(matchID: string, playerID: '0' | '1', credentials: string, settings: BotSettings): void {
     const address = this.address;
     if (!address || this.runners.has(matchID)) return;
+    this.sleeping.delete(matchID);
     const runner = new BotRunner(
       { matchID, playerID, credentials, config: botConfig(settings, credentials) },
       {
@@ -98,7 +146,10 @@ export class BotRegistry {
         onStop: (reason) => {
           if (this.runners.get(matchID) === runner) this.runners.delete(matchID);
           if (reason === 'idle') this.sleeping.add(matchID);
-          log(reason === 'gaveUp' ? 'error' : 'info', 'bot-stopped', { matchID, reason, moves: runner.stats.moves, refused: runner.stats.refused });
+          // A seat another instance took is not this one's to release.
+          if (reason !== 'leaseLost') this.end(matchID, reason === 'idle' ? 'asleep' : reason === 'closed' ? 'handOff' : 'done');
+          const level = reason === 'gaveUp' ? 'error' : reason === 'leaseLost' ? 'warn' : 'info';
+          log(level, 'bot-stopped', { matchID, reason, moves: runner.stats.moves, refused: runner.stats.refused });
           this.options.onStop?.(matchID, reason, { ...runner.stats });
         },
       },
@@ -111,47 +162,68 @@ export class BotRegistry {
   /** Stops a match's bot (its match was removed or given up). */
   stop(matchID: string, reason: StopReason = 'matchGone'): void {
     this.sleeping.delete(matchID);
-    this.runners.get(matchID)?.stop(reason);
+    const runner = this.runners.get(matchID);
+    if (runner) runner.stop(reason);
+    else this.end(matchID, 'done');
   }
 
   /** Marks a match's computer as waiting for its person (seated while the server had no room to run it). */
   sleep(matchID: string): void {
-    if (!this.runners.has(matchID)) this.sleeping.add(matchID);
+    if (this.runners.has(matchID)) return;
+    this.sleeping.add(matchID);
+    this.end(matchID, 'asleep');
   }
 
-  /** Whether a match's computer is waiting to be woken (tests). */
+  /** Whether a match's computer is waiting to be woken, as far as this instance knows (tests). */
   isSleeping(matchID: string): boolean {
     return this.sleeping.has(matchID);
   }
 
   /**
    * Brings back the computer of a match whose person acted (synced or moved), if it stepped
-   * away and the server has room. Costs nothing for matches whose computer is not asleep.
-   * Resolves with whether a bot was started.
+   * away and the server has room. One instance alone knows which computers sleep and asks
+   * nothing for the others; several ask the shared leases. Resolves with whether a bot started.
    */
   async wake(matchID: string): Promise<boolean> {
-    if (!this.sleeping.has(matchID) || this.runners.has(matchID) || !this.address) return false;
-    if (this.full) {
-      log('warn', 'bot-wake-deferred', { matchID, running: this.runners.size, max: this.options.max });
-      return false;
+    if (this.runners.has(matchID) || this.starting.has(matchID) || !this.address) return false;
+    if (!this.shared && !this.sleeping.has(matchID)) return false;
+    this.starting.add(matchID);
+    try {
+      const answer = await this.leases.acquire(matchID, 'wake');
+      if (answer === 'full') log('warn', 'bot-wake-deferred', { matchID, running: this.runners.size, max: this.options.max });
+      if (answer !== 'ok') return false;
+      return await this.adopt(matchID);
+    } finally {
+      this.starting.delete(matchID);
     }
-    this.reserved.add(matchID);
+  }
+
+  /** Starts the computer of a match whose lease this instance has just taken; releases it when there is no seat to play. */
+  private async adopt(matchID: string): Promise<boolean> {
+    let seat: ReturnType<typeof botSeats>[number] | undefined;
     try {
       const { metadata } = await fetchMatch(this.db, matchID, { metadata: true });
-      const seat = metadata && metadata.gameover === undefined ? botSeats(metadata)[0] : undefined;
-      // Gone, finished or taken back meanwhile: nothing to wake (and nothing left asleep).
-      if (!seat) this.sleeping.delete(matchID);
-      if (!seat || !this.sleeping.delete(matchID)) return false;
-      this.start(matchID, seat.playerID, seat.credentials, seat.settings);
-      return true;
-    } finally {
-      this.reserved.delete(matchID);
+      seat = metadata && metadata.gameover === undefined ? botSeats(metadata)[0] : undefined;
+    } catch (error) {
+      // Not readable now: handed back, so that this or another instance tries again.
+      log('error', 'bot-resume-failed', { matchID, message: (error as Error).message });
+      this.end(matchID, 'handOff');
+      return false;
     }
+    // Gone, finished or taken back meanwhile: nothing to run (and nothing left asleep).
+    if (!seat || !this.address) {
+      this.sleeping.delete(matchID);
+      this.end(matchID, 'done');
+      return false;
+    }
+    this.spawn(matchID, seat.playerID, seat.credentials, seat.settings);
+    return true;
   }
 
   /**
    * Starts the bots of unfinished matches after a restart: the most recently played first, at
-   * most `max`. A match that cannot be read is skipped with a log line, never stopping start-up.
+   * most `max` (over all instances), none that another instance runs. A match that cannot be
+   * read is skipped with a log line, never stopping start-up.
    */
   async resume(): Promise<{ started: number; waiting: number }> {
     let started = 0;
@@ -160,13 +232,15 @@ export class BotRegistry {
     for (const { matchID, metadata } of matches) {
       try {
         const seat = botSeats(metadata)[0];
-        if (!seat) continue;
-        if (this.full) {
+        if (!seat || this.runners.has(matchID)) continue;
+        const answer = await this.leases.acquire(matchID, 'resume');
+        if (answer === 'full' || answer === 'asleep') {
           this.sleeping.add(matchID);
-          waiting += 1;
+          if (answer === 'full') waiting += 1;
           continue;
         }
-        this.start(matchID, seat.playerID, seat.credentials, seat.settings);
+        if (answer !== 'ok') continue;
+        this.spawn(matchID, seat.playerID, seat.credentials, seat.settings);
         started += 1;
       } catch (error) {
         log('error', 'bot-resume-failed', { matchID, message: (error as Error).message });
@@ -176,10 +250,44 @@ export class BotRegistry {
     return { started, waiting };
   }
 
-  /** Stops every bot and the decision threads (server shutdown). */
+  /** Several instances: renews this instance's leases, stops the seats it lost, and takes over orphans. */
+  private async beat(): Promise<void> {
+    if (!this.address) return;
+    try {
+      const lost = await this.leases.renew([...this.runners.keys()]);
+      this.lastRenewed = Date.now();
+      for (const matchID of lost) this.runners.get(matchID)?.stop('leaseLost');
+    } catch (error) {
+      log('warn', 'bot-lease-renew-failed', { message: (error as Error).message });
+      if (Date.now() - this.lastRenewed > this.options.leaseMs && this.runners.size > 0) {
+        // Another instance may be running these seats by now: stop rather than play twice.
+        log('error', 'bot-leases-expired', { running: this.runners.size });
+        for (const runner of [...this.runners.values()]) runner.stop('leaseLost');
+      }
+      return;
+    }
+    try {
+      for (const matchID of await this.leases.orphans(ORPHANS_PER_BEAT)) {
+        if (this.runners.has(matchID) || this.starting.has(matchID)) continue;
+        this.starting.add(matchID);
+        try {
+          if (await this.adopt(matchID)) log('info', 'bot-taken-over', { matchID });
+        } finally {
+          this.starting.delete(matchID);
+        }
+      }
+    } catch (error) {
+      log('warn', 'bot-orphans-failed', { message: (error as Error).message });
+    }
+  }
+
+  /** Stops every bot (handing their seats to the other instances, if any) and the decision threads (server shutdown). */
   async close(): Promise<void> {
+    clearInterval(this.heartbeat);
+    this.heartbeat = undefined;
     for (const runner of [...this.runners.values()]) runner.stop('closed');
     this.address = null;
+    await Promise.all([...this.releasing]);
     await this.pool.close();
   }
 }

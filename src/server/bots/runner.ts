@@ -12,8 +12,11 @@ import type { BotConfig, BotDecision, BotMove } from '../../bots/types';
 import { actingSide, sideOf, type DeRiskState } from '../../game';
 import { log } from '../log';
 
-/** Why a bot stopped; 'idle': its opponent made no move for a long time (it may be woken again). */
-export type StopReason = 'gameOver' | 'matchGone' | 'seatLost' | 'gaveUp' | 'closed' | 'idle';
+/**
+ * Why a bot stopped; 'idle': its opponent made no move for a long time (it may be woken again);
+ * 'leaseLost': another instance runs this seat now (several instances, registry.ts).
+ */
+export type StopReason = 'gameOver' | 'matchGone' | 'seatLost' | 'gaveUp' | 'closed' | 'idle' | 'leaseLost';
 
 export interface RunnerSeat {
   matchID: string;

@@ -28,7 +28,8 @@ import { z } from 'zod/mini';
 import { clientAddress } from '../address';
 import { answer, checkedBody, isPathUnder, methodPasses, originPasses } from '../apiGate';
 import type { Middleware } from '../bgio';
-import { KeyedRateLimit, type Rate } from '../limits';
+import { localLimiter, type Limiter } from '../cluster';
+import type { Rate } from '../limits';
 import { log } from '../log';
 import { seatOf } from '../seats';
 import { ok, refuse, type Answer } from '../lobby/context';
@@ -136,6 +137,8 @@ export interface ClassApiOptions {
   results: (record: ClassRecord) => Promise<ClassResults>;
   /** How often the live feed may send (ms; changes in between are sent together). */
   liveEveryMs?: number;
+  /** Where the limits are kept: this instance's memory (the default), or Redis for several (cluster.ts). */
+  limiter?: (name: string, rate: Rate) => Limiter;
 }
 
 /** Reads every match of a class from the store and builds its results. */
@@ -163,9 +166,9 @@ export function statusReader(read: (matchID: string) => Promise<StoredMatch>, no
   };
 }
 
-export function classApi({ service, origins, trustProxy, limits, status, results, liveEveryMs = 500 }: ClassApiOptions): Middleware {
-  const bucket = (rate: Rate | null) => (rate ? new KeyedRateLimit(rate) : null);
-  const buckets = { perAddress: bucket(limits.perAddress), create: bucket(limits.create), misses: bucket(limits.misses) };
+export function classApi({ service, origins, trustProxy, limits, status, results, liveEveryMs = 500, limiter = localLimiter }: ClassApiOptions): Middleware {
+  const bucket = (name: string, rate: Rate | null) => (rate ? limiter(`class-${name}`, rate) : null);
+  const buckets = { perAddress: bucket('address', limits.perAddress), create: bucket('create', limits.create), misses: bucket('misses', limits.misses) };
   return async (ctx, next) => {
     if (!isClassPath(ctx.path)) {
       await next();
@@ -179,19 +182,19 @@ export function classApi({ service, origins, trustProxy, limits, status, results
     }
     if (!methodPasses(ctx, route.method, 'Content-Type, Authorization', 'classroom action')) return;
     const address = clientAddress(ctx.req.socket.remoteAddress, ctx.req.headers['x-forwarded-for'], trustProxy);
-    const limited = (limit: KeyedRateLimit | null, event: string) => {
-      if (!limit || limit.take(address)) return false;
+    const limited = async (limit: Limiter | null, event: string) => {
+      if (!limit || (await limit.take(address))) return false;
       log('warn', event, { address });
       ctx.set('Retry-After', '5');
       answer(ctx, refuse(429, 'tooMany', 'Too many requests from here; wait a moment and try again.'));
       return true;
     };
-    if (limited(buckets.perAddress, 'class-flood')) return;
+    if (await limited(buckets.perAddress, 'class-flood')) return;
     /** Answers, counting a refusal that could be a guess (unknown class, wrong key) against the address. */
-    const finish = (result: Answer) => {
+    const finish = async (result: Answer) => {
       const code = (result.body as { code?: unknown } | null)?.code;
       if (code === 'noClass' || code === 'notTeacher' || code === 'notStudent') {
-        if (limited(buckets.misses, 'class-guess')) return;
+        if (await limited(buckets.misses, 'class-guess')) return;
       }
       answer(ctx, result);
     };
@@ -199,42 +202,42 @@ export function classApi({ service, origins, trustProxy, limits, status, results
 
     if (route.method === 'GET') {
       if (route.view === 'seat') {
-        finish(await service.seat(route.code, key));
+        await finish(await service.seat(route.code, key));
         return;
       }
       const record = await service.asTeacher(route.code, key);
-      if (!isRecord(record)) finish(record);
+      if (!isRecord(record)) await finish(record);
       else if (route.view === 'live') {
         // A teacher has a screen or two open, not hundreds: each feed holds a connection and reads every match.
         if (service.followers(record.code) >= MAX_FEEDS) answer(ctx, refuse(429, 'tooMany', `At most ${MAX_FEEDS} control rooms may follow one class at once.`));
         else live(ctx, service, record.code, () => service.asTeacher(record.code, key), status, liveEveryMs);
       }
-      else if (route.view === 'results.json') finish(ok(await results(record)));
+      else if (route.view === 'results.json') await finish(ok(await results(record)));
       else if (route.view === 'results.csv') {
         ctx.status = 200;
         ctx.set('Content-Type', 'text/csv; charset=utf-8');
         ctx.set('Content-Disposition', `attachment; filename="de-risk-class-${record.code}.csv"`);
         ctx.set('Cache-Control', 'no-store');
         ctx.body = resultsCsv(await results(record));
-      } else finish(ok(await status(record)));
+      } else await finish(ok(await status(record)));
       return;
     }
 
-    if (route.code === null && limited(buckets.create, 'class-create-flood')) return;
+    if (route.code === null && (await limited(buckets.create, 'class-create-flood'))) return;
     const checked = await checkedBody(ctx, route.route.schema);
     if (!checked) return;
     if (route.code === null) {
-      finish(await CREATE.run(service, '', checked.value as z.infer<typeof createClassBody>, undefined));
+      await finish(await CREATE.run(service, '', checked.value as z.infer<typeof createClassBody>, undefined));
       return;
     }
     if (route.route.who === 'teacher') {
       const record = await service.asTeacher(route.code, key);
       if (!isRecord(record)) {
-        finish(record);
+        await finish(record);
         return;
       }
     }
-    finish(await route.route.run(service, route.code, checked.value, key));
+    await finish(await route.route.run(service, route.code, checked.value, key));
   };
 }
 

@@ -34,6 +34,7 @@ import {
   type Student,
 } from './record';
 import type { ClassStore } from './store';
+import { LocalCluster, type Cluster } from '../cluster';
 
 export const NO_CLASS = ['noClass', 'There is no class with that code.'] as const;
 export const NOT_TEACHER = ['notTeacher', 'Only the teacher of this class may do that.'] as const;
@@ -64,7 +65,15 @@ export interface ClassServiceOptions {
   lateWaitMs?: number;
   /** For random sides and pairs; a test passes its own. */
   random?: (below: number) => number;
+  /**
+   * Several instances (cluster.ts): a change made here is told to the others, which read the
+   * class again; the decision clock runs on one instance at a time. Default: this one alone.
+   */
+  cluster?: Cluster;
 }
+
+/** How often an instance reads every class again, in case word of a change was lost (several instances). */
+const RELOAD_MS = 30_000;
 
 /** A seat's occupant when a match is made: a student (with the credentials made for them), or the computer. */
 type Occupant = { student: Student; credentials: string } | { computer: BotLevel };
@@ -85,6 +94,8 @@ export class ClassService {
   private ticking = false;
   private readonly clockMs: number;
   private readonly lateWaitMs: number;
+  private readonly cluster: Cluster;
+  private reloader: NodeJS.Timeout | null = null;
   /** Playing classes with a late student waiting for a partner. */
   private readonly lateWaiting = new Set<string>();
   /** Playing classes told to finish after this round (a move in one may finish the class). */
@@ -96,6 +107,8 @@ export class ClassService {
     this.random = options.random ?? ((below) => randomInt(below));
     this.clockMs = options.clockMs ?? 1000;
     this.lateWaitMs = options.lateWaitMs ?? 45_000;
+    this.cluster = options.cluster ?? new LocalCluster();
+    this.cluster.onEvent(({ code }) => void this.refresh(code).catch((error: unknown) => log('error', 'class-refresh-failed', { code, message: (error as Error).message })));
   }
 
   /** Connects the service to the game server and starts the decision clock. */
@@ -103,11 +116,41 @@ export class ClassService {
     this.actions = actions;
     this.clock ??= setInterval(() => void this.tick(), this.clockMs);
     this.clock.unref();
+    if (this.cluster.shared && !this.reloader) {
+      this.reloader = setInterval(() => void this.reload().catch((error: unknown) => log('error', 'class-reload-failed', { message: (error as Error).message })), RELOAD_MS);
+      this.reloader.unref();
+    }
   }
 
   stop(): void {
     if (this.clock) clearInterval(this.clock);
+    if (this.reloader) clearInterval(this.reloader);
     this.clock = null;
+    this.reloader = null;
+  }
+
+  /** Another instance changed a class: read it again and tell this instance's control rooms. */
+  async refresh(code: string): Promise<void> {
+    const record = await this.store.readClass(code);
+    if (record) this.remember(record);
+    else this.forgetCode(code);
+    this.changed(code);
+  }
+
+  /** Reads every class again (several instances: word of a change may have been lost on the way). */
+  private async reload(): Promise<void> {
+    const codes = new Set(await this.store.listClasses());
+    for (const code of codes) {
+      const record = await this.store.readClass(code);
+      if (record) this.remember(record);
+    }
+    for (const code of new Set(this.classOfMatch.values())) if (!codes.has(code)) this.forgetCode(code);
+  }
+
+  /** Forgets a class known only by its code (removed on another instance). */
+  private forgetCode(code: string): void {
+    for (const [matchID, of] of this.classOfMatch) if (of === code) this.classOfMatch.delete(matchID);
+    for (const set of [this.timed, this.lateWaiting, this.paused, this.finishing]) set.delete(code);
   }
 
   /**
@@ -119,6 +162,8 @@ export class ClassService {
     if (this.ticking || !this.actions) return;
     this.ticking = true;
     try {
+      // Several instances: the clock runs on one at a time (taken over within a few ticks if it dies).
+      if (!(await this.cluster.holdRole('class-clock', Math.max(5000, this.clockMs * 5)))) return;
       for (const code of [...this.lateWaiting]) await this.seatLoneLateStudents(code);
       for (const code of [...this.timed]) {
         const record = await this.store.readClass(code);
@@ -196,6 +241,7 @@ export class ClassService {
     for (const m of record.matches) await this.lobby.queue.run(m.matchID, () => this.lobby.removeMatch(m.matchID));
     await this.store.removeClass(record.code);
     this.forget(record);
+    this.cluster.publish({ kind: 'class', code: record.code });
     log('info', 'class-expired', { code: record.code });
   }
 
@@ -270,6 +316,7 @@ export class ClassService {
         await this.store.writeClass(stamped);
         this.remember(stamped);
         this.changed(code);
+        this.cluster.publish({ kind: 'class', code });
       }
       return answer;
     });
@@ -466,7 +513,7 @@ export class ClassService {
    */
   private async seatAgainstComputer(record: ClassRecord, student: Student): Promise<ClassRecord> {
     const hold = `class:${record.code}:${student.id}`;
-    if (!this.lobby.bots.reserve(hold)) {
+    if (!(await this.lobby.bots.reserve(hold))) {
       log('warn', 'class-computer-full', { code: record.code });
       return record;
     }

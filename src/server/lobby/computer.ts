@@ -35,7 +35,7 @@ export async function seatComputer(lobby: Lobby, matchID: string, { playerID, cr
     const botID = otherSeat(playerID);
     if (typeof seatOf(metadata, botID)?.name === 'string') return refuse(409, 'otherSeatTaken', 'The other seat is already taken.');
     if (seatHeld(metadata, botID, lobby.now())) return refuse(409, 'otherSeatHeld', 'The other seat is kept for your opponent from the last game for a few minutes more.');
-    if (!lobby.bots.reserve(matchID)) return refuse(503, 'serverFull', SERVER_FULL);
+    if (!(await lobby.bots.reserve(matchID))) return refuse(503, 'serverFull', SERVER_FULL);
     const settings: BotSettings = { level, persona };
     const seated = withComputer(metadata, botID, settings, lobby.now());
     try {

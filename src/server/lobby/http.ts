@@ -14,7 +14,8 @@ import { clientAddress } from '../address';
 import type { Middleware } from '../bgio';
 import { answer, checkedBody, isPathUnder, methodPasses, originPasses } from '../apiGate';
 import { isMatchID } from '../guards';
-import { KeyedRateLimit, type Rate } from '../limits';
+import { localLimiter, type Limiter } from '../cluster';
+import type { Rate } from '../limits';
 import { log } from '../log';
 import { seatComputer } from './computer';
 import { refuse, type Answer, type Lobby } from './context';
@@ -54,6 +55,8 @@ export interface LobbyApiOptions {
   /** Proxies in front whose X-Forwarded-For is believed (address.ts). */
   trustProxy: number;
   limits: LobbyLimits;
+  /** Where the limits are kept: this instance's memory (the default), or Redis for several (cluster.ts). */
+  limiter?: (name: string, rate: Rate) => Limiter;
 }
 
 /** A POST route: the body's schema, and the handler that takes the checked body (a method, so routes of any body fit one table). */
@@ -99,15 +102,15 @@ function routeOf(path: string, gameName: string, replays: ReplayFiles): Route | 
   return route ? { method: 'POST', matchID: id, action, route } : null;
 }
 
-export function lobbyApi({ lobby, origins, trustProxy, limits }: LobbyApiOptions): Middleware {
-  const bucket = (rate: Rate | null) => (rate ? new KeyedRateLimit(rate) : null);
+export function lobbyApi({ lobby, origins, trustProxy, limits, limiter = localLimiter }: LobbyApiOptions): Middleware {
+  const bucket = (name: string, rate: Rate | null) => (rate ? limiter(`lobby-${name}`, rate) : null);
   const buckets = {
-    perAddress: bucket(limits.perAddress),
-    create: bucket(limits.create),
-    bot: bucket(limits.bot),
-    perMatch: bucket(limits.perMatch),
-    botPerMatch: bucket(limits.botPerMatch),
-    replay: bucket(limits.replay),
+    perAddress: bucket('address', limits.perAddress),
+    create: bucket('create', limits.create),
+    bot: bucket('bot', limits.bot),
+    perMatch: bucket('match', limits.perMatch),
+    botPerMatch: bucket('bot-match', limits.botPerMatch),
+    replay: bucket('replay', limits.replay),
   };
   const replays = new ReplayFiles();
   return async (ctx, next) => {
@@ -123,27 +126,27 @@ export function lobbyApi({ lobby, origins, trustProxy, limits }: LobbyApiOptions
     }
     if (!methodPasses(ctx, route.method, 'Content-Type', 'lobby action')) return;
     const address = clientAddress(ctx.req.socket.remoteAddress, ctx.req.headers['x-forwarded-for'], trustProxy);
-    const limited = (limit: KeyedRateLimit | null, key: string, event: string) => {
-      if (!limit || limit.take(key)) return false;
+    const limited = async (limit: Limiter | null, key: string, event: string) => {
+      if (!limit || (await limit.take(key))) return false;
       log('warn', event, { address, matchID: route.method === 'POST' ? route.matchID : undefined });
       ctx.set('Retry-After', '5');
       answer(ctx, refuse(429, 'tooMany', 'Too many requests from here; wait a moment and try again.'));
       return true;
     };
-    if (limited(buckets.perAddress, address, 'lobby-flood')) return;
+    if ((await limited(buckets.perAddress, address, 'lobby-flood'))) return;
     if (route.method === 'GET') {
-      if (route.replay && limited(buckets.replay, address, 'replay-flood')) return;
+      if (route.replay && (await limited(buckets.replay, address, 'replay-flood'))) return;
       answer(ctx, await route.run(lobby, ctx.query));
       return;
     }
 
-    if (route.action === 'create' && limited(buckets.create, address, 'create-flood')) return;
-    if (route.action === 'bot' && limited(buckets.bot, address, 'bot-flood')) return;
+    if (route.action === 'create' && (await limited(buckets.create, address, 'create-flood'))) return;
+    if (route.action === 'bot' && (await limited(buckets.bot, address, 'bot-flood'))) return;
     const checked = await checkedBody(ctx, route.route.schema);
     if (!checked) return;
     if (route.matchID !== null) {
-      if (limited(buckets.perMatch, route.matchID, 'match-flood')) return;
-      if (route.action === 'bot' && limited(buckets.botPerMatch, route.matchID, 'bot-flood')) return;
+      if ((await limited(buckets.perMatch, route.matchID, 'match-flood'))) return;
+      if (route.action === 'bot' && (await limited(buckets.botPerMatch, route.matchID, 'bot-flood'))) return;
     }
     answer(ctx, await route.route.run(lobby, route.matchID ?? '', checked.value));
   };

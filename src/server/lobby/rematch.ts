@@ -55,7 +55,7 @@ async function rematchOf(lobby: Lobby, matchID: string, { playerID, credentials,
     // The computer starts if the server has room; if not, it waits for its person like any other (registry.wake).
     const seatedBot = bot as { seat: SeatID; settings: BotSettings; credentials: string } | null;
     if (seatedBot) {
-      if (lobby.bots.reserve(made)) lobby.bots.start(made, seatedBot.seat, seatedBot.credentials, seatedBot.settings);
+      if (await lobby.bots.reserve(made)) lobby.bots.start(made, seatedBot.seat, seatedBot.credentials, seatedBot.settings);
       else lobby.bots.sleep(made);
     }
     return { nextMatchID: made, name: seat.name };

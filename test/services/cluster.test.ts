@@ -1,0 +1,218 @@
+/**
+ * What several instances share through Redis (issue 15, redisCluster.ts), checked against the
+ * real Redis on 127.0.0.1:6379 with three "instances" (three RedisClusters on one prefix, made
+ * for this run and removed after): a rate limit is one bucket for all of them; the socket cap
+ * holds over all of them, and a dead instance's sockets stop counting; a step under one key runs
+ * on one instance at a time; each computer seat has one lease, under one cap, and a lease that
+ * is handed off or runs out is taken over by exactly one other instance; the class clock has one
+ * holder; class events reach the others and not their sender.
+ */
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { ClusterEvent } from '../../src/server/cluster';
+import { RedisCluster } from '../../src/server/redisCluster';
+
+process.env.LOG_LEVEL = 'silent';
+const REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const run = randomBytes(6).toString('hex');
+let made: RedisCluster[] = [];
+
+/** `n` instances on one prefix of this run. */
+async function instances(n: number, name: string): Promise<RedisCluster[]> {
+  const group = Array.from({ length: n }, () => new RedisCluster({ url: REDIS, prefix: `de-risk-test-${run}-${name}` }));
+  made.push(...group);
+  await Promise.all(group.map((c) => c.start()));
+  return group;
+}
+
+afterEach(async () => {
+  await Promise.all(made.map((c) => c.close()));
+  made = [];
+});
+
+afterAll(async () => {
+  const redis = new Redis(REDIS);
+  try {
+    const left = await redis.keys(`de-risk-test-${run}*`);
+    if (left.length > 0) await redis.del(...left);
+  } finally {
+    await redis.quit();
+  }
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('shared rate limits', () => {
+  it('are one bucket per key over all instances, and keys and limits are kept apart', async () => {
+    const [a, b, c] = (await instances(3, 'rate')) as [RedisCluster, RedisCluster, RedisCluster];
+    const rate = { perSecond: 0.001, burst: 6 };
+    const limits = [a.limiter('create', rate), b.limiter('create', rate), c.limiter('create', rate)];
+    const taken: boolean[] = [];
+    for (let i = 0; i < 9; i += 1) taken.push(await (limits[i % 3] as (typeof limits)[number]).take('203.0.113.9'));
+    expect(taken).toEqual([true, true, true, true, true, true, false, false, false]);
+    // Another address, and another limit for the same address, have buckets of their own.
+    expect(await b.limiter('create', rate).take('203.0.113.10')).toBe(true);
+    expect(await c.limiter('bot', rate).take('203.0.113.9')).toBe(true);
+  });
+
+  it('refill at their rate', async () => {
+    const [a, b] = (await instances(2, 'refill')) as [RedisCluster, RedisCluster];
+    const rate = { perSecond: 20, burst: 2 };
+    expect([await a.limiter('x', rate).take('k'), await b.limiter('x', rate).take('k'), await a.limiter('x', rate).take('k')]).toEqual([true, true, false]);
+    await sleep(120);
+    expect(await b.limiter('x', rate).take('k')).toBe(true);
+  });
+
+  it('take prototype keys and odd addresses as plain keys', async () => {
+    const [a, b] = (await instances(2, 'odd')) as [RedisCluster, RedisCluster];
+    const rate = { perSecond: 0.001, burst: 1 };
+    for (const key of ['__proto__', 'constructor', 'a:b:*', 'x'.repeat(5000)]) {
+      expect(await a.limiter('odd', rate).take(key)).toBe(true);
+      expect(await b.limiter('odd', rate).take(key)).toBe(false);
+    }
+  });
+});
+
+describe('the shared socket cap', () => {
+  it('holds over all instances, frees a place on release, and stops counting a dead instance', async () => {
+    const [a, b] = (await instances(2, 'sockets')) as [RedisCluster, RedisCluster];
+    const [onA, onB] = [a.counter('sockets', 3), b.counter('sockets', 3)];
+    expect([await onA.acquire('198.51.100.1'), await onB.acquire('198.51.100.1'), await onA.acquire('198.51.100.1')]).toEqual([true, true, true]);
+    expect(await onB.acquire('198.51.100.1')).toBe(false);
+    expect(await onB.acquire('198.51.100.2')).toBe(true);
+    expect(onA.size).toBe(1);
+    onB.release('198.51.100.1');
+    await sleep(20);
+    expect(await onA.acquire('198.51.100.1')).toBe(true);
+    expect(await onB.acquire('198.51.100.1')).toBe(false);
+    onA.release('198.51.100.1');
+    await sleep(20);
+    expect(await onB.acquire('198.51.100.1')).toBe(true);
+    // A holds two of the three places and dies: its sockets are gone with it.
+    await a.close();
+    made = made.filter((c) => c !== a);
+    expect(await onB.acquire('198.51.100.1')).toBe(true);
+    expect(await onB.acquire('198.51.100.1')).toBe(true);
+    expect(await onB.acquire('198.51.100.1')).toBe(false);
+  });
+});
+
+describe('one step at a time', () => {
+  it('never runs two steps under one key at once, on any instance, and runs other keys alongside', async () => {
+    const group = await instances(3, 'lock');
+    let inside = 0;
+    let most = 0;
+    const order: number[] = [];
+    const step = (cluster: RedisCluster, i: number) =>
+      cluster.exclusive('match-1', async () => {
+        inside += 1;
+        most = Math.max(most, inside);
+        await sleep(5);
+        order.push(i);
+        inside -= 1;
+        return i;
+      });
+    const other = (group[0] as RedisCluster).exclusive('match-2', () => Promise.resolve('other'));
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => step(group[i % 3] as RedisCluster, i)));
+    expect(results).toEqual(Array.from({ length: 12 }, (_, i) => i));
+    expect(await other).toBe('other');
+    expect(most).toBe(1);
+    expect(order).toHaveLength(12);
+  });
+
+  it('lets the next step in when one fails', async () => {
+    const [a, b] = (await instances(2, 'lockfail')) as [RedisCluster, RedisCluster];
+    await expect(a.exclusive('k', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect(await b.exclusive('k', () => Promise.resolve('next'))).toBe('next');
+  });
+});
+
+describe('computer seats', () => {
+  it('have one lease each, under one cap over all instances', async () => {
+    const [a, b] = (await instances(2, 'cap')) as [RedisCluster, RedisCluster];
+    const [onA, onB] = [a.bots(3, 10_000), b.bots(3, 10_000)];
+    expect(await onA.acquire('M1', 'capped')).toBe('ok');
+    expect(await onB.acquire('M1', 'capped')).toBe('held');
+    expect(await onA.acquire('M1', 'capped')).toBe('ok');
+    expect(await onB.acquire('M2', 'capped')).toBe('ok');
+    expect(await onA.acquire('M3', 'capped')).toBe('ok');
+    expect(await onB.acquire('M4', 'capped')).toBe('full');
+    // A place reserved under a class's hold goes to the match beyond the cap.
+    expect(await onB.acquire('M4', 'uncapped')).toBe('ok');
+    expect([onA.owns('M1'), onB.owns('M1'), onB.owns('M4')]).toEqual([true, false, true]);
+    await onA.release('M3', 'done');
+    await onB.release('M4', 'done');
+    expect(await onB.acquire('M5', 'capped')).toBe('ok');
+  });
+
+  it('sleep until woken, and are not started at start-up while asleep', async () => {
+    const [a, b] = (await instances(2, 'sleep')) as [RedisCluster, RedisCluster];
+    const [onA, onB] = [a.bots(1, 10_000), b.bots(1, 10_000)];
+    expect(await onB.acquire('M1', 'wake')).toBe('awake');
+    await onA.acquire('M1', 'capped');
+    await onA.release('M1', 'asleep');
+    expect(await onB.acquire('M1', 'resume')).toBe('asleep');
+    await onA.acquire('M2', 'capped');
+    expect(await onB.acquire('M1', 'wake')).toBe('full');
+    await onA.release('M2', 'done');
+    expect(await onB.acquire('M1', 'wake')).toBe('ok');
+    expect(await onA.acquire('M1', 'wake')).toBe('held');
+    // Resumed at start-up while the cap is reached: marked asleep, for its person to wake.
+    expect(await onA.acquire('M3', 'resume')).toBe('full');
+    await onB.release('M1', 'done');
+    expect(await onA.acquire('M3', 'wake')).toBe('ok');
+  });
+
+  it('are taken over by exactly one instance when handed off or when their lease runs out', async () => {
+    const [a, b, c] = (await instances(3, 'orphans')) as [RedisCluster, RedisCluster, RedisCluster];
+    const [onA, onB, onC] = [a.bots(10, 300), b.bots(10, 300), c.bots(10, 300)];
+    await onA.acquire('M1', 'capped');
+    await onA.acquire('M2', 'capped');
+    expect([await onB.orphans(5), await onC.orphans(5)]).toEqual([[], []]);
+    // A shuts down and hands M1 off: the first to ask takes it, and A no longer holds it.
+    await onA.release('M1', 'handOff');
+    const [byB, byC] = await Promise.all([onB.orphans(5), onC.orphans(5)]);
+    expect([...byB, ...byC]).toEqual(['M1']);
+    // Its new holder plays it to the end.
+    await (byB.length === 1 ? onB : onC).release('M1', 'done');
+    expect(await onA.renew(['M2'])).toEqual([]);
+    // A stops renewing (it died): after the lease, M2 is an orphan taken over once.
+    await sleep(450);
+    const taken = await Promise.all([onB.orphans(5), onC.orphans(5)]);
+    expect(taken.flat()).toEqual(['M2']);
+    const taker = taken[0].length === 1 ? onB : onC;
+    expect(taker.owns('M2')).toBe(true);
+    // A comes back and renews: it has lost both, and stops them.
+    expect(await onA.renew(['M2'])).toEqual(['M2']);
+    expect(onA.owns('M2')).toBe(false);
+    // The taker keeps its lease by renewing it.
+    await sleep(200);
+    expect(await taker.renew(['M2'])).toEqual([]);
+    await sleep(200);
+    expect(await onA.orphans(5)).toEqual([]);
+  });
+});
+
+describe('the class clock and class events', () => {
+  it('has one holder at a time, taken over when it stops renewing', async () => {
+    const [a, b] = (await instances(2, 'role')) as [RedisCluster, RedisCluster];
+    expect(await a.holdRole('class-clock', 300)).toBe(true);
+    expect(await b.holdRole('class-clock', 300)).toBe(false);
+    expect(await a.holdRole('class-clock', 300)).toBe(true);
+    await sleep(400);
+    expect(await b.holdRole('class-clock', 300)).toBe(true);
+    expect(await a.holdRole('class-clock', 300)).toBe(false);
+  });
+
+  it('tells the other instances of a changed class, not the sender', async () => {
+    const [a, b, c] = (await instances(3, 'events')) as [RedisCluster, RedisCluster, RedisCluster];
+    const heard: Record<string, ClusterEvent[]> = { a: [], b: [], c: [] };
+    a.onEvent((e) => heard.a?.push(e));
+    b.onEvent((e) => heard.b?.push(e));
+    c.onEvent((e) => heard.c?.push(e));
+    a.publish({ kind: 'class', code: 'ABCDEF' });
+    await sleep(150);
+    expect(heard).toEqual({ a: [], b: [{ kind: 'class', code: 'ABCDEF' }], c: [{ kind: 'class', code: 'ABCDEF' }] });
+  });
+});
