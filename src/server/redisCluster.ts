@@ -8,7 +8,8 @@
  * - `sockets:<name>:<key>`: sockets per instance (hash instance → count); the counts of an
  *   instance whose `instance:<id>` key has expired (it died) are dropped at the next check;
  * - `instance:<id>`: this instance is alive (renewed every 5 s, expires after 15 s);
- * - `lock:<key>`: one instance's step on a match or class (token, expires after 15 s);
+ * - `lock:<key>`: one instance's step on a match or class (token; expires 2 s after its
+ *   instance stops extending it);
  * - `bots:leases` (sorted set match → lease end), `bots:owners` (hash match → instance),
  *   `bots:asleep` (set): the computer seats;
  * - `role:<role>`: the instance that runs the class clock;
@@ -68,6 +69,12 @@ return 1`,
   unlock: {
     keys: 1,
     lua: `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`,
+  },
+  /** KEYS: lock. ARGV: token, ttl. Extends the lock only if it is still this step's. */
+  extendLock: {
+    keys: 1,
+    lua: `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 return 0`,
   },
   /** KEYS: role. ARGV: instance, ttl. 1 when this instance holds the role now. */
@@ -139,8 +146,13 @@ return found`,
 
 type ScriptName = keyof typeof SCRIPTS;
 
-/** How long a shared step may hold its lock, and the longest wait for one. */
-const LOCK_MS = 15_000;
+/**
+ * A step's lock lasts this long and is extended every third of it while the step runs, so that
+ * the lock of an instance that died mid-step holds its match up for at most this long.
+ */
+const LOCK_MS = 2_000;
+/** The longest a step waits for another instance's step under the same key. */
+const LOCK_WAIT_MS = 15_000;
 const ALIVE_MS = 15_000;
 const HEARTBEAT_MS = 5_000;
 
@@ -272,12 +284,12 @@ export class RedisCluster implements Cluster {
   async exclusive<T>(key: string, work: () => Promise<T>): Promise<T> {
     const lock = this.key('lock', keyPart(key));
     const token = randomBytes(9).toString('base64url');
-    const deadline = Date.now() + LOCK_MS;
+    const deadline = Date.now() + LOCK_WAIT_MS;
     let wait = 2;
     try {
       for (;;) {
         if ((await this.redis.set(lock, token, 'PX', LOCK_MS, 'NX')) === 'OK') break;
-        if (Date.now() > deadline) throw new Error(`Another instance held ${cut(key, 40)} for more than ${LOCK_MS} ms.`);
+        if (Date.now() > deadline) throw new Error(`Another instance held ${cut(key, 40)} for more than ${LOCK_WAIT_MS} ms.`);
         await new Promise((resolve) => setTimeout(resolve, wait));
         wait = Math.min(50, wait * 2);
       }
@@ -287,9 +299,11 @@ export class RedisCluster implements Cluster {
       this.warn('lock', 'shared-lock-unavailable', { message: cut((error as Error).message, 200) });
       return work();
     }
+    const extend = setInterval(() => void this.script('extendLock', [lock], [token, LOCK_MS]).catch(() => undefined), LOCK_MS / 3);
     try {
       return await work();
     } finally {
+      clearInterval(extend);
       await this.script('unlock', [lock], [token]).catch(() => undefined);
     }
   }

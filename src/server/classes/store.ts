@@ -13,6 +13,7 @@
 import { join } from 'node:path';
 import type pg from 'pg';
 import { log } from '../log';
+import { setUpSchema } from '../storage/schemaSetup';
 import { nodeFileSystem, removeFile, removeQuietly, replaceFile, TEMPORARY, type FileSystem } from '../storage/durable';
 import { loadOnce } from '../storage/loadOnce';
 import { classProblem, isClassCode, type ClassRecord } from './record';
@@ -173,19 +174,21 @@ export class PostgresClassStore implements ClassStore {
   }
 
   async connect(): Promise<void> {
-    await this.pool.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
-    await this.pool.query(`CREATE TABLE IF NOT EXISTS ${this.table} (
-      code text PRIMARY KEY,
-      record jsonb NOT NULL,
-      updated_at bigint NOT NULL
-    )`);
+    await setUpSchema(this.pool, this.schema, [
+      `CREATE SCHEMA IF NOT EXISTS "${this.schema}"`,
+      `CREATE TABLE IF NOT EXISTS ${this.table} (
+        code text PRIMARY KEY,
+        record jsonb NOT NULL,
+        updated_at bigint NOT NULL
+      )`,
+      `CREATE TABLE IF NOT EXISTS "${this.schema}".de_risk_classes_quarantine (code text, reason text, record jsonb, quarantined_at timestamptz NOT NULL DEFAULT now())`,
+    ]);
     const { rows } = await this.pool.query<{ code: string; record: unknown }>(`SELECT code, record FROM ${this.table}`);
     const bad = rows.flatMap(({ code, record }) => {
       const problem = isClassCode(code) ? (classProblem(record) ?? ((record as ClassRecord).code === code ? null : 'its code is not its key')) : 'not a class code';
       return problem ? [{ code, problem }] : [];
     });
     if (bad.length === 0) return;
-    await this.pool.query(`CREATE TABLE IF NOT EXISTS "${this.schema}".de_risk_classes_quarantine (code text, reason text, record jsonb, quarantined_at timestamptz NOT NULL DEFAULT now())`);
     await this.pool.query(
       `WITH bad AS (SELECT * FROM unnest($1::text[], $2::text[]) AS b(code, reason)),
        moved AS (DELETE FROM ${this.table} c USING bad WHERE c.code = bad.code RETURNING c.*)

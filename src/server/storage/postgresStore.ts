@@ -12,6 +12,7 @@ import { AsyncStorage } from '../bgio';
 import pg from 'pg';
 import { log } from '../log';
 import { checkExistingID, checkLimit, checkNewID, checkWritable, recordProblem, validID, type ListingFilter } from './record';
+import { setUpSchema } from './schemaSetup';
 import { MatchGoneError, StaleStateError, type ListMatchDataOptions, type MatchStore, type MatchSummary } from './types';
 
 const TABLE = 'de_risk_matches';
@@ -77,27 +78,29 @@ export class PostgresStore extends AsyncStorage implements MatchStore {
   }
 
   async connect(): Promise<void> {
-    await this.pool.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
-    // The same columns as the first version, so that its tables need nothing but the index.
-    await this.pool.query(`CREATE TABLE IF NOT EXISTS ${this.table} (
-      id text PRIMARY KEY,
-      game_name text NOT NULL,
-      state jsonb,
-      initial_state jsonb,
-      metadata jsonb NOT NULL,
-      log jsonb NOT NULL DEFAULT '[]'::jsonb,
-      updated_at bigint NOT NULL,
-      gameover boolean NOT NULL DEFAULT false
-    )`);
-    // Listings ask for one game's unfinished (or finished) matches, newest first.
-    await this.pool.query(`CREATE INDEX IF NOT EXISTS ${TABLE}_listing ON ${this.table} (game_name, gameover, updated_at DESC)`);
-    await this.pool.query(`CREATE TABLE IF NOT EXISTS "${this.schema}".${QUARANTINE} (
-      seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-      id text NOT NULL,
-      reason text NOT NULL,
-      row jsonb NOT NULL,
-      quarantined_at timestamptz NOT NULL DEFAULT now()
-    )`);
+    await setUpSchema(this.pool, this.schema, [
+      `CREATE SCHEMA IF NOT EXISTS "${this.schema}"`,
+      // The same columns as the first version, so that its tables need nothing but the index.
+      `CREATE TABLE IF NOT EXISTS ${this.table} (
+        id text PRIMARY KEY,
+        game_name text NOT NULL,
+        state jsonb,
+        initial_state jsonb,
+        metadata jsonb NOT NULL,
+        log jsonb NOT NULL DEFAULT '[]'::jsonb,
+        updated_at bigint NOT NULL,
+        gameover boolean NOT NULL DEFAULT false
+      )`,
+      // Listings ask for one game's unfinished (or finished) matches, newest first.
+      `CREATE INDEX IF NOT EXISTS ${TABLE}_listing ON ${this.table} (game_name, gameover, updated_at DESC)`,
+      `CREATE TABLE IF NOT EXISTS "${this.schema}".${QUARANTINE} (
+        seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        id text NOT NULL,
+        reason text NOT NULL,
+        row jsonb NOT NULL,
+        quarantined_at timestamptz NOT NULL DEFAULT now()
+      )`,
+    ]);
     await this.quarantineBadRows();
   }
 
