@@ -400,6 +400,8 @@ export interface ChildServer {
   output: () => string;
   /** SIGKILL, and wait until the process is gone. */
   kill(): Promise<void>;
+  /** Sends `signal` and waits until the process is gone. */
+  stop(signal: NodeJS.Signals): Promise<void>;
 }
 
 /** Spawns `node --import tsx src/server/main.ts` and waits until GET /games answers. */
@@ -411,7 +413,7 @@ export async function startChildServer(env: Record<string, string>, { timeoutMs 
     readyPath: '/games',
     timeoutMs,
   });
-  return { url: server.url, port: server.port, child: server.child, output: server.output, kill: () => server.stop('SIGKILL') };
+  return { url: server.url, port: server.port, child: server.child, output: server.output, kill: () => server.stop('SIGKILL'), stop: server.stop };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -226,7 +226,7 @@ describe('an instance killed with SIGKILL', () => {
   it('has its computer seat taken over by another instance within the lease, and the computer plays on to the end', async () => {
     const [b, c] = servers as [ChildServer, ChildServer];
     // The computer is asked for on c, so c runs it; the person plays on b.
-    const table = await matchWithBot(c.url, { level: 'easy', persona: 'balanced' });
+    const table = await matchWithBot(c.url, { level: 'easy', persona: 'balanced' }, '0', { scenario: '2018', length: 4 });
     expect(events(c).some((e) => e.event === 'bot-started' && e.matchID === table.matchID)).toBe(true);
     const person = await connectSocket(b.url);
     let state = (await syncAndWait(person, table.matchID, table.playerID, table.credentials)).state;
