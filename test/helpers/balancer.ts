@@ -4,7 +4,8 @@
  * as an orchestrator's balancer does with its readiness probe. No affinity: a connection that
  * closes and comes back may reach another instance.
  */
-import { connect, createServer, type Server, type Socket } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
+import { relay } from './instances';
 import { freePort } from './spawn';
 
 export interface Balancer {
@@ -37,19 +38,7 @@ export async function startBalancer(backends: readonly { url: string; port: numb
       client.destroy();
       return;
     }
-    const upstream = connect(target.port, '127.0.0.1');
-    const cut = () => {
-      client.destroy();
-      upstream.destroy();
-      sockets.delete(client);
-      sockets.delete(upstream);
-    };
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('error', cut);
-      socket.on('close', cut);
-    }
-    client.pipe(upstream).pipe(client);
+    relay(client, target.port, sockets);
   });
   const port = await freePort();
   await new Promise<void>((resolve, reject) => {

@@ -10,17 +10,17 @@
  * end. The first instance exits 0.
  */
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Ctx } from 'boardgame.io';
 import { actingSide, sideOf, type DeRiskState } from '../../src/game';
 import { startBalancer, type Balancer } from '../helpers/balancer';
 import { matchWithBot } from '../helpers/botMatch';
+import { logEvents, REDIS_URL, removeRedisKeys } from '../helpers/instances';
 import { DATABASE_URL, dropSchema } from '../helpers/pgSchema';
 import { ALLOWED_ORIGIN, startChildServer, type ChildServer, type WireState } from '../helpers/server';
 
-const REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS = REDIS_URL;
 const run = randomBytes(6).toString('hex');
 const schema = `de_risk_drain_${run}`;
 const prefix = `de-risk-test-${run}`;
@@ -33,26 +33,10 @@ afterAll(async () => {
   await balancer?.close();
   for (const child of children) await child.kill();
   await dropSchema(schema);
-  const redis = new Redis(REDIS);
-  try {
-    const left = await redis.keys(`${prefix}*`);
-    if (left.length > 0) await redis.del(...left);
-  } finally {
-    await redis.quit();
-  }
+  await removeRedisKeys(prefix);
 });
 
-const events = (child: ChildServer) =>
-  child
-    .output()
-    .split('\n')
-    .flatMap((line) => {
-      try {
-        return [JSON.parse(line) as Record<string, unknown>];
-      } catch {
-        return [];
-      }
-    });
+const events = (child: ChildServer) => logEvents(child.output());
 
 describe('SIGTERM to one of two instances', () => {
   it('drains its player and its computer seat into the other, and the game goes on to the end', async () => {

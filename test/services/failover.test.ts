@@ -11,9 +11,9 @@
  *   within the lease (BOT_LEASE_MS) and a heartbeat, and the computer plays on to the end.
  */
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUICK_SETUP, matchWithBot, playToTheEnd } from '../helpers/botMatch';
+import { logEvents, REDIS_URL, removeRedisKeys } from '../helpers/instances';
 import { DATABASE_URL, dropSchema } from '../helpers/pgSchema';
 import {
   ALLOWED_ORIGIN,
@@ -32,7 +32,7 @@ import {
   type WireState,
 } from '../helpers/server';
 
-const REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS = REDIS_URL;
 const run = randomBytes(6).toString('hex');
 const schema = `de_risk_failover_${run}`;
 const prefix = `de-risk-test-${run}`;
@@ -53,18 +53,7 @@ const instance = async (): Promise<ChildServer> => {
   return child;
 };
 
-/** The JSON log lines an instance has printed. */
-const events = (child: ChildServer) =>
-  child
-    .output()
-    .split('\n')
-    .flatMap((line) => {
-      try {
-        return [JSON.parse(line) as Record<string, unknown>];
-      } catch {
-        return [];
-      }
-    });
+const events = (child: ChildServer) => logEvents(child.output());
 
 let servers: ChildServer[] = [];
 
@@ -76,13 +65,7 @@ afterAll(async () => {
   closeAllSockets();
   for (const child of children) await child.kill();
   await dropSchema(schema);
-  const redis = new Redis(REDIS);
-  try {
-    const left = await redis.keys(`${prefix}*`);
-    if (left.length > 0) await redis.del(...left);
-  } finally {
-    await redis.quit();
-  }
+  await removeRedisKeys(prefix);
 });
 
 const updateOf = async (socket: TestSocket, matchID: string, stateID: number, timeoutMs = 5000): Promise<WireState> => {

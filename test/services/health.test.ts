@@ -16,11 +16,12 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer, connect, type Server, type Socket } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { anotherInstanceMessage } from '../../src/server/instanceLock';
 import { ALLOWED_ORIGIN, lobby, ROOT } from '../helpers/server';
+import { logEvents, relay as relayBoth } from '../helpers/instances';
 import { freePort, spawnServer, type SpawnedServer } from '../helpers/spawn';
 
 const DATABASE = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -86,16 +87,7 @@ async function runToExit(vars: Record<string, string>, timeoutMs = 20_000): Prom
 }
 
 /** The JSON log lines a process printed. */
-function events(output: string): Record<string, unknown>[] {
-  return output.split('\n').flatMap((line) => {
-    try {
-      const parsed: unknown = JSON.parse(line);
-      return parsed && typeof parsed === 'object' ? [{ ...parsed }] : [];
-    } catch {
-      return [];
-    }
-  });
-}
+const events = logEvents;
 
 async function get(url: string): Promise<{ status: number; body: unknown; text: string }> {
   const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
@@ -130,19 +122,7 @@ async function relayTo(target: string): Promise<Relay> {
   const open = () =>
     new Promise<void>((resolve, reject) => {
       const server = createServer((client) => {
-        const upstream = connect(Number(targetPort || 5432), hostname);
-        const cut = () => {
-          client.destroy();
-          upstream.destroy();
-          sockets.delete(client);
-          sockets.delete(upstream);
-        };
-        for (const socket of [client, upstream]) {
-          sockets.add(socket);
-          socket.on('error', cut);
-          socket.on('close', cut);
-        }
-        client.pipe(upstream).pipe(client);
+        relayBoth(client, Number(targetPort || 5432), sockets, hostname);
       });
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => resolve());
