@@ -9,7 +9,7 @@ export function logEvents(output: string): Record<string, unknown>[] {
   return output.split('\n').flatMap((line) => {
     try {
       const parsed: unknown = JSON.parse(line);
-      return parsed && typeof parsed === 'object' ? [{ ...parsed } as Record<string, unknown>] : [];
+      return parsed && typeof parsed === 'object' ? [{ ...parsed }] : [];
     } catch {
       return [];
     }
