@@ -7,11 +7,16 @@
  * from the honest players. The server runs as if behind one proxy (TRUST_PROXY=1): each
  * match's players come from their own address, the attackers all from one.
  * Bounded: each run stops after TIME_LIMIT_MS even if games are unfinished.
+ *
+ * BENCH_ONLY=instances: the same matches (400 by default) on PostgreSQL and Redis, on one
+ * instance, then on two with each match's players on the instance that made it, then on two with
+ * Washington on one and Beijing on the other, every move crossing through Redis (runInstances).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { actingSide, enumerate, sideOf, type DeRiskState } from '../src/game';
@@ -19,12 +24,14 @@ import type { State } from 'boardgame.io';
 import { seededRandom } from '../src/sim/headless';
 import { spawnServer, type SpawnedServer } from '../test/helpers/spawn';
 
-const MATCHES = Number(process.env.BENCH_MATCHES ?? 200);
+const ONLY = process.env.BENCH_ONLY;
+const MATCHES = Number(process.env.BENCH_MATCHES ?? (ONLY === 'instances' ? 400 : 200));
 const LENGTH = 4;
 /** Bots wait this long before each move, like quick human players (0 for a flat-out run). */
 const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1000);
 const TIME_LIMIT_MS = Number(process.env.BENCH_TIME_LIMIT_MS ?? 120_000);
 const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ATTACKERS = Number(process.env.BENCH_ATTACKERS ?? 300);
 const ATTACKER_ADDRESS = '203.0.113.66';
 /** Each match's two players share an address of their own (a home, a school), as seen through the proxy. */
@@ -52,11 +59,22 @@ interface Figures {
   moves: number;
   finished: number;
   latencies: number[];
+  /** The latencies of the moves whose two seats were on different instances (also in `latencies`). */
+  crossed: number[];
   ms: number;
 }
 
-/** Plays one match with two bot clients; resolves when it is over (or on timeout). */
-async function playMatch(url: string, index: number, figures: Figures, deadline: number): Promise<void> {
+const newFigures = (): Figures => ({ moves: 0, finished: 0, latencies: [], crossed: [], ms: 0 });
+
+type PlayerID = '0' | '1';
+/** The server each seat's socket connects to: one for both, or one per seat. */
+type SeatUrls = string | Readonly<Record<PlayerID, string>>;
+
+/**
+ * Plays one match with two bot clients; resolves when it is over (or on timeout). The match is
+ * made and joined on `url`, its players play on `seatUrls` (by default `url` too).
+ */
+async function playMatch(url: string, index: number, figures: Figures, deadline: number, seatUrls: SeatUrls = url): Promise<void> {
   const address = addressOf(index);
   const { matchID } = await post<{ matchID: string }>(`${url}/games/de-risk/create`, { numPlayers: 2, setupData: { scenario: '2025', length: LENGTH } }, address);
   const seats = await Promise.all(
@@ -65,14 +83,14 @@ async function playMatch(url: string, index: number, figures: Figures, deadline:
       return { playerID, credentials: playerCredentials };
     }),
   );
-  return playSeats(url, matchID, seats, index, figures, deadline);
+  return playSeats(seatUrls, matchID, seats, index, figures, deadline);
 }
 
 /** Two bot clients play a match whose seats they hold; `onMove` hears of every move sent. */
 async function playSeats(
-  url: string,
+  urls: SeatUrls,
   matchID: string,
-  seats: readonly { playerID: '0' | '1'; credentials: string }[],
+  seats: readonly { playerID: PlayerID; credentials: string }[],
   index: number,
   figures: Figures,
   deadline: number,
@@ -80,7 +98,8 @@ async function playSeats(
 ): Promise<void> {
   const address = addressOf(index);
   const rand = seededRandom(index + 1);
-  const sent = new Map<number, { at: number; by: string }>(); // state a move was made from → when, by whom
+  const urlOf = (playerID: PlayerID) => (typeof urls === 'string' ? urls : urls[playerID]);
+  const sent = new Map<number, { at: number; by: PlayerID }>(); // state a move was made from → when, by whom
   return new Promise<void>((resolve) => {
     const sockets: Socket[] = [];
     const done = () => {
@@ -89,7 +108,7 @@ async function playSeats(
     };
     const timer = setTimeout(done, Math.max(0, deadline - Date.now()));
     for (const seat of seats) {
-      const socket = io(`${url}/de-risk`, { transports: ['websocket'], forceNew: true, extraHeaders: { 'x-forwarded-for': address } });
+      const socket = io(`${urlOf(seat.playerID)}/de-risk`, { transports: ['websocket'], forceNew: true, extraHeaders: { 'x-forwarded-for': address } });
       sockets.push(socket);
       const onState = (state: State<DeRiskState>) => {
         if (state.ctx.gameover !== undefined) {
@@ -118,7 +137,9 @@ async function playSeats(
         // Latency: a move made by the other seat, from its emit to its arrival here.
         const move = sent.get(state._stateID - 1);
         if (move && move.by !== seat.playerID) {
-          figures.latencies.push(performance.now() - move.at);
+          const latency = performance.now() - move.at;
+          figures.latencies.push(latency);
+          if (urlOf(move.by) !== urlOf(seat.playerID)) figures.crossed.push(latency);
           sent.delete(state._stateID - 1);
         }
         onState(state);
@@ -181,7 +202,16 @@ async function attack(url: string, kind: Attack): Promise<Attackers> {
  */
 async function warmUp(url: string): Promise<void> {
   const sockets = Array.from({ length: 50 }, () => io(`${url}/de-risk`, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { 'x-forwarded-for': '192.0.2.1' } }));
-  await Promise.all(sockets.map((socket) => new Promise<void>((resolve) => socket.once('connect', () => resolve()).once('connect_error', () => resolve()))));
+  // At most 5 s: a server that never answers a socket must not hold the run past its time limit.
+  await Promise.all(
+    sockets.map(
+      (socket) =>
+        new Promise<void>((resolve) => {
+          socket.once('connect', () => resolve()).once('connect_error', () => resolve());
+          setTimeout(resolve, 5000);
+        }),
+    ),
+  );
   for (const socket of sockets) socket.close();
   for (let i = 0; i < 20; i += 1) await post(`${url}/games/de-risk/create`, { numPlayers: 2 }, '192.0.2.1');
   await new Promise((r) => setTimeout(r, 500));
@@ -191,7 +221,7 @@ async function runStorage(label: string, env: Record<string, string>, cleanup: (
   const server = await startServer(env);
   const { url } = server;
   await warmUp(url);
-  const figures: Figures = { moves: 0, finished: 0, latencies: [], ms: 0 };
+  const figures = newFigures();
   const attackers = kind ? await attack(url, kind) : null;
   const started = performance.now();
   const deadline = Date.now() + TIME_LIMIT_MS;
@@ -203,13 +233,20 @@ async function runStorage(label: string, env: Record<string, string>, cleanup: (
     await server.stop('SIGTERM');
     await cleanup();
   }
-  const sorted = [...figures.latencies].sort((a, b) => a - b);
+  return printRun(label, figures, attackers ? `; attackers admitted ${attackers.connected}, refused ${attackers.refused}` : '');
+}
+
+const ascending = (values: readonly number[]) => [...values].sort((a, b) => a - b);
+
+/** One run's line: matches finished, moves, moves per second, the latency's p50, p99 and max, then `extra`. Returns the p99. */
+function printRun(label: string, figures: Figures, extra = ''): number {
+  const sorted = ascending(figures.latencies);
   const p99 = percentile(sorted, 99);
   console.log(
     `${label.padEnd(28)} ${String(figures.finished).padStart(4)}/${MATCHES} matches finished, ${String(figures.moves).padStart(6)} moves, ` +
       `${((figures.moves / figures.ms) * 1000).toFixed(0).padStart(5)} moves/s, latency p50 ${percentile(sorted, 50).toFixed(1)} ms, ` +
       `p99 ${p99.toFixed(1)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(1)} ms` +
-      (attackers ? `; attackers admitted ${attackers.connected}, refused ${attackers.refused}` : ''),
+      extra,
   );
   return p99;
 }
@@ -252,7 +289,7 @@ async function runClasses(label: string, env: Record<string, string>, cleanup: (
   const server = await startServer(env);
   const { url } = server;
   await warmUp(url);
-  const figures: Figures = { moves: 0, finished: 0, latencies: [], ms: 0 };
+  const figures = newFigures();
   const updates: number[] = [];
   const feeds: AbortController[] = [];
   const deadline = Date.now() + TIME_LIMIT_MS;
@@ -327,6 +364,145 @@ async function runClasses(label: string, env: Record<string, string>, cleanup: (
   );
 }
 
+/** How a multi-instance run places a match's players: all on one instance; on two, both players of a match on the one that made it; on two, one player on each. */
+type Placement = 'single' | 'affinity' | 'split';
+
+/** What stops the servers and removes a run's schema and Redis keys: run at the end of the run, or on Ctrl-C. */
+const pendingCleanups = new Set<() => Promise<void>>();
+
+function cleanUpOnSignals(): void {
+  let interrupted = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (interrupted) return;
+      interrupted = true;
+      console.log(`${signal}: stopping the servers and removing the benchmark's schema and Redis keys`);
+      void Promise.allSettled([...pendingCleanups].map((cleanup) => cleanup())).then(() => process.exit(130));
+    });
+  }
+}
+
+/** Why PostgreSQL or Redis cannot be used (null when both answer). */
+async function unreachable(): Promise<string | null> {
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+  } catch (error) {
+    return `PostgreSQL (${new URL(PG_URL).host}): ${(error as Error).message || String(error)}`;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 5000, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+  let refused: Error | undefined; // ioredis rejects with "Connection is closed"; the error event says why
+  redis.on('error', (error: Error) => (refused ??= error));
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    return `Redis (${new URL(REDIS_URL).host}): ${(refused ?? (error as Error)).message || String(error)}`;
+  } finally {
+    redis.disconnect();
+  }
+  return null;
+}
+
+/** Drops the run's schema and deletes the Redis keys under its prefix (pub/sub keeps none, but the servers might). */
+async function removeNamespace(namespace: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_URL });
+  try {
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS "${namespace}" CASCADE`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 2, connectTimeout: 5000 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${namespace}*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    await redis.quit().catch(() => undefined);
+  }
+}
+
+/**
+ * One multi-instance run on its own PostgreSQL schema and Redis prefix (`bench_inst_<pid>_<run>`,
+ * both removed at the end, also when the run fails): one or two server processes, MATCHES
+ * matches placed as `placement` says, the lobby requests of match i on instance i % 2. Returns
+ * the p99 of all moves and of the moves that crossed instances.
+ */
+async function runInstances(label: string, placement: Placement, run: number): Promise<{ p99: number; crossedP99: number }> {
+  const namespace = `bench_inst_${process.pid}_${run}`;
+  const env = { DATABASE_URL: PG_URL, DATABASE_SCHEMA: namespace, REDIS_URL, REDIS_PREFIX: namespace };
+  const servers: SpawnedServer[] = [];
+  let cleaning: Promise<void> | null = null;
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      try {
+        await Promise.all(servers.map((server) => server.stop('SIGTERM')));
+      } finally {
+        await removeNamespace(namespace);
+      }
+    })());
+  pendingCleanups.add(cleanup);
+  const figures = newFigures();
+  const failures: string[] = [];
+  try {
+    // One after the other: the first makes the schema and its tables.
+    const start = async () => {
+      const server = await startServer(env);
+      servers.push(server);
+      return server;
+    };
+    const a = await start();
+    const b = placement === 'single' ? a : await start();
+    for (const server of servers) await warmUp(server.url);
+    const started = performance.now();
+    const deadline = Date.now() + TIME_LIMIT_MS;
+    await Promise.all(
+      Array.from({ length: MATCHES }, (_, i) => {
+        const home = i % 2 === 0 ? a.url : b.url;
+        const seats = placement === 'split' ? { '0': a.url, '1': b.url } : home;
+        return playMatch(home, i, figures, deadline, seats).catch((error: unknown) => {
+          failures.push(error instanceof Error ? error.message : String(error));
+        });
+      }),
+    );
+    figures.ms = performance.now() - started;
+  } finally {
+    pendingCleanups.delete(cleanup);
+    await cleanup();
+  }
+  const crossed = ascending(figures.crossed);
+  const crossedP99 = percentile(crossed, 99);
+  const extra =
+    (crossed.length > 0
+      ? `; crossed instances ${crossed.length} moves, p50 ${percentile(crossed, 50).toFixed(1)} ms, p99 ${crossedP99.toFixed(1)} ms, max ${(crossed.at(-1) ?? NaN).toFixed(1)} ms`
+      : '; no move crossed instances') + (failures.length > 0 ? `; ${failures.length} matches not started (first: ${failures[0] ?? ''})` : '');
+  return { p99: printRun(label, figures, extra), crossedP99 };
+}
+
+/** BENCH_ONLY=instances: one instance, two with match affinity, two with the players split; then the targets. */
+async function runAllInstances(): Promise<void> {
+  const problem = await unreachable();
+  if (problem !== null) {
+    console.log(`${'multiple instances'.padEnd(28)} skipped: ${problem}`);
+    return;
+  }
+  cleanUpOnSignals();
+  await runInstances('1 instance', 'single', 1);
+  const same = await runInstances('2 instances, same-instance', 'affinity', 2);
+  const split = await runInstances('2 instances, split players', 'split', 3);
+  console.log(
+    `Target: 400 matches over 2 instances with p99 ≤ 100 ms; cross-instance p99 ${split.crossedP99.toFixed(1)} ms = ` +
+      `${(split.crossedP99 / same.p99).toFixed(2)}× the same-instance p99 (target ≤ 2×).`,
+  );
+}
+
 async function main(): Promise<void> {
   // As scripts/build-server.mjs does: import.meta.url is the bundle's own file (the bots' worker is not built here).
   await build({
@@ -344,8 +520,9 @@ async function main(): Promise<void> {
   console.log(
     `De-Risk server benchmark: ${MATCHES} concurrent matches of ${LENGTH} rounds, 2 socket clients each, bots thinking ${THINK_MS * 0.5}–${THINK_MS * 1.5} ms a move, loopback, Node ${process.version}`,
   );
-  if (process.env.BENCH_ONLY === 'attacks') return runAttacks();
-  if (process.env.BENCH_ONLY === 'classes') {
+  if (ONLY === 'attacks') return runAttacks();
+  if (ONLY === 'instances') return runAllInstances();
+  if (ONLY === 'classes') {
     // The same matches without classes first, then in classes, on the embedded store.
     const removing = (dir: string) => () => {
       rmSync(dir, { recursive: true, force: true });

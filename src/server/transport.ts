@@ -79,6 +79,8 @@ export class GuardedSocketIO extends TransportBase {
   /** Given to the server's own computer players: their sockets are not counted against an address. */
   readonly internalToken = randomBytes(24).toString('base64url');
   private app: KoaApp | null = null;
+  /** Set once `close` has begun: messages still arriving are dropped. */
+  private closing = false;
   private games: Game[] = [];
   private io: SocketServer | null = null;
   /** What a step on a match needs, once `listen` has run (for the server's own moves). */
@@ -149,10 +151,20 @@ export class GuardedSocketIO extends TransportBase {
     return io;
   }
 
+  /** Whether `close` has begun (asked again after every wait: it may have begun meanwhile). */
+  private isClosing(): boolean {
+    return this.closing;
+  }
+
+  /**
+   * Shutdown: the sockets go first (their clients reconnect, through a balancer to another
+   * instance) and nothing they send starts a step any more; then the steps under way finish
+   * storing and telling the other instances, before the server closes its storage.
+   */
   async close(): Promise<void> {
-    // Let queued moves reach the store before the sockets go.
-    await this.options.queue.drain();
+    this.closing = true;
     await this.io?.close();
+    await this.options.queue.drain();
   }
 
   /**
@@ -312,11 +324,13 @@ export class GuardedSocketIO extends TransportBase {
 
     // Messages keep their order: each waits for its address's limit (kept in Redis with several instances) in turn.
     const checked = async ([event]: unknown[], next: (error?: Error) => void) => {
+      if (this.isClosing()) return;
       if (!limit.take() || (!internal && !(await this.options.perAddress.take(address)))) {
         log('warn', 'flood', { socket: socket.id, address });
         socket.disconnect(true);
         return;
       }
+      if (this.isClosing()) return;
       if (event !== 'update' && event !== 'sync') {
         log('info', 'refused-event', { socket: socket.id, event: cut(String(event), 40) });
         return;

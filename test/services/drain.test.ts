@@ -98,6 +98,8 @@ describe('SIGTERM to one of two instances', () => {
     // The game was still on when the first instance went: the rest of it is played on the second.
     expect(latest?.ctx.gameover).toBeUndefined();
     expect(events(first).some((e) => e.event === 'draining')).toBe(true);
+    // Nothing in flight met a closed database or Redis on the way out.
+    expect(events(first).filter((e) => e.level === 'error')).toEqual([]);
 
     // Back through the balancer on the second instance, with nothing lost, and on to the end.
     await expect.poll(() => connects, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
