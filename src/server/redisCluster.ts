@@ -5,7 +5,7 @@
  *
  * Keys, all under the deployment's prefix (REDIS_PREFIX):
  * - `rate:<name>:<key>`: a token bucket (hash t, n), expiring once it would be full again;
- * - `sockets:<name>:<key>`: sockets per instance (hash instance → count); the counts of an
+ * - `count:<name>:<key>`: sockets per instance (hash instance → count); the counts of an
  *   instance whose `instance:<id>` key has expired (it died) are dropped at the next check;
  * - `instance:<id>`: this instance is alive (renewed every 5 s, expires after 15 s);
  * - `lock:<key>`: one instance's step on a match or class (token; expires 2 s after its
@@ -255,7 +255,7 @@ export class RedisCluster implements Cluster {
     return {
       acquire: async (key) => {
         try {
-          const counted = (await this.script<number>('acquireCount', [this.key('sockets', name, keyPart(key))], [this.id, max, this.key('instance', '')])) === 1;
+          const counted = (await this.script<number>('acquireCount', [this.key('count', name, keyPart(key))], [this.id, max, this.key('instance', '')])) === 1;
           if (counted) {
             mine.acquire(key);
             shared.acquire(key);
@@ -272,7 +272,7 @@ export class RedisCluster implements Cluster {
         mine.release(key);
         if (shared.count(key) > 0) {
           shared.release(key);
-          this.script('releaseCount', [this.key('sockets', name, keyPart(key))], [this.id]).catch(() => undefined);
+          this.script('releaseCount', [this.key('count', name, keyPart(key))], [this.id]).catch(() => undefined);
         } else fallback.release(key);
       },
       get size() {

@@ -58,7 +58,11 @@ const events = (child: ChildServer) => logEvents(child.output());
 let servers: ChildServer[] = [];
 
 beforeAll(async () => {
-  servers = await Promise.all([instance(), instance(), instance()]);
+  // All settle first: each one that started is in `children`, stopped after the tests even if another failed to start.
+  const started = await Promise.allSettled([instance(), instance(), instance()]);
+  const failed = started.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  servers = [...children];
 });
 
 afterAll(async () => {
