@@ -154,7 +154,7 @@ export class LocalBotLeases implements BotLeases {
 
 /** One instance alone: everything in its own memory, exactly as before there were several. */
 export class LocalCluster implements Cluster {
-  readonly shared = false;
+  readonly shared: boolean = false;
   readonly id = randomBytes(9).toString('base64url');
 
   limiter(_name: string, rate: Rate): Limiter {

@@ -76,6 +76,15 @@ async function start(leases: ScriptedLeases, stops: { matchID: string; reason: s
   return server;
 }
 
+/** A match with a computer that started here, whose seat another instance has since taken. */
+async function seatTakenElsewhere(server: TestServer, leases: ScriptedLeases) {
+  const table = await matchWithBot(server.url, { level: 'easy', persona: 'balanced' });
+  leases.lost = [table.matchID];
+  await vi.waitFor(() => expect(server.app.bots.isRunning(table.matchID)).toBe(false), { timeout: 3000 });
+  leases.lost = [];
+  return table;
+}
+
 describe('computer seats under shared leases', () => {
   it('a seat whose lease another instance took stops here, and is not released by this one', async () => {
     const leases = new ScriptedLeases();
@@ -108,11 +117,8 @@ describe('computer seats under shared leases', () => {
     const leases = new ScriptedLeases();
     const stops: { matchID: string; reason: string }[] = [];
     const server = await start(leases, stops);
-    const table = await matchWithBot(server.url, { level: 'easy', persona: 'balanced' });
     // Another instance took the seat; later it died, and this instance is handed the orphan.
-    leases.lost = [table.matchID];
-    await vi.waitFor(() => expect(server.app.bots.isRunning(table.matchID)).toBe(false), { timeout: 3000 });
-    leases.lost = [];
+    const table = await seatTakenElsewhere(server, leases);
     const personOnly = await matchWithOnePerson(server.url);
     leases.orphanQueue = [table.matchID, personOnly.matchID, 'class:ABCDEF:student'];
     await vi.waitFor(() => expect(server.app.bots.isRunning(table.matchID)).toBe(true), { timeout: 3000 });
@@ -124,10 +130,7 @@ describe('computer seats under shared leases', () => {
     const leases = new ScriptedLeases();
     const stops: { matchID: string; reason: string }[] = [];
     const server = await start(leases, stops);
-    const table = await matchWithBot(server.url, { level: 'easy', persona: 'balanced' });
-    leases.lost = [table.matchID];
-    await vi.waitFor(() => expect(server.app.bots.isRunning(table.matchID)).toBe(false), { timeout: 3000 });
-    leases.lost = [];
+    const table = await seatTakenElsewhere(server, leases);
     // The computer is asleep somewhere (as far as Redis knows): the person's sync here wakes it.
     const person = await connectSocket(server.url);
     await syncAndWait(person, table.matchID, table.playerID, table.credentials);
