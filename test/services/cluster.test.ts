@@ -5,13 +5,17 @@
  * holds over all of them, and a dead instance's sockets stop counting; a step under one key runs
  * on one instance at a time; each computer seat has one lease, under one cap, and a lease that
  * is handed off or runs out is taken over by exactly one other instance; the class clock has one
- * holder; class events reach the others and not their sender.
+ * holder; class events reach the others and not their sender. Then two servers on one prefix:
+ * an address's sockets and lobby requests are counted over both.
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ClusterEvent } from '../../src/server/cluster';
 import { RedisCluster } from '../../src/server/redisCluster';
+import { MemoryStore } from '../../src/server/storage/memoryStore';
+import { TOO_MANY_SOCKETS } from '../../src/server/transport';
+import { closeAllSockets, connectSocket, lobby, startTestServer, type TestServer } from '../helpers/server';
 
 process.env.LOG_LEVEL = 'silent';
 const REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -214,5 +218,36 @@ describe('the class clock and class events', () => {
     a.publish({ kind: 'class', code: 'ABCDEF' });
     await sleep(150);
     expect(heard).toEqual({ a: [], b: [{ kind: 'class', code: 'ABCDEF' }], c: [{ kind: 'class', code: 'ABCDEF' }] });
+  });
+});
+
+describe('two servers sharing the limits', () => {
+  const servers: TestServer[] = [];
+  afterEach(async () => {
+    closeAllSockets();
+    for (const server of servers.splice(0)) await server.close();
+  });
+
+  it('count the sockets and lobby requests of one address over both servers', async () => {
+    const clusters = await instances(2, 'servers');
+    for (const cluster of clusters) {
+      servers.push(
+        await startTestServer({
+          db: new MemoryStore(),
+          server: { cluster, socketsPerAddress: 3, createLimit: { perSecond: 0.001, burst: 3 } },
+        }),
+      );
+    }
+    const [a, b] = servers as [TestServer, TestServer];
+    const held = [await connectSocket(a.url), await connectSocket(b.url), await connectSocket(a.url)];
+    await expect(connectSocket(b.url)).rejects.toThrow(TOO_MANY_SOCKETS);
+    await expect(connectSocket(a.url)).rejects.toThrow(TOO_MANY_SOCKETS);
+    // One closes on a: a place is free, on either server.
+    held[0]?.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await connectSocket(b.url);
+
+    const made = [await lobby(a.url).create(), await lobby(b.url).create(), await lobby(a.url).create(), await lobby(b.url).create()];
+    expect(made.map((m) => m.status)).toEqual([200, 200, 200, 429]);
   });
 });
