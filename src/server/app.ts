@@ -122,11 +122,15 @@ export function createDeRiskServer(options: ServerOptions) {
   const bots = new BotRegistry(options.db, gameName, botOptions, cluster.bots(botOptions.max, botOptions.leaseMs), cluster.shared);
   const limiter = (name: string, rate: Rate) => cluster.limiter(name, rate);
   const trustProxy = options.trustProxy ?? 0;
-  /** Removes a match and stops its computer; the caller holds the match's place in the queue. */
+  /** Removes a match and stops its computer, on whichever instance runs it; the caller holds the match's place in the queue. */
   const removeMatch = async (matchID: string) => {
     bots.stop(matchID);
     await options.db.wipe(matchID);
+    cluster.publish({ kind: 'matchGone', matchID });
   };
+  cluster.onEvent((event) => {
+    if (event.kind === 'matchGone') bots.stop(event.matchID);
+  });
   const lobby: Lobby = {
     db: options.db,
     queue,

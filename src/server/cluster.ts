@@ -54,8 +54,8 @@ export interface BotLeases {
   owns(matchID: string): boolean;
 }
 
-/** A change worth telling the other instances about. */
-export type ClusterEvent = { kind: 'class'; code: string };
+/** A change worth telling the other instances about: a class changed, or a match was removed (its computer stops wherever it runs). */
+export type ClusterEvent = { kind: 'class'; code: string } | { kind: 'matchGone'; matchID: string };
 
 export interface Cluster {
   /** Whether other instances may share this one's matches (false: one instance, all in memory). */

@@ -13,7 +13,7 @@
  * - `bots:leases` (sorted set match → lease end), `bots:owners` (hash match → instance),
  *   `bots:asleep` (set): the computer seats;
  * - `role:<role>`: the instance that runs the class clock;
- * - channel `events`: a class changed.
+ * - channel `events`: a class changed, a match was removed.
  *
  * When Redis cannot be reached, each instance falls back to its own memory for limits and socket
  * counts (they then hold per instance), runs steps without the shared lock (PostgreSQL's version
@@ -173,6 +173,7 @@ export class RedisCluster implements Cluster {
   private readonly subscriber: Redis;
   private readonly listeners = new Set<(event: ClusterEvent) => void>();
   private heartbeat: NodeJS.Timeout | undefined;
+  private started = false;
   /** Fall-backs are logged at most once a minute each. */
   private readonly warnings = new KeyedRateLimit({ perSecond: 1 / 60, burst: 1 });
 
@@ -210,6 +211,8 @@ export class RedisCluster implements Cluster {
    * themselves, `/readyz` says `redis: "down"` meanwhile, and the fall-backs above apply.
    */
   async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
     this.subscriber.on('message', (channel: string, text: string) => {
       if (channel !== this.key('events')) return;
       const event = readEvent(text, this.id);
@@ -362,6 +365,7 @@ function readEvent(text: string, self: string): ClusterEvent | null {
     const value = JSON.parse(text) as Record<string, unknown>;
     if (value.origin === self || typeof value.origin !== 'string') return null;
     if (value.kind === 'class' && typeof value.code === 'string') return { kind: 'class', code: value.code };
+    if (value.kind === 'matchGone' && typeof value.matchID === 'string') return { kind: 'matchGone', matchID: value.matchID };
   } catch {
     // Not JSON: not ours.
   }

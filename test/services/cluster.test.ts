@@ -6,14 +6,18 @@
  * on one instance at a time; each computer seat has one lease, under one cap, and a lease that
  * is handed off or runs out is taken over by exactly one other instance; the class clock has one
  * holder; class events reach the others and not their sender. Then two servers on one prefix:
- * an address's sockets and lobby requests are counted over both.
+ * an address's sockets and lobby requests are counted over both, and a match given up on one
+ * stops its computer on the other.
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { ClusterEvent } from '../../src/server/cluster';
 import { RedisCluster } from '../../src/server/redisCluster';
 import { MemoryStore } from '../../src/server/storage/memoryStore';
+import { PostgresStore } from '../../src/server/storage/postgresStore';
+import { matchWithBot } from '../helpers/botMatch';
+import { DATABASE_URL, dropSchema } from '../helpers/pgSchema';
 import { TOO_MANY_SOCKETS } from '../../src/server/transport';
 import { closeAllSockets, connectSocket, lobby, startTestServer, type TestServer } from '../helpers/server';
 
@@ -249,5 +253,45 @@ describe('two servers sharing the limits', () => {
 
     const made = [await lobby(a.url).create(), await lobby(b.url).create(), await lobby(a.url).create(), await lobby(b.url).create()];
     expect(made.map((m) => m.status)).toEqual([200, 200, 200, 429]);
+  });
+});
+
+describe('two servers on one database', () => {
+  const servers: TestServer[] = [];
+  const stores: PostgresStore[] = [];
+  const schema = `de_risk_cluster_${run}`;
+  afterEach(async () => {
+    closeAllSockets();
+    for (const server of servers.splice(0)) await server.close();
+    for (const store of stores.splice(0)) await store.close();
+    await dropSchema(schema);
+  });
+
+  it('stop a computer on the instance that runs it when its match is given up on the other', async () => {
+    const stops: { matchID: string; reason: string }[] = [];
+    for (const cluster of await instances(2, 'gone')) {
+      const store = new PostgresStore(DATABASE_URL, schema);
+      await store.connect();
+      stores.push(store);
+      servers.push(await startTestServer({ db: store, server: { cluster, bots: { thinkMs: [0, 0], onStop: (matchID, reason) => void stops.push({ matchID, reason }) } } }));
+    }
+    const [a, b] = servers as [TestServer, TestServer];
+    const table = await matchWithBot(a.url, { level: 'easy', persona: 'balanced' });
+    expect(a.app.bots.isRunning(table.matchID)).toBe(true);
+    // The computer has synced and waits for its person's move: nothing of its own will tell it the match is gone.
+    await vi.waitFor(async () => {
+      const { body } = await lobby(b.url).get(table.matchID);
+      expect((body as { players: { id: number; isConnected?: boolean }[] }).players[Number(table.botID)]?.isConnected).toBe(true);
+    });
+    expect((await lobby(b.url).leave(table.matchID, { playerID: table.playerID, credentials: table.credentials })).status).toBe(200);
+    await vi.waitFor(() => expect(stops).toEqual([{ matchID: table.matchID, reason: 'matchGone' }]), { timeout: 3000 });
+    expect(a.app.bots.isRunning(table.matchID)).toBe(false);
+    // Its place under the cap is free again: the lease is gone.
+    const redis = new Redis(REDIS);
+    try {
+      expect(await redis.zscore(`de-risk-test-${run}-gone:bots:leases`, table.matchID)).toBeNull();
+    } finally {
+      await redis.quit();
+    }
   });
 });

@@ -108,7 +108,11 @@ export class ClassService {
     this.clockMs = options.clockMs ?? 1000;
     this.lateWaitMs = options.lateWaitMs ?? 45_000;
     this.cluster = options.cluster ?? new LocalCluster();
-    this.cluster.onEvent(({ code }) => void this.refresh(code).catch((error: unknown) => log('error', 'class-refresh-failed', { code, message: (error as Error).message })));
+    this.cluster.onEvent((event) => {
+      if (event.kind !== 'class') return;
+      const { code } = event;
+      this.refresh(code).catch((error: unknown) => log('error', 'class-refresh-failed', { code, message: (error as Error).message }));
+    });
   }
 
   /** Connects the service to the game server and starts the decision clock. */
