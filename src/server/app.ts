@@ -131,6 +131,7 @@ export function createDeRiskServer(options: ServerOptions) {
   cluster.onEvent((event) => {
     if (event.kind === 'matchGone') bots.stop(event.matchID);
   });
+  cluster.onReset(() => bots.remindSleeping());
   const lobby: Lobby = {
     db: options.db,
     queue,

@@ -72,6 +72,8 @@ export interface Cluster {
   publish(event: ClusterEvent): void;
   /** Events from the other instances (never this one's own). */
   onEvent(listener: (event: ClusterEvent) => void): void;
+  /** Told when the shared store had forgotten this instance (Redis restarted): write again what only this instance knows. */
+  onReset(listener: () => void): void;
   start(): Promise<void>;
   close(): Promise<void>;
 }
@@ -180,6 +182,8 @@ export class LocalCluster implements Cluster {
   publish(): void {}
 
   onEvent(): void {}
+
+  onReset(): void {}
 
   start(): Promise<void> {
     return Promise.resolve();

@@ -86,4 +86,9 @@ export class KeyedCounter {
   get size(): number {
     return this.counts.size;
   }
+
+  /** Each key with its count. */
+  entries(): IterableIterator<[string, number]> {
+    return this.counts.entries();
+  }
 }

@@ -114,18 +114,23 @@ if redis.call('HGET', KEYS[2], m) == me then
   if how == 'handOff' then redis.call('ZADD', KEYS[1], 0, m)
   else redis.call('ZREM', KEYS[1], m); redis.call('HDEL', KEYS[2], m) end
 end
-if how == 'asleep' then redis.call('SADD', KEYS[3], m) end
+-- Asleep only if no instance holds it (a computer woken elsewhere is not marked again).
+if how == 'asleep' and not redis.call('ZSCORE', KEYS[1], m) then redis.call('SADD', KEYS[3], m) end
 if how == 'done' then redis.call('SREM', KEYS[3], m) end
 return 1`,
   },
-  /** KEYS: leases, owners. ARGV: instance, ttl, matches... Returns the matches no longer held. */
+  /** KEYS: leases, owners. ARGV: instance, ttl, matches... Returns the matches another instance holds now. */
   renewLeases: {
     keys: 2,
     lua: `${NOW}
 local me, ttl, lost = ARGV[1], tonumber(ARGV[2]), {}
 for i = 3, #ARGV do
   local m = ARGV[i]
-  if redis.call('HGET', KEYS[2], m) == me and redis.call('ZSCORE', KEYS[1], m) then redis.call('ZADD', KEYS[1], now + ttl, m)
+  local owner = redis.call('HGET', KEYS[2], m)
+  -- A lease that is nowhere (Redis restarted and kept nothing) is this instance's again.
+  if owner == me or (not owner and not redis.call('ZSCORE', KEYS[1], m)) then
+    redis.call('ZADD', KEYS[1], now + ttl, m)
+    redis.call('HSET', KEYS[2], m, me)
   else table.insert(lost, m) end
 end
 return lost`,
@@ -153,6 +158,7 @@ type ScriptName = keyof typeof SCRIPTS;
 const LOCK_MS = 2_000;
 /** The longest a step waits for another instance's step under the same key. */
 const LOCK_WAIT_MS = 15_000;
+/** This instance's liveness key: renewed every HEARTBEAT_MS, gone ALIVE_MS after its last renewal. */
 const ALIVE_MS = 15_000;
 const HEARTBEAT_MS = 5_000;
 
@@ -163,6 +169,9 @@ export interface RedisClusterOptions {
   url: string;
   /** REDIS_PREFIX: every key and channel of the deployment starts with it. */
   prefix: string;
+  /** The liveness heartbeat and how long the key outlives it (tests shorten them). */
+  heartbeatMs?: number;
+  aliveMs?: number;
 }
 
 export class RedisCluster implements Cluster {
@@ -174,11 +183,18 @@ export class RedisCluster implements Cluster {
   private readonly listeners = new Set<(event: ClusterEvent) => void>();
   private heartbeat: NodeJS.Timeout | undefined;
   private started = false;
+  private readonly heartbeatMs: number;
+  private readonly aliveMs: number;
+  /** The socket counts this instance added in Redis, per counter: written again should Redis lose them. */
+  private readonly counts: { name: string; shared: KeyedCounter }[] = [];
+  private readonly resetListeners = new Set<() => void>();
   /** Fall-backs are logged at most once a minute each. */
   private readonly warnings = new KeyedRateLimit({ perSecond: 1 / 60, burst: 1 });
 
-  constructor({ url, prefix }: RedisClusterOptions) {
+  constructor({ url, prefix, heartbeatMs = HEARTBEAT_MS, aliveMs = ALIVE_MS }: RedisClusterOptions) {
     this.prefix = prefix;
+    this.heartbeatMs = heartbeatMs;
+    this.aliveMs = aliveMs;
     // Fail fast rather than queue: a step waiting for Redis would hold up a move.
     const options = { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 5000, commandTimeout: 1000, enableOfflineQueue: false };
     this.redis = new Redis(url, options);
@@ -222,11 +238,36 @@ export class RedisCluster implements Cluster {
     const unreachable = (kind: string) => (error: unknown) => this.warn(kind, 'redis-unreachable', { message: cut((error as Error).message, 200) });
     // Queued until connected, and made again after every reconnection.
     this.subscriber.subscribe(this.key('events')).catch(unreachable('subscribe'));
-    const alive = () => this.redis.set(this.key('instance', this.id), '1', 'PX', ALIVE_MS);
+    let first = true;
+    // The key's old value says whether Redis still knew this instance: if not (Redis restarted, or
+    // this instance was cut off longer than aliveMs), what this instance holds is written again.
+    const alive = async () => {
+      const before = await this.redis.call('SET', this.key('instance', this.id), '1', 'PX', String(this.aliveMs), 'GET');
+      if (before === null && !first) await this.reassert();
+      first = false;
+    };
     await this.redis.connect().catch(unreachable('connect'));
     await alive().catch(unreachable('alive'));
-    this.heartbeat = setInterval(() => void alive().catch(unreachable('alive')), HEARTBEAT_MS);
+    this.heartbeat = setInterval(() => void alive().catch(unreachable('alive')), this.heartbeatMs);
     this.heartbeat.unref();
+  }
+
+  /** Redis had forgotten this instance: its socket counts are written again, and the listeners told (the computers' sleep marks). */
+  private async reassert(): Promise<void> {
+    log('warn', 'redis-forgot-instance', { message: 'Redis no longer knew this instance (restarted, or out of reach for a while): its socket counts and computer seats are written again' });
+    const batch = this.redis.multi();
+    for (const { name, shared } of this.counts) {
+      for (const [key, count] of shared.entries()) {
+        batch.hset(this.key('count', name, keyPart(key)), this.id, count);
+        batch.pexpire(this.key('count', name, keyPart(key)), 86_400_000);
+      }
+    }
+    await batch.exec();
+    for (const listener of this.resetListeners) listener();
+  }
+
+  onReset(listener: () => void): void {
+    this.resetListeners.add(listener);
   }
 
   async close(): Promise<void> {
@@ -255,6 +296,7 @@ export class RedisCluster implements Cluster {
     /** Keys whose count this instance added in Redis (not in the fall-back), per key. */
     const shared = new KeyedCounter(Number.MAX_SAFE_INTEGER);
     const fallback = new KeyedCounter(max);
+    this.counts.push({ name, shared });
     return {
       acquire: async (key) => {
         try {

@@ -202,6 +202,50 @@ describe('computer seats', () => {
   });
 });
 
+describe('when Redis forgets everything (restarted, keeping nothing on disk)', () => {
+  it('an instance writes its socket counts and computer seats again, and sleep marks survive only where nobody runs the computer', async () => {
+    const prefix = `de-risk-test-${run}-reset`;
+    const group = [0, 1].map(() => new RedisCluster({ url: REDIS, prefix, heartbeatMs: 50, aliveMs: 200 }));
+    made.push(...group);
+    await Promise.all(group.map((c) => c.start()));
+    const [a, b] = group as [RedisCluster, RedisCluster];
+    const resets: string[] = [];
+    a.onReset(() => resets.push('a'));
+    const counter = a.counter('sockets', 2);
+    expect([await counter.acquire('198.51.100.7'), await counter.acquire('198.51.100.7')]).toEqual([true, true]);
+    const leases = a.bots(5, 10_000);
+    expect(await leases.acquire('M1', 'capped')).toBe('ok');
+    const onB = b.bots(5, 10_000);
+    await onB.acquire('M2', 'capped');
+
+    // Redis loses every key of the deployment.
+    const redis = new Redis(REDIS);
+    try {
+      const keys = await redis.keys(`${prefix}*`);
+      await redis.del(...keys);
+    } finally {
+      await redis.quit();
+    }
+    await vi.waitFor(() => expect(resets).toEqual(['a']), { timeout: 2000 });
+    // The address still holds its two sockets on a: b may not add a third.
+    expect(await b.counter('sockets', 2).acquire('198.51.100.7')).toBe(false);
+    // The computer a runs is a's again on its next renewal, not lost; it still counts under the cap.
+    expect(await leases.renew(['M1'])).toEqual([]);
+    expect(await onB.acquire('M1', 'capped')).toBe('held');
+    // A sleep mark is written again only for a computer nobody runs (b runs M2 again after its renewal).
+    await onB.renew(['M2']);
+    await leases.release('M2', 'asleep');
+    await leases.release('M3', 'asleep');
+    const check = new Redis(REDIS);
+    try {
+      expect(await check.smembers(`${prefix}:bots:asleep`)).toEqual(['M3']);
+    } finally {
+      await check.quit();
+    }
+    expect(await onB.acquire('M3', 'wake')).toBe('ok');
+  });
+});
+
 describe('the class clock and class events', () => {
   it('has one holder at a time, taken over when it stops renewing', async () => {
     const [a, b] = (await instances(2, 'role')) as [RedisCluster, RedisCluster];

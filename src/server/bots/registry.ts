@@ -174,6 +174,11 @@ export class BotRegistry {
     this.end(matchID, 'asleep');
   }
 
+  /** Marks again, in the shared leases, the computers this instance knows to be asleep (Redis forgot them). */
+  remindSleeping(): void {
+    for (const matchID of this.sleeping) if (!this.runners.has(matchID)) this.end(matchID, 'asleep');
+  }
+
   /** Whether a match's computer is waiting to be woken, as far as this instance knows (tests). */
   isSleeping(matchID: string): boolean {
     return this.sleeping.has(matchID);
@@ -190,6 +195,8 @@ export class BotRegistry {
     this.starting.add(matchID);
     try {
       const answer = await this.leases.acquire(matchID, 'wake');
+      // Another instance runs it (woken there): not asleep, as far as this one knows either.
+      if (answer === 'held') this.sleeping.delete(matchID);
       if (answer === 'full') log('warn', 'bot-wake-deferred', { matchID, running: this.runners.size, max: this.options.max });
       if (answer !== 'ok') return false;
       return await this.adopt(matchID);
