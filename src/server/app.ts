@@ -227,7 +227,10 @@ export function createDeRiskServer(options: ServerOptions) {
   let sweeper: NodeJS.Timeout | undefined;
   let http: HttpServer | undefined;
   let closing: Promise<void> | null = null;
+  const cleanupEveryMs = options.cleanupEveryMs ?? 3600_000;
   const sweep = async () => {
+    // Several instances: one of them cleans up (taken over by another within two rounds if it dies).
+    if (!(await cluster.holdRole('cleanup', 2 * cleanupEveryMs + 60_000))) return;
     const now = Date.now();
     const finished = await options.db.listMatches({ where: { isGameover: true, updatedBefore: now - (options.finishedAfterMs ?? 7 * 24 * 3600_000) } });
     const abandoned = await options.db.listMatches({ where: { isGameover: false, updatedBefore: now - (options.abandonedAfterMs ?? 30 * 24 * 3600_000) } });
@@ -259,7 +262,7 @@ export function createDeRiskServer(options: ServerOptions) {
       if (started + waiting > 0) log('info', 'bots-resumed', { started, waiting });
       const kept = await classes.resume();
       if (kept > 0) log('info', 'classes-resumed', { classes: kept });
-      sweeper = setInterval(() => void sweep().catch((e: unknown) => log('error', 'cleanup-failed', { message: e instanceof Error ? e.message : String(e) })), options.cleanupEveryMs ?? 3600_000);
+      sweeper = setInterval(() => void sweep().catch((e: unknown) => log('error', 'cleanup-failed', { message: e instanceof Error ? e.message : String(e) })), cleanupEveryMs);
       sweeper.unref();
       return appServer;
     },
