@@ -162,6 +162,12 @@ const LOCK_WAIT_MS = 15_000;
 const ALIVE_MS = 15_000;
 const HEARTBEAT_MS = 5_000;
 
+/** An error's message, short enough for a log line. */
+const reason = (error: unknown) => cut(error instanceof Error ? error.message : String(error), 200);
+
+/** Another instance held a step's key for longer than LOCK_WAIT_MS: the step is not run. */
+class LockWaitError extends Error {}
+
 /** Keys carry what a client sent (an address, a match id): bounded, so a long one cannot bloat Redis. */
 const keyPart = (value: string) => cut(value, 120);
 
@@ -212,6 +218,11 @@ export class RedisCluster implements Cluster {
     return [this.prefix, ...parts].join(':');
   }
 
+  /** Where an instance's socket counts for one key are kept. */
+  private countKey(name: string, key: string): string {
+    return this.key('count', name, keyPart(key));
+  }
+
   private warn(kind: string, event: string, detail: Record<string, unknown>): void {
     if (this.warnings.take(kind)) log('warn', event, detail);
   }
@@ -235,7 +246,7 @@ export class RedisCluster implements Cluster {
       if (!event) return;
       for (const listener of this.listeners) listener(event);
     });
-    const unreachable = (kind: string) => (error: unknown) => this.warn(kind, 'redis-unreachable', { message: cut((error as Error).message, 200) });
+    const unreachable = (kind: string) => (error: unknown) => this.warn(kind, 'redis-unreachable', { message: reason(error) });
     // Queued until connected, and made again after every reconnection.
     this.subscriber.subscribe(this.key('events')).catch(unreachable('subscribe'));
     let first = true;
@@ -258,8 +269,8 @@ export class RedisCluster implements Cluster {
     const batch = this.redis.multi();
     for (const { name, shared } of this.counts) {
       for (const [key, count] of shared.entries()) {
-        batch.hset(this.key('count', name, keyPart(key)), this.id, count);
-        batch.pexpire(this.key('count', name, keyPart(key)), 86_400_000);
+        batch.hset(this.countKey(name, key), this.id, count);
+        batch.pexpire(this.countKey(name, key), 86_400_000);
       }
     }
     await batch.exec();
@@ -284,7 +295,7 @@ export class RedisCluster implements Cluster {
         try {
           return (await this.script<number>('takeToken', [this.key('rate', name, keyPart(key))], [rate.perSecond, rate.burst])) === 1;
         } catch (error) {
-          this.warn(`rate:${name}`, 'shared-limit-unavailable', { limit: name, message: cut((error as Error).message, 200) });
+          this.warn(`rate:${name}`, 'shared-limit-unavailable', { limit: name, message: reason(error) });
           return fallback.take(key);
         }
       },
@@ -300,14 +311,14 @@ export class RedisCluster implements Cluster {
     return {
       acquire: async (key) => {
         try {
-          const counted = (await this.script<number>('acquireCount', [this.key('count', name, keyPart(key))], [this.id, max, this.key('instance', '')])) === 1;
+          const counted = (await this.script<number>('acquireCount', [this.countKey(name, key)], [this.id, max, this.key('instance', '')])) === 1;
           if (counted) {
             mine.acquire(key);
             shared.acquire(key);
           }
           return counted;
         } catch (error) {
-          this.warn(`count:${name}`, 'shared-limit-unavailable', { limit: name, message: cut((error as Error).message, 200) });
+          this.warn(`count:${name}`, 'shared-limit-unavailable', { limit: name, message: reason(error) });
           if (!fallback.acquire(key)) return false;
           mine.acquire(key);
           return true;
@@ -317,7 +328,7 @@ export class RedisCluster implements Cluster {
         mine.release(key);
         if (shared.count(key) > 0) {
           shared.release(key);
-          this.script('releaseCount', [this.key('count', name, keyPart(key))], [this.id]).catch(() => undefined);
+          this.script('releaseCount', [this.countKey(name, key)], [this.id]).catch(() => undefined);
         } else fallback.release(key);
       },
       get size() {
@@ -334,14 +345,14 @@ export class RedisCluster implements Cluster {
     try {
       for (;;) {
         if ((await this.redis.set(lock, token, 'PX', LOCK_MS, 'NX')) === 'OK') break;
-        if (Date.now() > deadline) throw new Error(`Another instance held ${cut(key, 40)} for more than ${LOCK_WAIT_MS} ms.`);
+        if (Date.now() > deadline) throw new LockWaitError(`Another instance held ${cut(key, 40)} for more than ${LOCK_WAIT_MS} ms.`);
         await new Promise((resolve) => setTimeout(resolve, wait));
         wait = Math.min(50, wait * 2);
       }
     } catch (error) {
-      if (error instanceof Error && error.message.startsWith('Another instance')) throw error;
+      if (error instanceof LockWaitError) throw error;
       // Redis is out of reach: this instance's queue still orders its own steps.
-      this.warn('lock', 'shared-lock-unavailable', { message: cut((error as Error).message, 200) });
+      this.warn('lock', 'shared-lock-unavailable', { message: reason(error) });
       return work();
     }
     const extend = setInterval(() => void this.script('extendLock', [lock], [token, LOCK_MS]).catch(() => undefined), LOCK_MS / 3);
@@ -385,14 +396,14 @@ export class RedisCluster implements Cluster {
     try {
       return (await this.script<number>('holdRole', [this.key('role', role)], [this.id, ttlMs])) === 1;
     } catch (error) {
-      this.warn(`role:${role}`, 'shared-role-unavailable', { role, message: cut((error as Error).message, 200) });
+      this.warn(`role:${role}`, 'shared-role-unavailable', { role, message: reason(error) });
       return false;
     }
   }
 
   publish(event: ClusterEvent): void {
     this.redis.publish(this.key('events'), JSON.stringify({ origin: this.id, ...event })).catch((error: unknown) => {
-      this.warn('publish', 'cluster-publish-failed', { message: cut((error as Error).message, 200) });
+      this.warn('publish', 'cluster-publish-failed', { message: reason(error) });
     });
   }
 
