@@ -188,6 +188,7 @@ export function createDeRiskServer(options: ServerOptions) {
 
   const readiness = new Readiness({
     storage: storageProbe(options.db),
+    starting: true,
     ...(options.redisUrl ? { redis: redisProbe(options.redisUrl) } : {}),
     ...(options.readinessCacheMs !== undefined ? { cacheMs: options.readinessCacheMs } : {}),
   });
@@ -264,6 +265,7 @@ export function createDeRiskServer(options: ServerOptions) {
       if (kept > 0) log('info', 'classes-resumed', { classes: kept });
       sweeper = setInterval(() => void sweep().catch((e: unknown) => log('error', 'cleanup-failed', { message: e instanceof Error ? e.message : String(e) })), cleanupEveryMs);
       sweeper.unref();
+      readiness.serving();
       return appServer;
     },
     /** Drains and stops (once: a second call waits for the first). */

@@ -8,7 +8,9 @@
  *   and, when REDIS_URL is set, Redis answers PING. 200 `{"ok":true,"storage":"up","redis":"up"|"off"}`,
  *   or 503 with the part that is down; never an error message, a stack trace or an address. From
  *   the moment the server starts to close (SIGTERM) it answers 503 `{"ok":false,"draining":true}`,
- *   so that a load balancer stops sending new players while the drain goes on.
+ *   so that a load balancer stops sending new players while the drain goes on. Before that, from
+ *   the moment it listens until its computer seats and classes are resumed, it answers 503
+ *   `{"ok":false,"starting":true}`: nobody is sent to an instance that is not serving yet.
  *
  * Only these exact request targets answer, by GET or HEAD: `/healthz/`, `/HEALTHZ`, `/readyz?x`,
  * `/%68ealthz` or a POST fall through to the rest of the server as any other path does. Neither is
@@ -33,6 +35,7 @@ export type PartState = 'up' | 'down';
 export type ReadyBody =
   | { ok: true; storage: 'up'; redis: 'up' | 'off' }
   | { ok: false; storage: PartState; redis: PartState | 'off' }
+  | { ok: false; starting: true }
   | { ok: false; draining: true };
 
 export interface ReadyAnswer {
@@ -44,6 +47,8 @@ export interface ReadinessOptions {
   storage: Probe;
   /** Only when REDIS_URL is set. */
   redis?: Probe;
+  /** Answer 503 starting until `serving()` (the server's own: it listens before it has resumed its work). */
+  starting?: boolean;
   /** How long an answer is kept (default 1000 ms); 0 checks on every request (tests). */
   cacheMs?: number;
   /** A check that has not answered by then counts as down (default 2000 ms). */
@@ -82,9 +87,12 @@ function guarded(probe: Probe, timeoutMs: number): () => Promise<{ state: PartSt
   };
 }
 
+const STARTING: ReadyAnswer = { status: 503, body: { ok: false, starting: true } };
 const DRAINING: ReadyAnswer = { status: 503, body: { ok: false, draining: true } };
 
 export class Readiness {
+  /** Until `serving()`: the server listens, but still resumes its computer seats and classes. */
+  private starting: boolean;
   private draining = false;
   private cached: { at: number; answer: ReadyAnswer } | null = null;
   private inFlight: Promise<ReadyAnswer> | null = null;
@@ -100,7 +108,13 @@ export class Readiness {
     this.storage = guarded(options.storage, timeoutMs);
     this.redis = options.redis && guarded(options.redis, timeoutMs);
     this.cacheMs = options.cacheMs ?? 1000;
+    this.starting = options.starting ?? false;
     this.now = options.now ?? Date.now;
+  }
+
+  /** Start-up has finished: from now on the answer is what the checks find (until `drain()`). */
+  serving(): void {
+    this.starting = false;
   }
 
   /** From now on the answer is 503 draining (server shutdown); there is no way back. */
@@ -114,6 +128,7 @@ export class Readiness {
 
   async answer(): Promise<ReadyAnswer> {
     if (this.isDraining()) return DRAINING;
+    if (this.starting) return STARTING;
     if (this.cached && this.now() - this.cached.at < this.cacheMs) return this.cached.answer;
     this.inFlight ??= this.check().finally(() => (this.inFlight = null));
     const answer = await this.inFlight;

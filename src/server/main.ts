@@ -15,8 +15,9 @@
  * shared there (redisCluster.ts); keys and channels start with REDIS_PREFIX (default
  * `de-risk:<schema>`), and `GET /readyz` checks Redis too. With DATABASE_URL and no
  * REDIS_URL, the server refuses to start while another one runs on the same database and schema
- * (instanceLock.ts). SIGTERM or SIGINT: `/readyz` answers 503 at once, DRAIN_GRACE_MS later
- * (default 0) the server drains and stops. See docs/deploy.md.
+ * (instanceLock.ts). `/readyz` answers 503 starting until the computer seats and classes are
+ * resumed. SIGTERM or SIGINT: `/readyz` answers 503 at once, DRAIN_GRACE_MS later (default 0)
+ * the server drains and stops; a signal during start-up waits for it to end. See docs/deploy.md.
  */
 // The file store fsyncs every write; libuv runs file work on this many threads (default 4),
 // so more threads let the writes of many matches go to disk together. Set before any I/O.
@@ -106,8 +107,20 @@ async function main(): Promise<void> {
     `http://localhost:${port}`,
     `http://127.0.0.1:${port}`,
   ];
-  let stop: (code: number) => Promise<void> = (code) => process.exit(code);
-  const lock = await guardInstance(() => void stop(1));
+  // A signal during start-up waits for it to finish and then drains as usual: an instance that
+  // has resumed half its computer seats hands them all off rather than dying with them (the
+  // default action of SIGTERM). A second signal before then stops at once.
+  let stop: ((code: number) => Promise<void>) | null = null;
+  const start = { signalled: false };
+  const onSignal = () => {
+    if (stop) void stop(0);
+    else if (start.signalled) process.exit(1);
+    start.signalled = true;
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  // The database was given to another instance: stop writing to it now, whatever the stage.
+  const lock = await guardInstance(() => (stop ? void stop(1) : process.exit(1)));
   const { db, classes, description } = await storage();
   const redisUrl = process.env.REDIS_URL || undefined;
   // Moves fan out between instances that share a database; an embedded store is one instance's alone.
@@ -137,7 +150,7 @@ async function main(): Promise<void> {
   await app.listen(port);
   console.log(`De-Risk is listening on http://localhost:${port} (storage: ${description}${redis}; allowed origins: ${origins.join(', ')})`);
   let stopping: Promise<void> | null = null;
-  stop = (code) =>
+  stop = (code: number) =>
     (stopping ??= (async () => {
       // /readyz answers 503 draining from the first step of close().
       await app.close();
@@ -148,8 +161,7 @@ async function main(): Promise<void> {
       await lock?.release();
       process.exit(code);
     })());
-  process.on('SIGTERM', () => void stop(0));
-  process.on('SIGINT', () => void stop(0));
+  if (start.signalled) void stop(0);
 }
 
 main().catch((error: unknown) => {

@@ -12,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Readiness, storageProbe, type Probe } from '../../src/server/health';
 import { instanceLockKey } from '../../src/server/instanceLock';
 import { MemoryStore } from '../../src/server/storage/memoryStore';
-import { captureLogs, rawRequest, startTestServer, tempDir, type TestServer } from '../helpers/server';
+import { createDeRiskServer } from '../../src/server/app';
+import { ALLOWED_ORIGIN, captureLogs, rawRequest, startTestServer, tempDir, type RawResponse, type TestServer } from '../helpers/server';
+import { freePort } from '../helpers/spawn';
 
 process.env.LOG_LEVEL = 'silent';
 
@@ -119,6 +121,39 @@ describe('GET /healthz and /readyz', () => {
     expect((await rawRequest(own.url, '/games/de-risk')).status).toBe(200);
     await closing;
     await own.close();
+  });
+
+  it('/readyz is 503 starting while the server listens but still resumes its computer seats, and 200 once it serves', async () => {
+    // The first listing (the computer seats to resume) waits until the test lets it go on.
+    let letGo: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (letGo = resolve));
+    const db = new MemoryStore();
+    const list = db.listMatchData.bind(db);
+    db.listMatchData = async (...args) => {
+      await gate;
+      return list(...args);
+    };
+    const app = createDeRiskServer({ db, origins: [ALLOWED_ORIGIN] });
+    const port = await freePort();
+    const listening = app.listen(port);
+    try {
+      const url = `http://127.0.0.1:${port}`;
+      let early: RawResponse | null = null;
+      for (let i = 0; i < 200 && !early; i++) early = await rawRequest(url, '/readyz').catch(() => new Promise<null>((r) => setTimeout(() => r(null), 10)));
+      if (!early) throw new Error('the server never answered /readyz during start-up');
+      expect(early.status).toBe(503);
+      expect(json(early.text)).toEqual({ ok: false, starting: true });
+      expect((await rawRequest(url, '/healthz')).status).toBe(200);
+      letGo();
+      await listening;
+      const ready = await rawRequest(url, '/readyz');
+      expect(ready.status).toBe(200);
+      expect(json(ready.text)).toEqual({ ok: true, storage: 'up', redis: 'off' });
+    } finally {
+      letGo();
+      await listening.catch(() => undefined);
+      await app.close();
+    }
   });
 });
 

@@ -21,7 +21,7 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { anotherInstanceMessage } from '../../src/server/instanceLock';
 import { ALLOWED_ORIGIN, lobby, ROOT } from '../helpers/server';
-import { logEvents, relay as relayBoth } from '../helpers/instances';
+import { logEvents, relay as relayBoth, removeRedisKeys } from '../helpers/instances';
 import { freePort, spawnServer, type SpawnedServer } from '../helpers/spawn';
 
 const DATABASE = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -52,6 +52,8 @@ afterEach(async () => {
   for (const server of servers.splice(0)) await server.stop('SIGKILL');
   for (const relay of relays.splice(0)) await relay.close();
   for (const schema of schemas.splice(0)) {
+    // The servers given REDIS_URL kept their keys under the default prefix, named after the schema.
+    await removeRedisKeys(`de-risk:${schema}:`);
     await sql(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     expect(await sql('SELECT 1 FROM information_schema.schemata WHERE schema_name = $1', [schema])).toEqual([]);
   }
@@ -73,13 +75,24 @@ async function start(vars: Record<string, string>, readyPath = '/readyz'): Promi
   return server;
 }
 
-/** `main.ts` run to its end (it must not start): its exit code and what it printed. */
-async function runToExit(vars: Record<string, string>, timeoutMs = 20_000): Promise<{ code: number | null; output: string; port: number }> {
+/**
+ * `main.ts` run to its end (it must not start, or `sigtermWhen` stops it): its exit code and what
+ * it printed. With `sigtermWhen`, SIGTERM is sent once the output first contains that text.
+ */
+async function runToExit(vars: Record<string, string>, { timeoutMs = 20_000, sigtermWhen }: { timeoutMs?: number; sigtermWhen?: string } = {}): Promise<{ code: number | null; output: string; port: number }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: ROOT, env: { ...process.env, ...vars, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  let signalled = false;
+  const read = (d: Buffer) => {
+    output += d.toString();
+    if (sigtermWhen && !signalled && output.includes(sigtermWhen)) {
+      signalled = true;
+      child.kill('SIGTERM');
+    }
+  };
+  child.stdout.on('data', read);
+  child.stderr.on('data', read);
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
   clearTimeout(timer);
@@ -243,6 +256,14 @@ describe('/readyz and /healthz on PostgreSQL and Redis', () => {
     expect(run.code).toBe(1);
     expect(run.output).not.toContain('is listening');
     expect(events(run.output).some((e) => e.event === 'startup-failed')).toBe(true);
+  });
+
+  it('a SIGTERM during start-up lets it finish starting, then drains and exits 0', async () => {
+    // The first log line (the multi-instance warning) comes after the signal handlers are set and before the stores connect.
+    const run = await runToExit(env(fresh(), { REDIS_URL: REDIS }), { sigtermWhen: '"multi-instance"' });
+    expect(run.code).toBe(0);
+    expect(run.output).toContain('is listening');
+    expect(events(run.output).map((e) => e.event)).not.toContain('startup-failed');
   });
 
   it('is 503 draining at once after SIGTERM while /healthz answers; the server then drains and exits 0', async () => {
