@@ -42,7 +42,7 @@ async function startServer(env: Record<string, string>): Promise<SpawnedServer> 
   return spawnServer({
     args: [SERVER_BUNDLE],
     env: { ...env, CREATE_LIMIT: 'off', TRUST_PROXY: '1', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error', NODE_ENV: 'production', CLIENT_DIR: '/nonexistent' },
-    readyPath: '/games',
+    readyPath: '/readyz',
     timeoutMs: 10_000,
     // Errors always show; everything else only when BENCH_LOG_LEVEL asks for it.
     echo: { stdout: process.env.BENCH_LOG_LEVEL !== undefined, stderr: true },

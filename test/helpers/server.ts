@@ -404,13 +404,13 @@ export interface ChildServer {
   stop(signal: NodeJS.Signals): Promise<void>;
 }
 
-/** Spawns `node --import tsx src/server/main.ts` and waits until GET /games answers. */
+/** Spawns `node --import tsx src/server/main.ts` and waits until GET /readyz answers 200 (listening, computer seats and classes resumed). */
 export async function startChildServer(env: Record<string, string>, { timeoutMs = 20_000 }: { timeoutMs?: number } = {}): Promise<ChildServer> {
   const server = await spawnServer({
     args: ['--import', 'tsx', 'src/server/main.ts'],
     cwd: ROOT,
     env: { LOG_LEVEL: 'silent', ORIGINS: ALLOWED_ORIGIN, ...env },
-    readyPath: '/games',
+    readyPath: '/readyz',
     timeoutMs,
   });
   return { url: server.url, port: server.port, child: server.child, output: server.output, kill: () => server.stop('SIGKILL'), stop: server.stop };
