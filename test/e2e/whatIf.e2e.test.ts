@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { alternatives, forkPoint } from '../../src/sim/fork';
 import { replayFileText } from '../../src/sim/replay';
 import { finishedGame } from '../helpers/finishedGame';
 import { inspect, serverAndBrowser } from './harness';
@@ -59,6 +60,35 @@ describe('what if? in the browser', () => {
     await card.getByRole('button', { name: 'Two players on this device' }).click();
     await page.getByRole('heading', { name: /^Pass the device to / }).waitFor();
     expect(page.url()).toMatch(/#\/play$/);
+    await page.close();
+  });
+
+  it('picks the other deal by its terms, axe-clean at the three sizes', async () => {
+    const record = finishedGame('what-if-deal-e2e', { scenario: '2025', length: 8 });
+    const at = record.moves.findIndex((_, n) => {
+      const point = forkPoint(record, n);
+      return !('problem' in point) && alternatives(point).filter((play) => play.kind === 'propose').length > 1;
+    });
+    expect(at).toBeGreaterThanOrEqual(0);
+    const file = join(dir, 'deal.json');
+    writeFileSync(file, replayFileText(record));
+    const page = await newPage();
+    await page.goto(`${url()}/#/replay`);
+    await page.getByLabel('Open a replay file:').setInputFiles(file);
+    const card = page.getByRole('region', { name: 'What if?' });
+    await card.getByRole('combobox', { name: 'The move to change:' }).selectOption(String(at));
+    await card.getByRole('combobox', { name: /does instead:$/ }).selectOption('deal');
+    await card.getByText('The rules allow this deal here.').waitFor();
+    expect(await card.getByRole('checkbox', { checked: true }).count()).toBeGreaterThanOrEqual(2);
+    // Untick everything Beijing gives: no deal, and the page says what is missing.
+    const beijing = card.getByRole('group', { name: 'Beijing gives' });
+    for (const box of await beijing.getByRole('checkbox', { checked: true }).all()) await box.uncheck();
+    await card.getByText('Tick at least one term that Beijing gives.').waitFor();
+    expect(await card.getByRole('button', { name: 'Play both futures (200 games each)' }).isDisabled()).toBe(true);
+    await beijing.getByRole('checkbox', { disabled: false }).first().check();
+    await card.getByText('The rules allow this deal here.').waitFor();
+    await card.getByRole('group', { name: 'Washington gives' }).scrollIntoViewIfNeeded();
+    await inspect(page, 'what-if-deal');
     await page.close();
   });
 });

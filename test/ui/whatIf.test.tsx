@@ -12,7 +12,10 @@ import { toMove } from '../../src/game';
 import { alternatives, forkPoint, playKey } from '../../src/sim/fork';
 import { readReplay, replayFileText } from '../../src/sim/replay';
 import ReplayPage from '../../src/ui/replay/ReplayPage';
-import { playLabel } from '../../src/ui/replay/WhatIf';
+import { CONTENT } from '../../src/content';
+import { contentField } from '../../src/ui/bridge';
+import { dealChoices, firstProposal, type Proposal } from '../../src/ui/replay/DealPicker';
+import { DEAL_CHOICE, playLabel } from '../../src/ui/replay/WhatIf';
 import { runRequest } from '../../src/ui/replay/whatIfHandler';
 import type { SavedGame } from '../../src/ui/savedGame';
 import { boardTestHooks } from '../helpers/boardSetup';
@@ -66,6 +69,17 @@ function page(onPlayFork?: (saved: SavedGame) => void) {
   return userEvent.setup().upload(screen.getByLabelText('Open a replay file:'), file);
 }
 
+/** The first move of the game where its side could have proposed a deal, and those deals. */
+const dealPoint = (() => {
+  for (let at = 0; at < total; at++) {
+    const point = forkPoint(record, at);
+    if ('problem' in point) continue;
+    const deals = alternatives(point).filter((play): play is Proposal => play.kind === 'propose');
+    if (deals.length > 1) return { point, deals };
+  }
+  throw new Error('no move of the recorded game could have been a deal');
+})();
+
 const card = () => screen.getByRole('region', { name: 'What if?' });
 const movePicker = () => within(card()).getByRole('combobox', { name: 'The move to change:' });
 
@@ -109,11 +123,54 @@ describe('what if?', () => {
       }
       const picker = within(card()).getByRole('combobox', { name: /does instead:$/ });
       const offered = within(picker).getAllByRole<HTMLOptionElement>('option');
-      expect(offered.map((o) => o.value).sort()).toEqual(expected.map(playKey).sort());
-      expect(offered.map((o) => o.textContent).sort()).toEqual(expected.map(playLabel).sort());
+      // Every play but a deal is one entry; the deals are one entry that opens the terms to pick.
+      const single = expected.filter((play) => play.kind !== 'propose');
+      const deals = expected.filter((play) => play.kind === 'propose');
+      expect(offered.map((o) => o.value).sort()).toEqual([...single.map(playKey), ...(deals.length > 0 ? [DEAL_CHOICE] : [])].sort());
+      expect(offered.map((o) => o.textContent).filter((text) => text !== 'Propose a deal: pick its terms below').sort()).toEqual(single.map(playLabel).sort());
       expect(offered.map((o) => o.value)).not.toContain(playKey(point.real));
+      if (deals.length > 0) {
+        await user.selectOptions(picker, DEAL_CHOICE);
+        const boxes = within(card()).getAllByRole<HTMLInputElement>('checkbox');
+        expect(boxes.map((box) => box.closest('label')?.textContent).sort()).toEqual([...new Set(deals.flatMap((deal) => deal.terms))].map((id) => contentField('term', id, 'title')).sort());
+      }
       expect(within(card()).getByText(`Here ${point.side === 'us' ? 'Washington' : 'Beijing'} chose: ${playLabel(point.real)}.`)).toBeTruthy();
     }
+  });
+
+  it('picks a deal by its terms: it starts on an allowed deal, refuses a side that gives nothing and the deal really made, and runs or forks the deal ticked', async () => {
+    const forks: SavedGame[] = [];
+    await page((saved) => forks.push(saved));
+    const user = userEvent.setup();
+    const at = dealPoint.point.at;
+    await user.selectOptions(movePicker(), String(at));
+    await user.selectOptions(within(card()).getByRole('combobox', { name: /does instead:$/ }), DEAL_CHOICE);
+    const run = () => within(card()).getByRole<HTMLButtonElement>('button', { name: 'Play both futures (200 games each)' });
+    const box = (id: string) => within(card()).getByRole<HTMLInputElement>('checkbox', { name: contentField('term', id, 'title') });
+    const status = () => within(card()).getByText(/^(The rules allow this deal here\.|Tick at least one term that (Washington|Beijing) gives\.|That is the deal .* really proposed\..*|The rules do not allow these terms as one deal here\..*)$/);
+    const first = firstProposal(dealPoint.deals) as Proposal;
+    expect(dealPoint.deals.map(playKey)).toContain(playKey(first));
+    for (const id of first.terms) expect(box(id).checked).toBe(true);
+    expect(status().textContent).toBe('The rules allow this deal here.');
+    expect(run().disabled).toBe(false);
+
+    // Beijing gives nothing: no deal, nothing to run.
+    for (const id of first.terms) if (CONTENT.dealTerms.get(id)?.side === 'cn') await user.click(box(id));
+    expect(status().textContent).toBe('Tick at least one term that Beijing gives.');
+    expect(run().disabled).toBe(true);
+    expect(within(card()).getByRole<HTMLButtonElement>('button', { name: 'Two players on this device' }).disabled).toBe(true);
+
+    // Another allowed deal, ticked term by term from nothing: what is forked is exactly it.
+    const target = dealPoint.deals.find((deal) => playKey(deal) !== playKey(first)) ?? first;
+    for (const input of within(card()).getAllByRole<HTMLInputElement>('checkbox')) if (input.checked) await user.click(input);
+    for (const id of target.terms) {
+      expect(box(id).disabled).toBe(false);
+      await user.click(box(id));
+    }
+    expect(status().textContent).toBe('The rules allow this deal here.');
+    await user.click(within(card()).getByRole('button', { name: 'Two players on this device' }));
+    const { move, args } = toMove(target);
+    expect(forks[0]).toEqual({ kind: 'hotseat', record: { ...record, moves: [...record.moves.slice(0, at), { playerID: record.moves[at]?.playerID, move, args }] } });
   });
 
   it('plays both futures in workers with a progress bar, then shows them side by side with a chart and a sentence', async () => {
@@ -161,7 +218,7 @@ describe('what if?', () => {
     const user = userEvent.setup();
     await user.selectOptions(movePicker(), '4');
     const picker = within(card()).getByRole('combobox', { name: /does instead:$/ });
-    const choice = (within(picker).getAllByRole('option').at(-1) as HTMLOptionElement).value;
+    const choice = (within(picker).getAllByRole<HTMLOptionElement>('option').filter((o) => o.value !== DEAL_CHOICE).at(-1) as HTMLOptionElement).value;
     await user.selectOptions(picker, choice);
     await user.click(within(card()).getByRole('button', { name: 'Two players on this device' }));
     await user.click(within(card()).getByRole('button', { name: /^Play (Washington|Beijing) against the computer$/ }));
@@ -173,5 +230,37 @@ describe('what if?', () => {
     const moves = [...record.moves.slice(0, 4), { playerID: record.moves[4]?.playerID, move, args }];
     expect(forks[0]).toEqual({ kind: 'hotseat', record: { ...record, moves } });
     expect(forks[1]).toMatchObject({ kind: 'computer', record: { ...record, moves }, opponent: { side: point.side === 'us' ? 'cn' : 'us', level: 'normal' } });
+  });
+});
+
+describe('dealChoices', () => {
+  const points = Array.from({ length: total }, (_, at) => forkPoint(record, at)).flatMap((point) => {
+    if ('problem' in point) return [];
+    const deals = alternatives(point).filter((play): play is Proposal => play.kind === 'propose');
+    return deals.length > 0 ? [{ point, deals }] : [];
+  });
+
+  it('reaches every allowed deal of the game, each exactly, and nothing the rules refuse', () => {
+    expect(points.length).toBeGreaterThan(0);
+    for (const { point, deals } of points) {
+      for (const deal of deals) expect(dealChoices(deals, new Set(deal.terms), point.real).match).toBe(deal);
+      // The real deal is no alternative; an empty side is none either.
+      if (point.real.kind === 'propose') expect(dealChoices(deals, new Set(point.real.terms), point.real)).toMatchObject({ match: undefined, problem: { kind: 'real' } });
+      expect(dealChoices(deals, new Set(), point.real).problem).toEqual({ kind: 'empty', side: 'us' });
+    }
+  });
+
+  it('never leads into a dead end: ticking any open term keeps an allowed deal within reach', () => {
+    // Six moves are plenty: each walk ticks every open term in every order.
+    for (const { point, deals } of points.slice(0, 6)) {
+      // Tick open terms in every order the first few allow (depth 4 covers 2 + 2 terms).
+      const walk = (picked: Set<string>, depth: number) => {
+        expect(deals.some((deal) => [...picked].every((id) => deal.terms.includes(id)))).toBe(true);
+        if (depth === 0) return;
+        const { terms } = dealChoices(deals, picked, point.real);
+        for (const choice of [...terms.us, ...terms.cn]) if (choice.open && !choice.picked) walk(new Set([...picked, choice.id]), depth - 1);
+      };
+      walk(new Set(), 4);
+    }
   });
 });

@@ -14,6 +14,7 @@ import { alternatives, forkPoint, forkRecord, playKey, spanOf, type Comparison, 
 import type { Replay } from '../../sim/replay';
 import type { Interval } from '../../sim/stats';
 import { contentField, seriesLabel, sideName } from '../bridge';
+import { dealChoices, DealPicker, firstProposal, type Proposal } from './DealPicker';
 import { entryTitle } from '../chronicleText';
 import { t } from '../i18n';
 import type { SavedGame } from '../savedGame';
@@ -64,22 +65,23 @@ export function playPhrase(play: Play): string {
   }
 }
 
-/** The picker's groups, in its order: the kinds of play, deals (the most numerous) last, fewest terms first. */
+/** The picker's groups, in its order. Deals are not listed one by one: one entry opens the deal picker. */
 const GROUPS = [
   { id: 'action', kinds: ['action'] },
   { id: 'card', kinds: ['card'] },
   { id: 'answer', kinds: ['accept', 'reject', 'pass'] },
   { id: 'recycle', kinds: ['recycle'] },
-  { id: 'propose', kinds: ['propose'] },
 ] as const satisfies readonly { id: string; kinds: readonly Play['kind'][] }[];
 
 function grouped(plays: readonly Play[]): { id: (typeof GROUPS)[number]['id']; plays: Play[] }[] {
-  const size = (play: Play) => (play.kind === 'propose' ? play.terms.length : 0);
   return GROUPS.map(({ id, kinds }) => ({
     id,
-    plays: plays.filter((play) => (kinds as readonly string[]).includes(play.kind)).sort((a, b) => size(a) - size(b)),
+    plays: plays.filter((play) => (kinds as readonly string[]).includes(play.kind)),
   })).filter((group) => group.plays.length > 0);
 }
+
+/** The picker's value for "a deal", whose terms are then picked below it. */
+export const DEAL_CHOICE = 'deal';
 
 /** Each move of the game in words ("Move 12, round 3: Washington played Raise tariffs (2 leverage)"), and the turning points' moves. */
 function useMoves(replay: Replay) {
@@ -205,18 +207,21 @@ interface RunOrder {
 /** The fork's settings, for the move the replay stands on, and playing the fork yourself. */
 const ForkPanel = memo(function ForkPanel({ replay, point, running, onRun, onPlayFork }: { replay: Replay; point: ForkPoint; running: boolean; onRun: (order: RunOrder) => void; onPlayFork?: (saved: SavedGame) => void }) {
   const plays = useMemo(() => alternatives(point), [point]);
-  const [instead, setInstead] = useState(() => {
-    const first = grouped(plays)[0]?.plays[0];
-    return first ? playKey(first) : '';
+  const proposals = useMemo(() => plays.filter((play): play is Proposal => play.kind === 'propose'), [plays]);
+  const groups = useMemo(() => grouped(plays), [plays]);
+  const [choice, setChoice] = useState(() => {
+    const first = groups[0]?.plays[0];
+    return first ? playKey(first) : proposals.length > 0 ? DEAL_CHOICE : '';
   });
+  const [picked, setPicked] = useState<ReadonlySet<string>>(() => new Set(firstProposal(proposals)?.terms));
   const [level, setLevel] = useState<BotLevel>('normal');
   const [playouts, setPlayouts] = useState<number>(200);
-  const chosen = plays.find((play) => playKey(play) === instead);
+  const chosen = choice === DEAL_CHOICE ? dealChoices(proposals, picked, point.real).match : plays.find((play) => playKey(play) === choice);
   const side = sideName(point.side);
 
   const start = () => {
     if (!chosen) return;
-    const job = { record: replay.record, at: point.at, side: point.side, span: spanOf(point), real: playKey(point.real), instead, playouts, level, persona: 'balanced' as const, seed: SEED };
+    const job = { record: replay.record, at: point.at, side: point.side, span: spanOf(point), real: playKey(point.real), instead: playKey(chosen), playouts, level, persona: 'balanced' as const, seed: SEED };
     onRun({ job, real: playPhrase(point.real), instead: playPhrase(chosen) });
   };
   const playYourself = (against: 'computer' | 'hotseat') => {
@@ -236,8 +241,8 @@ const ForkPanel = memo(function ForkPanel({ replay, point, running, onRun, onPla
         <p>{t('whatIf.really', { side, play: playLabel(point.real) })}</p>
         <label className="whatif-field">
           {t('whatIf.instead', { side })}{' '}
-          <select id={WHAT_IF_INSTEAD} value={instead} onChange={(event) => setInstead(event.target.value)}>
-            {grouped(plays).map((group) => (
+          <select id={WHAT_IF_INSTEAD} value={choice} onChange={(event) => setChoice(event.target.value)}>
+            {groups.map((group) => (
               <optgroup key={group.id} label={t(`whatIf.group.${group.id}`, { count: group.plays.length })}>
                 {group.plays.map((play) => (
                   <option key={playKey(play)} value={playKey(play)}>
@@ -246,8 +251,14 @@ const ForkPanel = memo(function ForkPanel({ replay, point, running, onRun, onPla
                 ))}
               </optgroup>
             ))}
+            {proposals.length > 0 && (
+              <optgroup label={t('whatIf.group.propose', { count: proposals.length })}>
+                <option value={DEAL_CHOICE}>{t('whatIf.deal.option')}</option>
+              </optgroup>
+            )}
           </select>
         </label>
+        {choice === DEAL_CHOICE && <DealPicker proposals={proposals} picked={picked} real={point.real} side={point.side} onChange={setPicked} />}
         <label className="whatif-field">
           {t('whatIf.level')}{' '}
           <select value={level} onChange={(event) => setLevel(event.target.value as BotLevel)}>
