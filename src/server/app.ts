@@ -21,7 +21,7 @@ import { DeRisk } from '../game';
 import { createBgioServer, retireLobbyRouter, type Middleware } from './bgio';
 import { BotRegistry, DEFAULT_BOT_OPTIONS, type BotOptions } from './bots/registry';
 import { classApi, DEFAULT_CLASS_LIMITS, resultsReader, statusReader, type ClassLimits } from './classes/http';
-import { storedMatchReader } from './classes/status';
+import { storedMatchesReader } from './classes/status';
 import { ClassService } from './classes/service';
 import { MemoryClassStore, type ClassStore } from './classes/store';
 import { credentialsMatch, newCredentials, ROOM_ALPHABET } from './guards';
@@ -196,15 +196,15 @@ export function createDeRiskServer(options: ServerOptions) {
   server.app.use(answerErrors);
   server.app.use(securityHeaders());
   server.app.use(healthRoutes(readiness));
-  const readMatch = storedMatchReader(options.db);
+  const readMatches = storedMatchesReader(options.db);
   server.app.use(
     classApi({
       service: classes,
       origins: options.origins,
       trustProxy,
       limits: { ...DEFAULT_CLASS_LIMITS, ...options.classLimits },
-      status: statusReader(readMatch, lobby.now),
-      results: resultsReader(readMatch),
+      status: statusReader(readMatches, lobby.now),
+      results: resultsReader(readMatches),
       limiter,
     }),
   );

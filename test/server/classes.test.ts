@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FileClassStore } from '../../src/server/classes/store';
 import { CLASS_ALPHABET, CLASS_CODE } from '../../src/server/classes/record';
 import { MAX_FEEDS } from '../../src/server/classes/http';
-import { storedMatchReader, type ClassStatus } from '../../src/server/classes/status';
+import { storedMatchesReader, type ClassStatus } from '../../src/server/classes/status';
 import { MemoryStore } from '../../src/server/storage/memoryStore';
 import { metadata, state } from '../helpers/storeContract';
 import { CSV_COLUMNS, csvField, type ClassResults } from '../../src/server/classes/results';
@@ -589,29 +589,55 @@ describe('the live feed', () => {
 describe('the control room reads a match again only once it changed', () => {
   const made = { initialState: state(0), metadata: metadata(1000) };
 
-  it('answers from what it parsed while the store says nothing changed, and reads the change once it is kept', async () => {
+  it('answers from what it parsed while the store says nothing changed, and reads only the match that changed', async () => {
     const db = new MemoryStore();
     const fetch = vi.spyOn(db, 'fetch');
-    const read = storedMatchReader(db);
-    await db.createMatch('CACHED1', made);
-    const first = await read('CACHED1');
-    expect(await read('CACHED1')).toBe(first);
-    expect(fetch).toHaveBeenCalledTimes(1);
-    await db.setState('CACHED1', state(1, 'moved'));
-    const moved = await read('CACHED1');
-    expect(moved.state).toEqual(state(1, 'moved'));
-    expect(fetch).toHaveBeenCalledTimes(2);
-    await db.wipe('CACHED1');
-    expect(await read('CACHED1')).toEqual({});
+    const read = storedMatchesReader(db);
+    const ids = ['CACHED1', 'CACHED2', 'CACHED3'];
+    for (const id of ids) await db.createMatch(id, made);
+    const first = await read(ids);
+    expect(fetch).toHaveBeenCalledTimes(3);
+    const again = await read(ids);
+    for (const id of ids) expect(again.get(id)).toBe(first.get(id));
+    expect(fetch).toHaveBeenCalledTimes(3);
+    await db.setState('CACHED2', state(1, 'moved'));
+    const moved = await read(ids);
+    expect(moved.get('CACHED2')?.state).toEqual(state(1, 'moved'));
+    expect(moved.get('CACHED1')).toBe(first.get('CACHED1'));
+    expect(fetch).toHaveBeenCalledTimes(4);
+    expect(fetch).toHaveBeenLastCalledWith('CACHED2', { state: true, metadata: true });
+    await db.wipe('CACHED3');
+    expect((await read(ids)).get('CACHED3')).toEqual({});
+    expect(fetch).toHaveBeenCalledTimes(4);
+  });
+
+  it('never keeps a read under a newer revision than what it read: a write that lands as the match is read is read next time', async () => {
+    const db = new MemoryStore();
+    await db.createMatch('RACING1', made);
+    const fetch = db.fetch.bind(db);
+    // The write lands just after the match was read, before the reader keeps what it read.
+    let writeAfterRead = true;
+    vi.spyOn(db, 'fetch').mockImplementation(async (matchID, opts) => {
+      const stored = await fetch(matchID, opts);
+      if (writeAfterRead) {
+        writeAfterRead = false;
+        await db.setState('RACING1', state(1, 'landed'));
+      }
+      return stored;
+    });
+    const read = storedMatchesReader(db);
+    expect((await read(['RACING1'])).get('RACING1')?.state).toEqual(state(0));
+    // Nothing has been written since: the write that landed during the read is what is shown now.
+    expect((await read(['RACING1'])).get('RACING1')?.state).toEqual(state(1, 'landed'));
   });
 
   it('reads every time from a store that cannot say whether a match changed', async () => {
     const db = new MemoryStore();
     await db.createMatch('PLAIN01', made);
     const fetch = vi.fn((matchID: string, opts: { state: true; metadata: true }) => db.fetch(matchID, opts));
-    const read = storedMatchReader({ fetch } as unknown as Parameters<typeof storedMatchReader>[0]);
-    await read('PLAIN01');
-    await read('PLAIN01');
+    const read = storedMatchesReader({ fetch } as unknown as Parameters<typeof storedMatchesReader>[0]);
+    await read(['PLAIN01']);
+    await read(['PLAIN01']);
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 });

@@ -7,7 +7,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { storedMatchesReader } from '../../src/server/classes/status';
 import { PostgresStore } from '../../src/server/storage/postgresStore';
 import { persistenceSuite } from '../helpers/persistence';
 import { metadata, quarantineLines, state, storeContract } from '../helpers/storeContract';
@@ -57,7 +58,7 @@ storeContract(
       },
     };
   },
-  { durable: true },
+  { durable: true, revisions: true },
 );
 
 describe('PostgresStore', () => {
@@ -110,6 +111,37 @@ describe('PostgresStore', () => {
     expect(quarantined[0]?.reason).toMatch(/metadata/);
     const indexes = await sql<{ indexname: string }>('SELECT indexname FROM pg_indexes WHERE schemaname = $1 ORDER BY indexname', [schema]);
     expect(indexes.map((i) => i.indexname)).toContain('de_risk_matches_listing');
+  });
+
+  it('a class of 20 matches read again: one revisions query, and only the match changed on another instance is read (figures printed)', async () => {
+    const schema = fresh();
+    const here = open(schema);
+    const there = open(schema);
+    await here.connect();
+    await there.connect();
+    const ids = Array.from({ length: 20 }, (_, n) => `CLASS${String(n).padStart(3, '0')}`);
+    for (const id of ids) await here.createMatch(id, { initialState: state(0), metadata: metadata(1000) });
+    const fetch = vi.spyOn(here, 'fetch');
+    const read = storedMatchesReader(here);
+    const timed = async () => {
+      const started = performance.now();
+      const result = await read(ids);
+      return { result, ms: performance.now() - started };
+    };
+    const first = await timed();
+    expect(fetch).toHaveBeenCalledTimes(20);
+    const quiet = await timed();
+    expect(fetch).toHaveBeenCalledTimes(20);
+    // A move on the other instance: this one's reader sees it, reading that match alone.
+    await there.setState('CLASS007', state(1, 'moved elsewhere'));
+    const changed = await timed();
+    expect(fetch).toHaveBeenCalledTimes(21);
+    expect(fetch).toHaveBeenLastCalledWith('CLASS007', { state: true, metadata: true });
+    expect(changed.result.get('CLASS007')?.state).toEqual(state(1, 'moved elsewhere'));
+    expect(changed.result.get('CLASS001')).toBe(first.result.get('CLASS001'));
+    await there.wipe('CLASS019');
+    expect((await read(ids)).get('CLASS019')).toEqual({});
+    console.log(`a class of 20 matches: first read ${first.ms.toFixed(1)} ms (20 reads), nothing changed ${quiet.ms.toFixed(1)} ms (1 query), one changed ${changed.ms.toFixed(1)} ms (2 queries)`);
   });
 
   it('listMatchData answers in one query, newest first, also with 2,260 matches (times printed)', async () => {

@@ -142,9 +142,9 @@ export interface ClassApiOptions {
 }
 
 /** Reads every match of a class from the store and builds its results. */
-export function resultsReader(read: (matchID: string) => Promise<StoredMatch>) {
+export function resultsReader(read: (matchIDs: readonly string[]) => Promise<Map<string, StoredMatch>>) {
   return async (record: ClassRecord): Promise<ClassResults> => {
-    const stored = await Promise.all(record.matches.map(async (m) => [m.matchID, await read(m.matchID)] as const));
+    const stored = [...(await read(record.matches.map((m) => m.matchID)))];
     const names = new Map(
       stored.map(([matchID, { metadata }]) => {
         const nameOf = (seat: '0' | '1') => {
@@ -159,9 +159,9 @@ export function resultsReader(read: (matchID: string) => Promise<StoredMatch>) {
 }
 
 /** Reads every match of a class from the store and builds its status. */
-export function statusReader(read: (matchID: string) => Promise<StoredMatch>, now: () => number) {
+export function statusReader(read: (matchIDs: readonly string[]) => Promise<Map<string, StoredMatch>>, now: () => number) {
   return async (record: ClassRecord): Promise<ClassStatus> => {
-    const stored = new Map(await Promise.all(record.matches.map(async (m) => [m.matchID, await read(m.matchID)] as const)));
+    const stored = await read(record.matches.map((m) => m.matchID));
     return classStatus(record, stored, now());
   };
 }

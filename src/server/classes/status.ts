@@ -22,37 +22,45 @@ export interface StoredMatch {
   readonly metadata?: ServerTypes.MatchData;
 }
 
-/** How many matches `storedMatchReader` keeps parsed: the matches of 10 classes of 40 many times over. */
+/** How many matches `storedMatchesReader` keeps parsed: the matches of 10 classes of 40 many times over. */
 const KEPT_PARSED = 2_000;
 
 /**
- * Reads a match's state and match data for the control room and the results. Every live feed
- * reads every match of its class each time it sends, and a read from the embedded store parses
- * the whole state; so when the store can say cheaply whether a match changed (`revisionOf`), a
+ * Reads the state and match data of a class's matches for the control room and the results.
+ * Every live feed reads every match of its class each time it sends (up to twice a second), and
+ * a read parses the whole state; so when the store can say cheaply which matches changed
+ * (`revisionsOf`: a counter in memory, a row's `xmin` in PostgreSQL, one query for the class), a
  * match read before is answered from what was parsed then, and only a changed match is read
- * again. Stores that cannot say (PostgreSQL) are read every time. At most KEPT_PARSED matches
- * are kept, the least recently read dropped first.
+ * again. Stores that cannot say are read every time. The revision is asked before the read, so
+ * what is kept is never older than the revision it is kept under (a write in between only costs
+ * one more read next time). At most KEPT_PARSED matches are kept, the least recently read
+ * dropped first.
  */
-export function storedMatchReader(db: Pick<MatchStore, 'fetch' | 'revisionOf'>): (matchID: string) => Promise<StoredMatch> {
+export function storedMatchesReader(db: Pick<MatchStore, 'fetch' | 'revisionsOf'>): (matchIDs: readonly string[]) => Promise<Map<string, StoredMatch>> {
   const kept = new Map<string, { revision: number; stored: StoredMatch }>();
-  return async (matchID) => {
-    const revision = db.revisionOf?.(matchID);
-    const hit = kept.get(matchID);
-    kept.delete(matchID);
-    if (revision !== undefined && hit?.revision === revision) {
-      kept.set(matchID, hit);
-      return hit.stored;
-    }
-    const stored: StoredMatch = await db.fetch(matchID, { state: true, metadata: true });
-    // Kept only if nothing changed while it was read.
-    if (revision !== undefined && db.revisionOf?.(matchID) === revision) {
+  const fetchOne = (matchID: string): Promise<StoredMatch> => db.fetch(matchID, { state: true, metadata: true });
+  return async (matchIDs) => {
+    if (!db.revisionsOf) return new Map(await Promise.all(matchIDs.map(async (id) => [id, await fetchOne(id)] as const)));
+    const revisions = await db.revisionsOf(matchIDs);
+    const read = async (matchID: string): Promise<readonly [string, StoredMatch]> => {
+      const revision = revisions.get(matchID);
+      const hit = kept.get(matchID);
+      kept.delete(matchID);
+      // Gone: nothing to read, nothing to keep.
+      if (revision === undefined) return [matchID, {}];
+      if (hit?.revision === revision) {
+        kept.set(matchID, hit);
+        return [matchID, hit.stored];
+      }
+      const stored = await fetchOne(matchID);
       kept.set(matchID, { revision, stored });
       for (const oldest of kept.keys()) {
         if (kept.size <= KEPT_PARSED) break;
         kept.delete(oldest);
       }
-    }
-    return stored;
+      return [matchID, stored];
+    };
+    return new Map(await Promise.all(matchIDs.map(read)));
   };
 }
 

@@ -148,9 +148,14 @@ export class MemoryStore extends AsyncStorage implements MatchStore {
     });
   }
 
-  /** See MatchStore.revisionOf: a counter, so asking copies and parses nothing. */
-  revisionOf(matchID: string): number | undefined {
-    return this.revisions.get(matchID);
+  /** See MatchStore.revisionsOf: a counter per kept write, so asking copies and parses nothing. */
+  revisionsOf(matchIDs: readonly string[]): Promise<ReadonlyMap<string, number>> {
+    const found = new Map<string, number>();
+    for (const id of matchIDs) {
+      const revision = this.revisions.get(id);
+      if (revision !== undefined) found.set(id, revision);
+    }
+    return Promise.resolve(found);
   }
 
   /** Reads memory only (never waiting on a write): a copy of what is kept now. */

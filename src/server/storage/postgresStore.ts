@@ -198,6 +198,19 @@ export class PostgresStore extends AsyncStorage implements MatchStore {
   }
 
   /** Removes a match; one that is not there is already removed. */
+  /**
+   * See MatchStore.revisionsOf: each row's `xmin`, the transaction that wrote its current version.
+   * Every write is its own transaction (an UPDATE, an INSERT after a DELETE), so it changes with
+   * every kept write, is seen only once committed, and is read from the row's header without
+   * reading (or de-compressing) its state. One query for a whole class, from any instance.
+   */
+  async revisionsOf(matchIDs: readonly string[]): Promise<ReadonlyMap<string, number>> {
+    const ids = [...new Set(matchIDs.filter(validID))];
+    if (ids.length === 0) return new Map();
+    const { rows } = await this.pool.query<{ id: string; revision: string }>(`SELECT id, xmin::text AS revision FROM ${this.table} WHERE id = ANY($1::text[])`, [ids]);
+    return new Map(rows.map((row) => [row.id, Number(row.revision)]));
+  }
+
   async wipe(matchID: string): Promise<void> {
     if (!validID(matchID)) return;
     await this.pool.query(`DELETE FROM ${this.table} WHERE id = $1`, [matchID]);

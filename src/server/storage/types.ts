@@ -43,11 +43,12 @@ export interface ListMatchDataOptions {
 export interface MatchStore extends StorageAPI.Async {
   listMatchData(options: ListMatchDataOptions): Promise<MatchSummary[]>;
   /**
-   * Optional: a number that changes whenever what `fetch` would return for the match changes
-   * (undefined when there is no such match), asked without reading the match. A store that
-   * cannot tell cheaply leaves it out, and its readers fetch every time.
+   * Optional: for each of these matches that exists, a number that changes whenever what `fetch`
+   * would return for it changes, asked without reading the matches (one query for all of them).
+   * It changes only once a write is kept, and never comes back for a match made again. A store
+   * that cannot tell cheaply leaves it out, and its readers fetch every time.
    */
-  revisionOf?(matchID: string): number | undefined;
+  revisionsOf?(matchIDs: readonly string[]): Promise<ReadonlyMap<string, number>>;
   /** Releases connections or handles (a pool's clients); the data stays. */
   close?(): Promise<void>;
 }
