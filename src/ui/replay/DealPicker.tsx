@@ -53,8 +53,8 @@ export function firstProposal(proposals: readonly Proposal[]): Proposal | undefi
   return [...proposals].sort((a, b) => a.terms.length - b.terms.length)[0];
 }
 
-export function DealPicker({ proposals, picked, real, side, onChange }: { proposals: readonly Proposal[]; picked: ReadonlySet<string>; real: Play; side: Side; onChange: (picked: ReadonlySet<string>) => void }) {
-  const { terms, problem } = dealChoices(proposals, picked, real);
+/** The terms to tick, as `dealChoices` found them for the terms picked (the panel asks once and runs its match). */
+export function DealPicker({ choices: { terms, problem }, picked, side, onChange }: { choices: DealChoices; picked: ReadonlySet<string>; side: Side; onChange: (picked: ReadonlySet<string>) => void }) {
   const toggle = (id: string) => {
     const next = new Set(picked);
     if (!next.delete(id)) next.add(id);

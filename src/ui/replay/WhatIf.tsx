@@ -216,7 +216,8 @@ const ForkPanel = memo(function ForkPanel({ replay, point, running, onRun, onPla
   const [picked, setPicked] = useState<ReadonlySet<string>>(() => new Set(firstProposal(proposals)?.terms));
   const [level, setLevel] = useState<BotLevel>('normal');
   const [playouts, setPlayouts] = useState<number>(200);
-  const chosen = choice === DEAL_CHOICE ? dealChoices(proposals, picked, point.real).match : plays.find((play) => playKey(play) === choice);
+  const deal = choice === DEAL_CHOICE ? dealChoices(proposals, picked, point.real) : null;
+  const chosen = deal ? deal.match : plays.find((play) => playKey(play) === choice);
   const side = sideName(point.side);
 
   const start = () => {
@@ -258,7 +259,7 @@ const ForkPanel = memo(function ForkPanel({ replay, point, running, onRun, onPla
             )}
           </select>
         </label>
-        {choice === DEAL_CHOICE && <DealPicker proposals={proposals} picked={picked} real={point.real} side={point.side} onChange={setPicked} />}
+        {deal && <DealPicker choices={deal} picked={picked} side={point.side} onChange={setPicked} />}
         <label className="whatif-field">
           {t('whatIf.level')}{' '}
           <select value={level} onChange={(event) => setLevel(event.target.value as BotLevel)}>
