@@ -11,7 +11,7 @@
  *   within the lease (BOT_LEASE_MS) and a heartbeat, and the computer plays on to the end.
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { QUICK_SETUP, matchWithBot, playToTheEnd } from '../helpers/botMatch';
 import { logEvents, REDIS_URL, removeRedisKeys } from '../helpers/instances';
 import { DATABASE_URL, dropSchema } from '../helpers/pgSchema';
@@ -212,6 +212,10 @@ describe('an instance killed with SIGKILL', () => {
 
   it('has its computer seat taken over by another instance within the lease, and the computer plays on to the end', async () => {
     const [b, c] = servers as [ChildServer, ChildServer];
+    // Should it fail: what each instance did, to tell a fault of the take-over from one of the game.
+    onTestFailed(() => {
+      for (const [name, child] of [['b', b], ['c', c]] as const) console.log(name, events(child).map((e) => JSON.stringify(e)).join('\n'));
+    });
     // The computer is asked for on c, so c runs it; the person plays on b.
     const table = await matchWithBot(c.url, { level: 'easy', persona: 'balanced' }, '0', { scenario: '2018', length: 4 });
     expect(events(c).some((e) => e.event === 'bot-started' && e.matchID === table.matchID)).toBe(true);
@@ -229,8 +233,13 @@ describe('an instance killed with SIGKILL', () => {
 
     await c.kill();
     const killedAt = Date.now();
-    move(person, table.matchID, table.playerID, table.credentials, state._stateID, quickMove(state, table.playerID));
-    state = await updateOf(person, table.matchID, state._stateID + 1);
+    // The person moves until the computer is to act (a deal answered in the computer's turn ends
+    // that turn: the person then acts again).
+    do {
+      move(person, table.matchID, table.playerID, table.credentials, state._stateID, quickMove(state, table.playerID));
+      state = await updateOf(person, table.matchID, state._stateID + 1);
+    } while (state.ctx.gameover === undefined && actorOf(state) === table.playerID);
+    expect(state.ctx.gameover).toBeUndefined();
     // The computer's answer comes from b, once its lease on c has run out.
     const answered = await updateOf(person, table.matchID, state._stateID + 1, 15_000);
     const waited = Date.now() - killedAt;
