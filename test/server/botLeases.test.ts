@@ -3,7 +3,8 @@
  * without Redis: the server runs with a shared cluster whose leases the test controls. A seat
  * whose lease another instance took is stopped here and not released; an instance that cannot
  * renew its leases for a whole lease stops every seat (another may run them by now); an orphan
- * handed to this instance is started if its match has a computer seat and released if not; a
+ * handed to this instance is started if its match has a computer seat and released if not (also
+ * when a person's wake of the same computer was under way here); a
  * person's move asks the shared leases to wake a sleeping computer; shutting down hands the
  * seats off.
  */
@@ -28,11 +29,15 @@ class ScriptedLeases implements BotLeases {
   renewFails = false;
   orphanQueue: string[] = [];
   answer: LeaseAnswer = 'ok';
+  /** While set, an answer waits for it (Redis slow to answer). */
+  gate: Promise<void> | null = null;
 
-  acquire(matchID: string, mode: LeaseMode): Promise<LeaseAnswer> {
+  async acquire(matchID: string, mode: LeaseMode): Promise<LeaseAnswer> {
     this.asked.push({ matchID, mode });
-    if (this.answer === 'ok') this.held.add(matchID);
-    return Promise.resolve(this.answer);
+    const answer = this.answer;
+    if (this.gate) await this.gate;
+    if (answer === 'ok') this.held.add(matchID);
+    return answer;
   }
   release(matchID: string, end: LeaseEnd): Promise<void> {
     this.held.delete(matchID);
@@ -124,6 +129,26 @@ describe('computer seats under shared leases', () => {
     await vi.waitFor(() => expect(server.app.bots.isRunning(table.matchID)).toBe(true), { timeout: 3000 });
     await vi.waitFor(() => expect(leases.released.map((r) => r.matchID)).toEqual(expect.arrayContaining([personOnly.matchID, 'class:ABCDEF:student'])));
     expect(server.app.bots.isRunning(personOnly.matchID)).toBe(false);
+  });
+
+  it('an orphan handed over while a wake of the same computer is under way here is started once that wake is answered', async () => {
+    const leases = new ScriptedLeases();
+    const stops: { matchID: string; reason: string }[] = [];
+    const server = await start(leases, stops);
+    const table = await seatTakenElsewhere(server, leases);
+    // The person syncs: the wake asks the shared leases, which answer 'awake' (the other
+    // instance's lease had not run out yet) only after the orphan was handed to this instance.
+    let answerWake: () => void = () => undefined;
+    leases.gate = new Promise<void>((resolve) => (answerWake = resolve));
+    leases.answer = 'awake';
+    const person = await connectSocket(server.url);
+    await syncAndWait(person, table.matchID, table.playerID, table.credentials);
+    await vi.waitFor(() => expect(leases.asked).toContainEqual({ matchID: table.matchID, mode: 'wake' }));
+    leases.orphanQueue = [table.matchID];
+    await vi.waitFor(() => expect(leases.orphanQueue).toEqual([]), { timeout: 3000 });
+    leases.gate = null;
+    answerWake();
+    await vi.waitFor(() => expect(server.app.bots.isRunning(table.matchID)).toBe(true), { timeout: 3000 });
   });
 
   it('a person acting asks the shared leases to wake their computer; shutting down hands the seats off', async () => {

@@ -54,8 +54,8 @@ export class BotRegistry {
   private readonly runners = new Map<string, BotRunner>();
   /** Matches whose computer stepped away (idle) or could not resume under the cap, as far as this instance knows. */
   private readonly sleeping = new Set<string>();
-  /** Matches being woken or taken over now (a person's sync and move can both ask at once). */
-  private readonly starting = new Set<string>();
+  /** Matches being woken or taken over now, each with its start under way (a person's sync and move can both ask at once). */
+  private readonly starting = new Map<string, Promise<boolean>>();
   /** Lease releases under way: `close` waits for them. */
   private readonly releasing = new Set<Promise<void>>();
   readonly pool: DecisionPool;
@@ -192,16 +192,24 @@ export class BotRegistry {
   async wake(matchID: string): Promise<boolean> {
     if (this.runners.has(matchID) || this.starting.has(matchID) || !this.address) return false;
     if (!this.shared && !this.sleeping.has(matchID)) return false;
-    this.starting.add(matchID);
-    try {
+    return this.startOnce(matchID, async () => {
       const answer = await this.leases.acquire(matchID, 'wake');
       // Another instance runs it (woken there): not asleep, as far as this one knows either.
       if (answer === 'held') this.sleeping.delete(matchID);
       if (answer === 'full') log('warn', 'bot-wake-deferred', { matchID, running: this.runners.size, max: this.options.max });
       if (answer !== 'ok') return false;
-      return await this.adopt(matchID);
+      return this.adopt(matchID);
+    });
+  }
+
+  /** Runs one start of a match's computer at a time; `starting` holds it meanwhile. */
+  private async startOnce(matchID: string, start: () => Promise<boolean>): Promise<boolean> {
+    const started = start();
+    this.starting.set(matchID, started);
+    try {
+      return await started;
     } finally {
-      this.starting.delete(matchID);
+      if (this.starting.get(matchID) === started) this.starting.delete(matchID);
     }
   }
 
@@ -275,13 +283,11 @@ export class BotRegistry {
     }
     try {
       for (const matchID of await this.leases.orphans(ORPHANS_PER_BEAT)) {
-        if (this.runners.has(matchID) || this.starting.has(matchID)) continue;
-        this.starting.add(matchID);
-        try {
-          if (await this.adopt(matchID)) log('info', 'bot-taken-over', { matchID });
-        } finally {
-          this.starting.delete(matchID);
-        }
+        // The lease is this instance's now: a start under way here (a person's wake that asked
+        // just before it ran out) may not have started the computer, so it is waited for, not skipped.
+        await this.starting.get(matchID)?.catch(() => false);
+        if (this.runners.has(matchID)) continue;
+        if (await this.startOnce(matchID, () => this.adopt(matchID))) log('info', 'bot-taken-over', { matchID });
       }
     } catch (error) {
       log('warn', 'bot-orphans-failed', { message: (error as Error).message });
