@@ -8,7 +8,7 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { toMove } from '../../src/game';
+import { SIDE_NAMES, toMove } from '../../src/game';
 import { alternatives, forkPoint, playKey } from '../../src/sim/fork';
 import { readReplay, replayFileText } from '../../src/sim/replay';
 import ReplayPage from '../../src/ui/replay/ReplayPage';
@@ -159,6 +159,8 @@ describe('what if?', () => {
     expect(status().textContent).toBe('Tick at least one term that Beijing gives.');
     expect(run().disabled).toBe(true);
     expect(within(card()).getByRole<HTMLButtonElement>('button', { name: 'Two players on this device' }).disabled).toBe(true);
+    const side = SIDE_NAMES[dealPoint.point.side];
+    expect(within(card()).getByText(`Once the deal above is one the rules allow, you can start a game at this moment with ${side} proposing it instead.`)).toBeTruthy();
 
     // Another allowed deal, ticked term by term from nothing: what is forked is exactly it.
     const target = dealPoint.deals.find((deal) => playKey(deal) !== playKey(first)) ?? first;
@@ -168,6 +170,9 @@ describe('what if?', () => {
       await user.click(box(id));
     }
     expect(status().textContent).toBe('The rules allow this deal here.');
+    const terms = target.terms.map((id) => contentField('term', id, 'title')).join(' + ');
+    const sentence = `Start a game at this moment, with ${side} choosing a deal of ${terms} instead.`;
+    expect(within(card()).getByText((text) => text.startsWith(sentence))).toBeTruthy();
     await user.click(within(card()).getByRole('button', { name: 'Two players on this device' }));
     const { move, args } = toMove(target);
     expect(forks[0]).toEqual({ kind: 'hotseat', record: { ...record, moves: [...record.moves.slice(0, at), { playerID: record.moves[at]?.playerID, move, args }] } });

@@ -288,7 +288,7 @@ const ForkPanel = memo(function ForkPanel({ replay, point, running, onRun, onPla
       {onPlayFork && (
         <section className="whatif-yourself" aria-label={t('whatIf.yourself')}>
           <h3>{t('whatIf.yourself')}</h3>
-          <p>{t('whatIf.yourselfText', { play: chosen ? playLabel(chosen) : '' })}</p>
+          <p>{chosen ? t('whatIf.yourselfText', { side, play: playPhrase(chosen) }) : t('whatIf.yourselfPick', { side })}</p>
           <div className="whatif-buttons">
             <button type="button" className="secondary" onClick={() => playYourself('computer')} disabled={!chosen}>
               {t('whatIf.vsComputer', { side })}
