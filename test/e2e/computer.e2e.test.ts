@@ -56,8 +56,9 @@ describe('against the computer in the browser', () => {
       }
       const pass = page.getByRole('button', { name: 'Pass', exact: true });
       if ((await pass.count()) > 0 && (await pass.getAttribute('aria-disabled')) === null) {
-        // The computer then takes its turn; its status stays up for at least half a second.
-        await pass.click();
+        // The computer then takes its turn; its status stays up for at least half a second. The
+        // debrief may replace the board before the click lands: the loop then finds it over.
+        await pass.click({ timeout: 3000 }).catch(() => undefined);
         continue;
       }
       await page.waitForTimeout(100);

@@ -32,6 +32,8 @@ describe('hot seat in the browser', () => {
     let sawHandover = false;
     let proposed = false;
     let raised = false;
+    /** When the screen last showed no way forward (none: it did at the last look). */
+    let stuckSince: number | null = null;
     for (let step = 0; step < 200; step += 1) {
       if ((await page.getByRole('button', { name: 'Play again' }).count()) > 0) break;
       // The first-game tips, once for each side: read through the first time, skipped after.
@@ -114,9 +116,17 @@ describe('hot seat in the browser', () => {
         continue;
       }
       if ((await pass.count()) === 0) {
+        // The screen may have changed while this step looked at it (the last move brings the
+        // debrief): look again, and call it stuck only if no way forward shows up for a while.
+        stuckSince ??= Date.now();
+        if (Date.now() - stuckSince < 5000) {
+          await page.waitForTimeout(200);
+          continue;
+        }
         await page.screenshot({ path: `${SHOTS}/stuck.png`, fullPage: true });
         throw new Error(`No way forward at step ${step}: ${(await page.locator('body').innerText()).slice(0, 600)}`);
       }
+      stuckSince = null;
       await pass.click();
     }
     await expect.poll(() => page.getByRole('button', { name: 'Play again' }).count()).toBe(1);
