@@ -129,7 +129,11 @@ describe('the pseudo-locale in the browser', () => {
       }
       // The debrief may replace the board between the look above and this click (the last move
       // brings it): a pass that finds no button looks again, and only a board stuck that way fails.
-      if (await page.locator('.pass-button').click({ timeout: 3000 }).then(() => false, () => true)) {
+      const missed = await page
+        .locator('.pass-button')
+        .click({ timeout: 3000 })
+        .then(() => false, () => true);
+      if (missed) {
         missedPasses += 1;
         if (missedPasses >= 3) throw new Error(`No pass button at step ${step}: ${(await page.locator('body').innerText()).slice(0, 600)}`);
         continue;

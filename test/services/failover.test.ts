@@ -233,8 +233,8 @@ describe('an instance killed with SIGKILL', () => {
 
     await c.kill();
     const killedAt = Date.now();
-    // The person moves until the computer is to act (a deal answered in the computer's turn ends
-    // that turn: the person then acts again).
+    // The person moves until the computer is to act: once a deal is answered, the next turn goes
+    // to the side that did not propose it (R7.2), so answering the computer's offer is not the last.
     do {
       move(person, table.matchID, table.playerID, table.credentials, state._stateID, quickMove(state, table.playerID));
       state = await updateOf(person, table.matchID, state._stateID + 1);
